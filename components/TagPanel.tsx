@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Contact, type SeenProfile, newContact } from '../lib/contact';
+import type { ContactView } from '../lib/store';
+import { type Dimension, type Tag, tagsOf } from '../lib/taxonomy';
+import { TagButton } from './TagButton';
+
+/** What the panel needs from the background; the content script passes a messaging client. */
+export interface PanelClient {
+  seen(profile: SeenProfile): Promise<ContactView>;
+  setTag(contactId: string, tagId: string, on: boolean): Promise<ContactView>;
+  setNote(contactId: string, note: string): Promise<ContactView>;
+  setCollapsed(collapsed: boolean): Promise<void>;
+}
+
+interface TagPanelProps {
+  /** What the page shows of the person. Give the component `key={profile.id}` so a new person starts fresh. */
+  profile: SeenProfile;
+  client: PanelClient;
+  /** Milliseconds of typing pause before a note is saved. */
+  noteDelay?: number;
+}
+
+type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+
+const DIMENSION_HEADINGS: Record<Dimension, string> = {
+  purpose: 'Why this connection matters',
+  relationship: 'Who they are to me',
+};
+
+export function TagPanel({ profile, client, noteDelay = 600 }: TagPanelProps) {
+  const [view, setView] = useState<ContactView | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [note, setNote] = useState('');
+  const savedNote = useRef('');
+  const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  // Recorded again when the page reveals more of the person (the name often arrives after the URL).
+  useEffect(() => {
+    let current = true;
+    client.seen(profile).then(
+      (loaded) => {
+        if (!current) return;
+        setView(loaded);
+        setCollapsed(loaded.panelCollapsed);
+        const loadedNote = loaded.contact?.note ?? '';
+        setNote((draft) => (draft === savedNote.current ? loadedNote : draft));
+        savedNote.current = loadedNote;
+      },
+      (error: unknown) => current && setStatus({ kind: 'error', message: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
+
+  useEffect(() => () => clearTimeout(noteTimer.current), []);
+
+  const contact = view?.contact ?? null;
+  const name = profile.name || contact?.name || '';
+  const headline = profile.headline || contact?.headline || '';
+
+  async function save(action: () => Promise<ContactView>, revert: () => void) {
+    setStatus({ kind: 'saving' });
+    try {
+      const saved = await action();
+      setView(saved);
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      revert();
+      setStatus({ kind: 'error', message: messageOf(error) });
+    }
+  }
+
+  function toggle(tag: Tag, on: boolean) {
+    if (!view) return;
+    const before = view;
+    setView(withTag(view, profile.id, tag, on));
+    void save(
+      () => client.setTag(profile.id, tag.id, on),
+      () => setView(before),
+    );
+  }
+
+  function saveNote(text: string) {
+    clearTimeout(noteTimer.current);
+    if (text === savedNote.current) return;
+    const previous = savedNote.current;
+    savedNote.current = text;
+    void save(
+      () => client.setNote(profile.id, text),
+      () => {
+        savedNote.current = previous;
+      },
+    );
+  }
+
+  function onNoteInput(text: string) {
+    setNote(text);
+    clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => saveNote(text), noteDelay);
+  }
+
+  function toggleCollapsed() {
+    const next = !collapsed;
+    setCollapsed(next);
+    client.setCollapsed(next).catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) }));
+  }
+
+  const tagCount = contact ? contact.purposes.length + contact.relationships.length : 0;
+
+  return (
+    <section class={`panel${collapsed ? ' collapsed' : ''}`} role="region" aria-label="Kindred">
+      <div class="bar">
+        <span class="brand" aria-hidden="true">
+          Kindred
+        </span>
+        {collapsed && (
+          <span class="summary">
+            {tagCount === 0 ? 'No tags' : tagCount === 1 ? '1 tag' : `${tagCount} tags`}
+          </span>
+        )}
+        <button
+          type="button"
+          class="collapse"
+          aria-expanded={!collapsed}
+          aria-controls="kindred-body"
+          aria-label={collapsed ? 'Show Kindred panel' : 'Hide Kindred panel'}
+          onClick={toggleCollapsed}
+        >
+          <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
+        </button>
+      </div>
+      <div id="kindred-body" class="body" hidden={collapsed}>
+        <h2 class="name">{name || profile.id}</h2>
+        {!name && <p class="muted">Name not found on this page; tags are kept under “{profile.id}”.</p>}
+        {headline && <p class="headline">{headline}</p>}
+        {view ? (
+          (['purpose', 'relationship'] as const).map((dimension) => (
+            <TagGroup
+              key={dimension}
+              heading={DIMENSION_HEADINGS[dimension]}
+              tags={tagsOf(view.taxonomy, dimension)}
+              selected={selectedIds(contact, dimension)}
+              onToggle={toggle}
+            />
+          ))
+        ) : status.kind === 'error' ? null : (
+          <p class="muted">Loading…</p>
+        )}
+        <label class="note">
+          <span>Note</span>
+          <textarea
+            rows={2}
+            value={note}
+            maxLength={10_000}
+            disabled={!view}
+            placeholder="What do you want to remember about this connection?"
+            onInput={(event) => onNoteInput(event.currentTarget.value)}
+            onBlur={(event) => saveNote(event.currentTarget.value)}
+          />
+        </label>
+        <p class={`status ${status.kind}`} role="status">
+          {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'Saved' : status.kind === 'error' ? status.message : ''}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function TagGroup(props: {
+  heading: string;
+  tags: Tag[];
+  selected: readonly string[];
+  onToggle: (tag: Tag, on: boolean) => void;
+}) {
+  return (
+    <div class="group" role="group" aria-label={props.heading}>
+      <h3>{props.heading}</h3>
+      <div class="tags">
+        {props.tags.map((tag) => (
+          <TagButton key={tag.id} tag={tag} pressed={props.selected.includes(tag.id)} onToggle={props.onToggle} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function selectedIds(contact: Contact | null, dimension: Dimension): readonly string[] {
+  if (!contact) return [];
+  return dimension === 'purpose' ? contact.purposes : contact.relationships;
+}
+
+/** The view as it will be once the background has applied the toggle (shown before it answers). */
+function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): ContactView {
+  const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+  const contact = view.contact ?? newContact(contactId, '');
+  const ids = contact[field].filter((id) => id !== tag.id);
+  return { ...view, contact: { ...contact, [field]: on ? [...ids, tag.id] : ids } };
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return `Not saved: ${text}`;
+}

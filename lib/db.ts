@@ -1,0 +1,45 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Contact } from './contact';
+import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
+
+/** Small key-value preferences, e.g. whether the panel is collapsed. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export type KindredDB = Dexie & {
+  contacts: EntityTable<Contact, 'id'>;
+  taxonomy: EntityTable<Tag, 'id'>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+export const DB_NAME = 'kindred';
+
+/**
+ * Every schema version the database has had, oldest first. Never edit a published version:
+ * add a new one (and its case in the migration test).
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+  {
+    version: 1,
+    stores: {
+      contacts: 'id, *purposes, *relationships, updatedAt',
+      taxonomy: 'id, dimension',
+      settings: 'key',
+    },
+  },
+];
+
+/**
+ * Opens the database. Only extension pages (background, popup, options) may call this: a content
+ * script would open linkedin.com's database instead of ours.
+ */
+export function openKindredDB(options?: ConstructorParameters<typeof Dexie>[1]): KindredDB {
+  const db = new Dexie(DB_NAME, options) as KindredDB;
+  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  db.on('populate', (tx) => {
+    void tx.table('taxonomy').bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
+  });
+  return db;
+}

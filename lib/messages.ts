@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+import { LIMITS } from './contact';
+import { isValidProfileId, profileIdFromUrl } from './profile-url';
+import type { ContactView } from './store';
+
+/**
+ * The protocol between the content script (sender) and the background (the only writer). Each message
+ * is one operation. The background checks every message against these schemas before it touches the
+ * database; the content script imports only the types, so no validation code ships to LinkedIn's pages.
+ */
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const ProfileId = v.pipe(
+  v.string(),
+  v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)'),
+);
+export const TagId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a tag id (lower-case letters, digits and dashes)'),
+);
+
+const SeenProfileSchema = v.pipe(
+  v.strictObject({
+    id: ProfileId,
+    url: text(LIMITS.url),
+    name: text(LIMITS.name),
+    headline: text(LIMITS.headline),
+    company: text(LIMITS.company),
+    location: text(LIMITS.location),
+  }),
+  v.check((profile) => profileIdFromUrl(profile.url) === profile.id, 'url must be the LinkedIn profile of id'),
+);
+
+export const ContentToBackgroundSchema = v.variant(
+  'type',
+  [
+    v.strictObject({ type: v.literal('seen-profile'), profile: SeenProfileSchema }),
+    v.strictObject({ type: v.literal('get-contact'), contactId: ProfileId }),
+    v.strictObject({ type: v.literal('set-tag'), contactId: ProfileId, tagId: TagId, on: v.boolean() }),
+    v.strictObject({ type: v.literal('set-note'), contactId: ProfileId, note: text(LIMITS.note) }),
+    v.strictObject({ type: v.literal('set-panel-collapsed'), collapsed: v.boolean() }),
+  ],
+  'unknown message type',
+);
+
+export type ContentToBackgroundMessage = v.InferOutput<typeof ContentToBackgroundSchema>;
+
+export interface ContentToBackgroundReplies {
+  'seen-profile': ContactView;
+  'get-contact': ContactView;
+  'set-tag': ContactView;
+  'set-note': ContactView;
+  'set-panel-collapsed': null;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** "profile.name: must be at most 200 characters; …" for the first few problems. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], limit = 3): string {
+  const described = issues.slice(0, limit).map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
+  return described.join('; ') + more;
+}

@@ -1,0 +1,53 @@
+import type { SeenProfile } from './contact';
+import { extractProfile } from './profile-extract';
+
+/**
+ * On LinkedIn's in-page navigation the URL changes before the page shows the new person, so what
+ * the page shows right then still belongs to the previous one. These helpers treat names that were
+ * on the page before the navigation as stale and wait for the new top card.
+ */
+
+/** The profile as the page shows it now, with stale names removed (then only the id is known). */
+export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
+  const profile = extractProfile(doc, url);
+  if (!profile || !profile.name || !staleNames.has(profile.name)) return profile;
+  return { ...profile, name: '', headline: '', company: '', location: '' };
+}
+
+/**
+ * Resolves with the profile once the page shows a fresh name for it, or with what is known when
+ * `timeout` passes. Resolves with null when the signal aborts (the user moved on).
+ */
+export function waitForFreshProfile(
+  doc: Document,
+  url: string,
+  staleNames: ReadonlySet<string>,
+  { signal, timeout = 5000 }: { signal: AbortSignal; timeout?: number },
+): Promise<SeenProfile | null> {
+  return new Promise((resolve) => {
+    let scheduled = false;
+    const finish = (profile: SeenProfile | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(signal.aborted ? null : profile);
+    };
+    const check = () => {
+      scheduled = false;
+      const profile = readFreshProfile(doc, url, staleNames);
+      if (profile?.name) finish(profile);
+    };
+    const observer = new MutationObserver(() => {
+      // Many mutations arrive per frame while LinkedIn renders: read the page at most once a frame.
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(check);
+    });
+    const onAbort = () => finish(null);
+    const timer = setTimeout(() => finish(readFreshProfile(doc, url, staleNames)), timeout);
+    if (signal.aborted) return finish(null);
+    signal.addEventListener('abort', onAbort);
+    observer.observe(doc, { subtree: true, childList: true, characterData: true });
+    check();
+  });
+}

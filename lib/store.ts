@@ -1,0 +1,118 @@
+import type { BalanceInput } from './balance';
+import { type Contact, type SeenProfile, newContact } from './contact';
+import type { KindredDB } from './db';
+import { type KindredExportV1, buildExport } from './export-format';
+import { type Tag, tagsOf } from './taxonomy';
+
+/**
+ * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
+ * never a whole-record overwrite, so two tabs tagging the same person at once both land.
+ */
+
+/** What the panel needs to show one contact. */
+export interface ContactView {
+  /** Null when the contact has never been stored. */
+  contact: Contact | null;
+  /** Tags the panel offers, in display order (archived tags are not offered). */
+  taxonomy: Tag[];
+  panelCollapsed: boolean;
+}
+
+export class StoreError extends Error {}
+
+const PANEL_COLLAPSED = 'panelCollapsed';
+
+export async function getContactView(db: KindredDB, contactId: string): Promise<ContactView> {
+  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
+    const [contact, taxonomy, collapsed] = await Promise.all([
+      db.contacts.get(contactId),
+      db.taxonomy.toArray(),
+      db.settings.get(PANEL_COLLAPSED),
+    ]);
+    return {
+      contact: contact ?? null,
+      taxonomy: [...tagsOf(taxonomy, 'purpose'), ...tagsOf(taxonomy, 'relationship')],
+      panelCollapsed: collapsed?.value === true,
+    };
+  });
+}
+
+/** Records that a profile was opened: creates the contact or refreshes what the page showed. */
+export async function recordSeen(db: KindredDB, profile: SeenProfile, now: string): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, async () => {
+    const existing = await db.contacts.get(profile.id);
+    if (!existing) {
+      await db.contacts.add(newContact(profile.id, now, { ...profile, lastSeenAt: now }));
+      return;
+    }
+    // A field the page did not show this time (markup changed, still loading) keeps its old value.
+    const changes: Partial<Contact> = { lastSeenAt: now };
+    for (const field of ['url', 'name', 'headline', 'company', 'location'] as const) {
+      if (profile[field] && profile[field] !== existing[field]) changes[field] = profile[field];
+    }
+    if (Object.keys(changes).length > 1) changes.updatedAt = now;
+    await db.contacts.update(profile.id, changes);
+  });
+  return getContactView(db, profile.id);
+}
+
+/** Puts one tag on one contact, or takes it off. The contact is created if it does not exist yet. */
+export async function setTag(
+  db: KindredDB,
+  contactId: string,
+  tagId: string,
+  on: boolean,
+  now: string,
+): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, db.taxonomy, async () => {
+    const tag = await db.taxonomy.get(tagId);
+    if (!tag) throw new StoreError(`Unknown tag "${tagId}".`);
+    if (on && tag.archived) throw new StoreError(`Tag "${tag.label}" is archived.`);
+    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const contact = (await db.contacts.get(contactId)) ?? newContact(contactId, now);
+    if (contact[field].includes(tagId) === on) return;
+    contact[field] = on ? [...contact[field], tagId] : contact[field].filter((id) => id !== tagId);
+    contact.updatedAt = now;
+    await db.contacts.put(contact);
+  });
+  return getContactView(db, contactId);
+}
+
+export async function setNote(db: KindredDB, contactId: string, note: string, now: string): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) {
+      await db.contacts.add(newContact(contactId, now, { note }));
+    } else if (contact.note !== note) {
+      await db.contacts.update(contactId, { note, updatedAt: now });
+    }
+  });
+  return getContactView(db, contactId);
+}
+
+export async function setPanelCollapsed(db: KindredDB, collapsed: boolean): Promise<void> {
+  await db.settings.put({ key: PANEL_COLLAPSED, value: collapsed });
+}
+
+/** Counts for the balance, read from the indexes alone (keys, never whole contacts). */
+export async function loadBalanceInput(db: KindredDB): Promise<{ input: BalanceInput; taxonomy: Tag[] }> {
+  return db.transaction('r', db.contacts, db.taxonomy, async () => {
+    const taxonomy = await db.taxonomy.toArray();
+    const known = await db.contacts.count();
+    const entries = await Promise.all(
+      taxonomy.map(async (tag) => {
+        const index = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+        const ids = await db.contacts.where(index).equals(tag.id).primaryKeys();
+        return [tag.id, ids] as const;
+      }),
+    );
+    return { input: { known, contactsByTag: new Map(entries) }, taxonomy };
+  });
+}
+
+/** Everything, in the export format. */
+export async function exportAll(db: KindredDB, now: Date): Promise<KindredExportV1> {
+  return db.transaction('r', db.contacts, db.taxonomy, async () =>
+    buildExport(await db.taxonomy.toArray(), await db.contacts.toArray(), now),
+  );
+}
