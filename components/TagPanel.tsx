@@ -16,6 +16,10 @@ interface TagPanelProps {
   /** What the page shows of the person. Give the component `key={profile.id}` so a new person starts fresh. */
   profile: SeenProfile;
   client: PanelClient;
+  /** True while the page has not shown who this is yet (in-page navigation still rendering). */
+  reading?: boolean;
+  /** True when the panel floats in a corner because the page's layout was not recognised. */
+  floating?: boolean;
   /** Milliseconds of typing pause before a note is saved. */
   noteDelay?: number;
 }
@@ -27,7 +31,7 @@ const DIMENSION_HEADINGS: Record<Dimension, string> = {
   relationship: 'Who they are to me',
 };
 
-export function TagPanel({ profile, client, noteDelay = 600 }: TagPanelProps) {
+export function TagPanel({ profile, client, reading = false, floating = false, noteDelay = 600 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -110,7 +114,11 @@ export function TagPanel({ profile, client, noteDelay = 600 }: TagPanelProps) {
   const tagCount = contact ? contact.purposes.length + contact.relationships.length : 0;
 
   return (
-    <section class={`panel${collapsed ? ' collapsed' : ''}`} role="region" aria-label="Kindred">
+    <section
+      class={`panel${collapsed ? ' collapsed' : ''}${floating ? ' floating' : ''}`}
+      role="region"
+      aria-label="Kindred"
+    >
       <div class="bar">
         <span class="brand" aria-hidden="true">
           Kindred
@@ -133,7 +141,11 @@ export function TagPanel({ profile, client, noteDelay = 600 }: TagPanelProps) {
       </div>
       <div id="kindred-body" class="body" hidden={collapsed}>
         <h2 class="name">{name || profile.id}</h2>
-        {!name && <p class="muted">Name not found on this page; tags are kept under “{profile.id}”.</p>}
+        {!name && (
+          <p class="muted">
+            {reading ? 'Reading this profile…' : `Name not found on this page; tags are kept under “${profile.id}”.`}
+          </p>
+        )}
         {headline && <p class="headline">{headline}</p>}
         {view ? (
           (['purpose', 'relationship'] as const).map((dimension) => (

@@ -79,6 +79,12 @@ describe('describeSplit', () => {
     expect(describeSplit(computeBalance(input(1, { work: ['a'] }), DEFAULT_TAXONOMY))).toBe(
       '1 of 1 tagged contact serves your work; 0 your own growth.',
     );
+    expect(describeSplit(computeBalance(input(1, { growth: ['a'] }), DEFAULT_TAXONOMY))).toBe(
+      '0 of 1 tagged contacts serve your work; 1 your own growth.',
+    );
+    expect(describeSplit(computeBalance(input(3, { work: ['a'], peer: ['b', 'c'] }), DEFAULT_TAXONOMY))).toBe(
+      '1 of 3 tagged contacts serves your work; 0 your own growth.',
+    );
     expect(describeSplit(computeBalance(input(4, {}), DEFAULT_TAXONOMY))).toBe('No tagged contacts yet.');
   });
 });

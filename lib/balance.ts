@@ -70,8 +70,8 @@ export function computeBalance(input: BalanceInput, taxonomy: readonly Tag[]): B
 export function describeSplit(balance: Balance): string {
   const { tagged, work, growth, both } = balance;
   if (tagged === 0) return 'No tagged contacts yet.';
-  const noun = tagged === 1 ? 'tagged contact' : 'tagged contacts';
-  const verb = work === 1 && tagged === 1 ? 'serves' : 'serve';
+  const noun = tagged === 1 && work === 1 ? 'tagged contact' : 'tagged contacts';
+  const verb = work === 1 ? 'serves' : 'serve';
   let text = `${work} of ${tagged} ${noun} ${verb} your work; ${growth} your own growth`;
   if (both > 0) text += ` (${both} ${both === 1 ? 'serves' : 'serve'} both)`;
   return `${text}.`;

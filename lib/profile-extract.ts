@@ -24,6 +24,12 @@ export function extractProfileFields(doc: Document): ProfileFields {
   return { name, headline, company: '', location: '' };
 }
 
+/** The card at the top of the profile that shows the person's name, if the page has one. */
+export function findTopCard(doc: Document): Element | null {
+  const heading = (doc.querySelector('main section, main') ?? doc.body)?.querySelector('h1');
+  return heading?.closest('section') ?? null;
+}
+
 /** "Jane Doe | LinkedIn" → "Jane Doe". */
 export function nameFromTitle(title: string): string {
   const match = /^(?:\(\d+\)\s*)?(.+?)\s*(?:[|–-]\s*LinkedIn)\s*$/.exec(fold(title));

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { type PanelClient, TagPanel } from '../../components/TagPanel';
 import type { SeenProfile } from '../../lib/contact';
 import { sendToBackground } from '../../lib/messaging';
-import { extractProfileFields } from '../../lib/profile-extract';
+import { extractProfileFields, findTopCard } from '../../lib/profile-extract';
 import { profileIdFromUrl } from '../../lib/profile-url';
 import { readFreshProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
@@ -25,27 +25,53 @@ export default defineContentScript({
     let ui: Promise<Ui> | null = null;
     let pageView: AbortController | null = null;
     let shown: { id: string; name: string } | null = null;
+    let keeper: MutationObserver | null = null;
 
-    const mountUi = () =>
+    const createUi = () =>
       createShadowRootUi(ctx, {
         name: 'kindred-panel',
         position: 'inline',
         anchor: 'body',
-        append: 'last',
         isolateEvents: true,
         onMount: (container) => container,
-      }).then((created) => {
-        created.mount();
-        return created;
       });
 
-    const renderPanel = async (profile: SeenProfile, signal: AbortSignal) => {
-      ui ??= mountUi();
-      const { uiContainer } = await ui;
-      if (!signal.aborted) render(<TagPanel key={profile.id} profile={profile} client={client} />, uiContainer);
+    /**
+     * Renders the panel for `profile`. It sits in the page right after the profile's top card, so it
+     * covers nothing of LinkedIn's; where no top card is recognised it floats in a corner.
+     */
+    const renderPanel = async (profile: SeenProfile, reading: boolean, signal: AbortSignal) => {
+      ui ??= createUi();
+      const { shadowHost, uiContainer } = await ui;
+      if (signal.aborted) return;
+      const topCard = profile.name ? findTopCard(document) : null;
+      const place = () => {
+        if (topCard?.isConnected) {
+          if (topCard.nextElementSibling !== shadowHost) topCard.after(shadowHost);
+        } else if (!shadowHost.isConnected) {
+          document.body.append(shadowHost);
+        }
+      };
+      place();
+      // LinkedIn re-renders parts of the page and can drop our element with them: put it back.
+      keeper?.disconnect();
+      keeper = new MutationObserver(() => shadowHost.isConnected || place());
+      keeper.observe(document.body, { childList: true, subtree: true });
+      render(
+        <TagPanel
+          key={profile.id}
+          profile={profile}
+          client={client}
+          reading={reading}
+          floating={!topCard?.isConnected}
+        />,
+        uiContainer,
+      );
     };
 
     const removePanel = () => {
+      keeper?.disconnect();
+      keeper = null;
       const removing = ui;
       ui = null;
       void removing?.then((mounted) => {
@@ -54,27 +80,26 @@ export default defineContentScript({
       });
     };
 
-    /** One page view per person: a new person aborts the previous view's waiting and rendering. */
+    /** One page view per person: a new person aborts the previous view's waiting and observers. */
     const show = async (url: string, staleNames: ReadonlySet<string>) => {
       const id = profileIdFromUrl(url);
       if (id && id === shown?.id) return; // a sub-page of the same person (contact info, details, …)
       pageView?.abort();
       const view = new AbortController();
       pageView = view;
-      if (!id) {
+      const profile = readFreshProfile(document, url, staleNames);
+      if (!id || !profile) {
         shown = null;
         removePanel();
         return;
       }
-      const now = readFreshProfile(document, url, staleNames);
-      if (!now) return;
-      shown = { id, name: now.name };
-      await renderPanel(now, view.signal);
-      if (now.name) return;
+      shown = { id, name: profile.name };
+      await renderPanel(profile, !profile.name, view.signal);
+      if (profile.name) return;
       const later = await waitForFreshProfile(document, url, staleNames, { signal: view.signal });
-      if (!later?.name) return;
+      if (!later) return;
       shown = { id, name: later.name };
-      await renderPanel(later, view.signal);
+      await renderPanel(later, false, view.signal);
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

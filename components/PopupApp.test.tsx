@@ -1,0 +1,46 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { computeBalance } from '../lib/balance';
+import { DEFAULT_TAXONOMY } from '../lib/taxonomy';
+import { PopupApp } from './PopupApp';
+
+afterEach(cleanup);
+
+const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
+  Promise.resolve(computeBalance({ known, contactsByTag: new Map(Object.entries(tags)) }, DEFAULT_TAXONOMY));
+
+describe('PopupApp', () => {
+  it('explains how to start when nothing is tagged', async () => {
+    render(<PopupApp loadBalance={balanceOf(2, {})} exportJson={vi.fn()} />);
+    await screen.findByRole('heading', { name: 'Start with one profile' });
+    expect(screen.getByText('2 profiles seen so far, none tagged yet.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeTruthy();
+  });
+
+  it('states the balance in words and names the gaps', async () => {
+    const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
+    render(<PopupApp loadBalance={balanceOf(10, tags)} exportJson={vi.fn()} />);
+    await screen.findByText('3 of 4 tagged contacts serve your work; 2 your own growth (1 serves both).');
+    expect(screen.getByText(/of 10 known contacts tagged/)).toBeTruthy();
+    const gaps = screen.getByRole('list', { name: 'Gaps in your network' });
+    expect(gaps.textContent).toContain('No way-shower yet');
+    expect(gaps.textContent).not.toContain('No mentor yet');
+    // The charts' numbers are in tables for screen readers.
+    const purposeTable = screen.getByRole('table', { name: 'Tagged contacts per purpose' });
+    expect(purposeTable.textContent).toContain('Gets work done375%');
+  });
+
+  it('exports and says where the file went', async () => {
+    const exportJson = vi.fn().mockResolvedValue('kindred-2026-11-22.json');
+    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={exportJson} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Saved kindred-2026-11-22.json');
+    expect(exportJson).toHaveBeenCalledOnce();
+  });
+
+  it('reports an export failure', async () => {
+    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={() => Promise.reject(new Error('disk full'))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Export failed: disk full');
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const TMP = join(ROOT, 'tmp');
+export const SCREENSHOTS = join(TMP, 'screenshots');
+
+export interface Kindred {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Every request that tried to leave the machine. */
+  outsideRequests: string[];
+  close(): Promise<void>;
+}
+
+/** Pages answered for linkedin.com URLs, by path (e.g. "/in/jane-doe/"); anything else is a 404. */
+export type LinkedInPages = (url: URL) => string | undefined;
+
+export function newUserDataDir(): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, 'profile-'));
+}
+
+/** Starts Debian's Chromium with the built extension, offline: LinkedIn is answered by `pages`. */
+export async function launchKindred(pages: LinkedInPages, userDataDir = newUserDataDir()): Promise<Kindred> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const outsideRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
+      return route.continue();
+    }
+    if (url.hostname === 'www.linkedin.com' || url.hostname.endsWith('.linkedin.com')) {
+      const html = pages(url);
+      if (html !== undefined && route.request().resourceType() === 'document') {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    }
+    outsideRequests.push(url.href);
+    return route.fulfill({ status: 404, body: '' });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    outsideRequests,
+    close: () => context.close(),
+  };
+}
+
+export function removeUserDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The panel on a profile page (Playwright's locators pierce the open shadow root). */
+export function panelOf(page: Page) {
+  return page.getByRole('region', { name: 'Kindred' });
+}
+
+export async function openPopup(kindred: Kindred): Promise<Page> {
+  const page = await kindred.context.newPage();
+  await page.goto(`chrome-extension://${kindred.extensionId}/popup.html`);
+  return page;
+}
