@@ -6,12 +6,15 @@ import { PopupApp } from './PopupApp';
 
 afterEach(cleanup);
 
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const rest = { loadUnsavedSince: () => Promise.resolve('2026-11-20T10:00:00.000Z'), openOptions: () => {}, now: () => NOW };
+
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
   Promise.resolve(computeBalance({ known, contactsByTag: new Map(Object.entries(tags)) }, DEFAULT_TAXONOMY));
 
 describe('PopupApp', () => {
   it('explains how to start when nothing is tagged', async () => {
-    render(<PopupApp loadBalance={balanceOf(2, {})} exportJson={vi.fn()} />);
+    render(<PopupApp loadBalance={balanceOf(2, {})} exportJson={vi.fn()} {...rest} />);
     await screen.findByRole('heading', { name: 'Start with one profile' });
     expect(screen.getByText('2 profiles seen so far, none tagged yet.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeTruthy();
@@ -19,7 +22,7 @@ describe('PopupApp', () => {
 
   it('states the balance in words and names the gaps', async () => {
     const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
-    render(<PopupApp loadBalance={balanceOf(10, tags)} exportJson={vi.fn()} />);
+    render(<PopupApp loadBalance={balanceOf(10, tags)} exportJson={vi.fn()} {...rest} />);
     await screen.findByText('3 of 4 tagged contacts serve your work; 2 your own growth (1 serves both).');
     expect(screen.getByText(/of 10 known contacts tagged/)).toBeTruthy();
     const gaps = screen.getByRole('list', { name: 'Gaps in your network' });
@@ -30,16 +33,38 @@ describe('PopupApp', () => {
     expect(purposeTable.textContent).toContain('Gets work done375%');
   });
 
+  it('reminds gently to back up after 30 days without an export', async () => {
+    const longAgo = { ...rest, loadUnsavedSince: () => Promise.resolve('2026-10-01T10:00:00.000Z') };
+    render(<PopupApp loadBalance={balanceOf(1, { work: ['a'] })} exportJson={vi.fn().mockResolvedValue('f.json')} {...longAgo} />);
+    await screen.findByText('Your tags have not been backed up for 52 days. Export a copy to keep them safe.');
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Saved f.json');
+    expect(screen.queryByText(/not been backed up/)).toBeNull();
+  });
+
+  it('does not remind without tagged contacts or after a recent export', async () => {
+    render(<PopupApp loadBalance={balanceOf(1, { work: ['a'] })} exportJson={vi.fn()} {...rest} />);
+    await screen.findByText(/tagged contact serves your work/);
+    expect(screen.queryByText(/not been backed up/)).toBeNull();
+  });
+
+  it('opens the contacts page', async () => {
+    const openOptions = vi.fn();
+    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={vi.fn()} {...rest} openOptions={openOptions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Contacts and settings' }));
+    expect(openOptions).toHaveBeenCalledOnce();
+  });
+
   it('exports and says where the file went', async () => {
     const exportJson = vi.fn().mockResolvedValue('kindred-2026-11-22.json');
-    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={exportJson} />);
+    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={exportJson} {...rest} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Saved kindred-2026-11-22.json');
     expect(exportJson).toHaveBeenCalledOnce();
   });
 
   it('reports an export failure', async () => {
-    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={() => Promise.reject(new Error('disk full'))} />);
+    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={() => Promise.reject(new Error('disk full'))} {...rest} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Export failed: disk full');
   });

@@ -1,23 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Balance } from '../lib/balance';
+import { backupReminderDays } from '../lib/backup-reminder';
 import { BalanceView } from './BalanceView';
 
 interface PopupAppProps {
   loadBalance: () => Promise<Balance>;
+  /** The last export's time, or the install time before the first export. */
+  loadUnsavedSince: () => Promise<string>;
+  openOptions: () => void;
+  now?: () => Date;
   /** Builds and downloads the export; resolves with the file name. */
   exportJson: () => Promise<string>;
 }
 
 type ExportState = { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
-export function PopupApp({ loadBalance, exportJson }: PopupAppProps) {
+export function PopupApp({ loadBalance, loadUnsavedSince, exportJson, openOptions, now = () => new Date() }: PopupAppProps) {
   const [balance, setBalance] = useState<Balance | null>(null);
+  const [unsavedSince, setUnsavedSince] = useState('');
   const [loadError, setLoadError] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
   useEffect(() => {
     loadBalance().then(setBalance, (error: unknown) => setLoadError(String(error)));
+    loadUnsavedSince().then(setUnsavedSince, () => undefined);
   }, []);
+
+  const reminderDays = balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
 
   async function onExport() {
     setExportState({ kind: 'busy' });
@@ -44,9 +53,19 @@ export function PopupApp({ loadBalance, exportJson }: PopupAppProps) {
         <p class="muted">Loading…</p>
       )}
       <footer>
-        <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
-          Export JSON
-        </button>
+        {reminderDays !== null && (
+          <p class="reminder">
+            Your tags have not been backed up for {reminderDays} days. Export a copy to keep them safe.
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
+            Export JSON
+          </button>
+          <button type="button" class="secondary" onClick={openOptions}>
+            Contacts and settings
+          </button>
+        </div>
         <p class="muted" role="status">
           {exportState.kind === 'done'
             ? `Saved ${exportState.fileName}`

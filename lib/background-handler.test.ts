@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB, snapshot } from '../tests/unit/db-helpers';
-import { handleContentToBackground } from './background-handler';
+import { handleMessage } from './background-handler';
 import type { KindredDB } from './db';
 import { recordSeen, setTag } from './store';
 
 const OWN_ID = 'kindred-extension-id';
-const own = { id: OWN_ID };
+const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
+/** The content script, inside a LinkedIn page. */
+const own = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/' };
+/** The options page. */
+const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const profile = {
   id: 'jane-doe',
@@ -24,8 +28,8 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const handle = (message: unknown, sender: { id?: string } = own) =>
-  handleContentToBackground(db, message, sender, OWN_ID, NOW);
+const handle = (message: unknown, sender: { id?: string; url?: string } = own) =>
+  handleMessage(db, message, sender, SELF, NOW);
 
 describe('valid messages', () => {
   it('records a seen profile and answers the contact view', async () => {
@@ -50,9 +54,19 @@ describe('valid messages', () => {
   });
 });
 
+describe('messages from Kindred’s own pages', () => {
+  it('imports a Kindred file and records an export', async () => {
+    const text = JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'sam', purposes: ['impact'] }] });
+    const reply = await handle({ type: 'import-kindred', text, mode: 'merge' }, page);
+    expect(reply).toMatchObject({ ok: true, value: { added: 1, updated: 0 } });
+    expect(await handle({ type: 'record-export' }, page)).toEqual({ ok: true, value: null });
+    expect((await db.settings.get('lastExportAt'))?.value).toBe(NOW.toISOString());
+  });
+});
+
 describe('rejected messages change nothing', () => {
   const long = (n: number) => 'x'.repeat(n);
-  const cases: Array<[string, unknown, string, { id?: string }?]> = [
+  const cases: Array<[string, unknown, string, { id?: string; url?: string }?]> = [
     ['another extension', { type: 'get-contact', contactId: 'jane-doe' }, 'only accepts messages from its own pages', { id: 'evil' }],
     ['no sender id', { type: 'set-tag', contactId: 'jane-doe', tagId: 'growth', on: true }, 'only accepts', {}],
     ['not an object', 'set-tag', 'Invalid message'],
@@ -73,6 +87,14 @@ describe('rejected messages change nothing', () => {
     ['url not on LinkedIn', { type: 'seen-profile', profile: { ...profile, url: 'https://evil.example/in/jane-doe/' } }, 'url must be'],
     ['profile missing fields', { type: 'seen-profile', profile: { id: 'jane-doe' } }, 'profile.url'],
     ['collapsed not boolean', { type: 'set-panel-collapsed', collapsed: 1 }, 'collapsed:'],
+    ['import from a content script', { type: 'import-kindred', text: '{}', mode: 'replace' }, 'may only be sent from Kindred’s own pages'],
+    ['record-export from a content script', { type: 'record-export' }, 'may only be sent from Kindred’s own pages'],
+    ['page message from another origin', { type: 'record-export' }, 'own pages', { id: OWN_ID, url: 'https://evil.example/' }],
+    ['import with unknown mode', { type: 'import-kindred', text: '{}', mode: 'wipe' }, 'mode: must be "merge" or "replace"', page],
+    ['import of a broken file', { type: 'import-kindred', text: '{"format":"kindred",', mode: 'replace' }, 'not valid JSON', page],
+    ['import with unknown tag', { type: 'import-kindred', text: JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'x', purposes: ['nope'] }] }), mode: 'replace' }, 'contacts[0].purposes[0]: unknown tag id "nope"', page],
+    ['array instead of object', [{ type: 'set-note' }], 'Invalid message'],
+    ['type of wrong type', { type: 42 }, 'unknown message type'],
   ];
 
   it.each(cases)('%s', async (_, message, error, sender) => {

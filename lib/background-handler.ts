@@ -1,48 +1,72 @@
 import * as v from 'valibot';
 import type { KindredDB } from './db';
+import { importKindred } from './import-kindred';
+import { ImportFileError, parseKindredFile } from './kindred-file';
 import {
   type ContentToBackgroundMessage,
-  type ContentToBackgroundReplies,
   ContentToBackgroundSchema,
+  type PageToBackgroundMessage,
+  PageToBackgroundSchema,
   type Reply,
   describeIssues,
 } from './messages';
-import { StoreError, getContactView, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
+import {
+  StoreError,
+  deleteAll,
+  getContactView,
+  recordExport,
+  recordSeen,
+  setNote,
+  setPanelCollapsed,
+  setTag,
+} from './store';
 
 export interface MessageSender {
-  /** The extension that sent the message; for content scripts and pages of ours, our own id. */
+  /** The extension that sent the message; for our content scripts and pages, our own id. */
   id?: string;
+  /** The page the message came from: a LinkedIn page for the content script, ours for popup and options. */
+  url?: string;
+}
+
+export interface Self {
+  id: string;
+  /** e.g. "chrome-extension://<id>/" */
+  origin: string;
 }
 
 /**
- * Answers one message to the background. Anything not from this extension or not matching the
- * protocol gets an error and changes nothing.
+ * Answers one message to the background, the database's only writer. Anything not from this
+ * extension or not matching the protocol gets an error and changes nothing. Our own pages may send
+ * every message; the content script, which lives inside LinkedIn's page, only the per-contact ones.
  */
-export async function handleContentToBackground(
+export async function handleMessage(
   db: KindredDB,
   raw: unknown,
   sender: MessageSender,
-  ownExtensionId: string,
+  self: Self,
   now: Date = new Date(),
 ): Promise<Reply<unknown>> {
-  if (sender.id !== ownExtensionId) {
-    return { ok: false, error: 'Kindred only accepts messages from its own pages.' };
-  }
-  const parsed = v.safeParse(ContentToBackgroundSchema, raw);
-  if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
+  if (sender.id !== self.id) return { ok: false, error: 'Kindred only accepts messages from its own pages.' };
+  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  const pageOnly = PageToBackgroundSchema.options.some((option) => option.entries.type.literal === type);
   try {
-    return { ok: true, value: await apply(db, parsed.output, now.toISOString()) };
+    if (pageOnly) {
+      if (!fromOwnPage) return { ok: false, error: `"${String(type)}" may only be sent from Kindred’s own pages.` };
+      const parsed = v.safeParse(PageToBackgroundSchema, raw);
+      if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
+      return { ok: true, value: await applyPageMessage(db, parsed.output, now) };
+    }
+    const parsed = v.safeParse(ContentToBackgroundSchema, raw);
+    if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
+    return { ok: true, value: await applyContentMessage(db, parsed.output, now.toISOString()) };
   } catch (error) {
-    if (error instanceof StoreError) return { ok: false, error: error.message };
+    if (error instanceof StoreError || error instanceof ImportFileError) return { ok: false, error: error.message };
     return { ok: false, error: `Kindred could not save this: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function apply(
-  db: KindredDB,
-  message: ContentToBackgroundMessage,
-  now: string,
-): Promise<ContentToBackgroundReplies[ContentToBackgroundMessage['type']]> {
+function applyContentMessage(db: KindredDB, message: ContentToBackgroundMessage, now: string): Promise<unknown> {
   switch (message.type) {
     case 'seen-profile':
       return recordSeen(db, message.profile, now);
@@ -54,5 +78,16 @@ function apply(
       return setNote(db, message.contactId, message.note, now);
     case 'set-panel-collapsed':
       return setPanelCollapsed(db, message.collapsed).then(() => null);
+  }
+}
+
+function applyPageMessage(db: KindredDB, message: PageToBackgroundMessage, now: Date): Promise<unknown> {
+  switch (message.type) {
+    case 'import-kindred':
+      return importKindred(db, parseKindredFile(message.text, now.toISOString()), message.mode);
+    case 'record-export':
+      return recordExport(db, now.toISOString()).then(() => null);
+    case 'delete-all':
+      return deleteAll(db).then(() => null);
   }
 }

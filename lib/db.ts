@@ -40,6 +40,7 @@ export function openKindredDB(options?: ConstructorParameters<typeof Dexie>[1]):
   for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
   db.on('populate', (tx) => {
     void tx.table('taxonomy').bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
+    void tx.table('settings').add({ key: 'installedAt', value: new Date().toISOString() });
   });
   return db;
 }

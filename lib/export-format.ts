@@ -32,6 +32,11 @@ function compare(a: string, b: string): number {
 
 /** `kindred-YYYY-MM-DD.json`, in the user's local date. */
 export function exportFileName(now: Date): string {
+  return `kindred-${localDateStamp(now)}.json`;
+}
+
+/** YYYY-MM-DD in the user's time zone: the date they see on their calendar. */
+export function localDateStamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `kindred-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

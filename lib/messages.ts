@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import { LIMITS } from './contact';
 import { isValidProfileId, profileIdFromUrl } from './profile-url';
+import type { ImportReport } from './import-kindred';
 import type { ContactView } from './store';
+
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 /**
  * The protocol between the content script (sender) and the background (the only writer). Each message
@@ -45,6 +48,29 @@ export const ContentToBackgroundSchema = v.variant(
 
 export type ContentToBackgroundMessage = v.InferOutput<typeof ContentToBackgroundSchema>;
 
+/** Messages only the extension's own pages (popup, options) may send; never a content script. */
+export const PageToBackgroundSchema = v.variant(
+  'type',
+  [
+    v.strictObject({
+      type: v.literal('import-kindred'),
+      text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)')),
+      mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"'),
+    }),
+    v.strictObject({ type: v.literal('record-export') }),
+    v.strictObject({ type: v.literal('delete-all') }),
+  ],
+  'unknown message type',
+);
+
+export type PageToBackgroundMessage = v.InferOutput<typeof PageToBackgroundSchema>;
+
+export interface PageToBackgroundReplies {
+  'import-kindred': ImportReport;
+  'record-export': null;
+  'delete-all': null;
+}
+
 export interface ContentToBackgroundReplies {
   'seen-profile': ContactView;
   'get-contact': ContactView;
@@ -58,8 +84,13 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 /** "profile.name: must be at most 200 characters; …" for the first few problems. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], limit = 3): string {
   const described = issues.slice(0, limit).map((issue) => {
-    const path = v.getDotPath(issue);
-    return path ? `${path}: ${issue.message}` : issue.message;
+    const path = (issue.path ?? [])
+      .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+      .join('')
+      .replace(/^\./, '');
+    // valibot reports an unexpected key as "expected never"; say it in words.
+    const message = issue.expected === 'never' ? 'unexpected field' : issue.message;
+    return path ? `${path}: ${message}` : message;
   });
   const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
   return described.join('; ') + more;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB } from '../tests/unit/db-helpers';
 import { computeBalance } from './balance';
 import type { KindredDB } from './db';
-import { exportAll, getContactView, loadBalanceInput, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
+import { deleteAll, exportAll, getContactView, loadBalanceInput, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
 import { DEFAULT_TAXONOMY } from './taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';
@@ -138,5 +138,19 @@ describe('exportAll', () => {
     expect(file.taxonomy.map((t) => t.id)).toEqual(DEFAULT_TAXONOMY.map((t) => t.id));
     expect(file.contacts.map((c) => c.id)).toEqual(['abe', 'jane-doe']);
     expect(file.contacts[1]).toMatchObject({ relationships: ['mentor'], note: 'Ask about the book', createdAt: T1 });
+  });
+});
+
+describe('deleteAll', () => {
+  it('removes every contact, restores the default tags and keeps the install date', async () => {
+    await recordSeen(db, jane, T1);
+    await setTag(db, jane.id, 'mentor', true, T1);
+    await db.taxonomy.update('mentor', { label: 'Guide' });
+    await setPanelCollapsed(db, true);
+    const installed = await db.settings.get('installedAt');
+    await deleteAll(db);
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.taxonomy.get('mentor')).toMatchObject({ label: 'Mentor' });
+    expect(await db.settings.toArray()).toEqual([installed]);
   });
 });

@@ -2,7 +2,7 @@ import type { BalanceInput } from './balance';
 import { type Contact, type SeenProfile, newContact } from './contact';
 import type { KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
-import { type Tag, tagsOf } from './taxonomy';
+import { DEFAULT_TAXONOMY, type Tag, tagsOf } from './taxonomy';
 
 /**
  * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
@@ -21,6 +21,9 @@ export interface ContactView {
 export class StoreError extends Error {}
 
 const PANEL_COLLAPSED = 'panelCollapsed';
+const LAST_EXPORT_AT = 'lastExportAt';
+// Written when the database is created (see openKindredDB).
+const INSTALLED_AT = 'installedAt';
 
 export async function getContactView(db: KindredDB, contactId: string): Promise<ContactView> {
   return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
@@ -92,6 +95,30 @@ export async function setNote(db: KindredDB, contactId: string, note: string, no
 
 export async function setPanelCollapsed(db: KindredDB, collapsed: boolean): Promise<void> {
   await db.settings.put({ key: PANEL_COLLAPSED, value: collapsed });
+}
+
+/** Every contact, tag and note gone; the default tags come back. Kept: when Kindred was installed. */
+export async function deleteAll(db: KindredDB): Promise<void> {
+  await db.transaction('rw', db.contacts, db.taxonomy, db.settings, async () => {
+    await db.contacts.clear();
+    await db.taxonomy.clear();
+    await db.taxonomy.bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
+    await db.settings.where('key').notEqual(INSTALLED_AT).delete();
+  });
+}
+
+export async function recordExport(db: KindredDB, now: string): Promise<void> {
+  await db.settings.put({ key: LAST_EXPORT_AT, value: now });
+}
+
+/**
+ * Since when the data has not been backed up: the last export or, before the first one, the day
+ * Kindred was installed.
+ */
+export async function unsavedSince(db: KindredDB): Promise<string> {
+  const [exported, installed] = await db.settings.bulkGet([LAST_EXPORT_AT, INSTALLED_AT]);
+  const value = exported?.value ?? installed?.value;
+  return typeof value === 'string' ? value : '';
 }
 
 /** Counts for the balance, read from the indexes alone (keys, never whole contacts). */
