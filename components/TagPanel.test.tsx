@@ -22,6 +22,7 @@ beforeEach(() => {
   // The real store behind the panel, as the background would answer it.
   client = {
     seen: (profile) => recordSeen(db, profile, NOW),
+    get: (id) => getContactView(db, id),
     setTag: (id, tagId, on) => setTag(db, id, tagId, on, NOW),
     setNote: (id, note) => setNote(db, id, note, NOW),
     setCollapsed: (collapsed) => setPanelCollapsed(db, collapsed),
@@ -75,7 +76,28 @@ describe('TagPanel', () => {
     render(<TagPanel profile={jane} client={{ ...client, setTag: () => Promise.reject(new Error('Unknown tag')) }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Mentor' }));
     await screen.findByText('Not saved: Unknown tag');
-    expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('shows the latest click even when an earlier answer arrives last', async () => {
+    let releaseFirst: () => void = () => {};
+    const slowFirst: PanelClient = {
+      ...client,
+      setTag: async (id, tagId, on) => {
+        const result = await setTag(db, id, tagId, on, NOW);
+        if (on) await new Promise<void>((resolve) => (releaseFirst = resolve));
+        return result;
+      },
+    };
+    render(<TagPanel profile={jane} client={slowFirst} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Peer' })); // on: its answer is held back
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Peer' }).getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Peer' })); // off: answered at once
+    await screen.findByText('Saved');
+    releaseFirst();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('button', { name: 'Peer' }).getAttribute('aria-pressed')).toBe('false');
+    expect((await db.contacts.get('jane-doe'))?.relationships).toEqual([]);
   });
 
   it('works with the id alone when the page shows no name', async () => {

@@ -7,6 +7,7 @@ import { TagButton } from './TagButton';
 /** What the panel needs from the background; the content script passes a messaging client. */
 export interface PanelClient {
   seen(profile: SeenProfile): Promise<ContactView>;
+  get(contactId: string): Promise<ContactView>;
   setTag(contactId: string, tagId: string, on: boolean): Promise<ContactView>;
   setNote(contactId: string, note: string): Promise<ContactView>;
   setCollapsed(collapsed: boolean): Promise<void>;
@@ -38,6 +39,7 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
   const [note, setNote] = useState('');
   const savedNote = useRef('');
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latestChange = useRef(0);
 
   // Recorded again when the page reveals more of the person (the name often arrives after the URL).
   useEffect(() => {
@@ -64,15 +66,25 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
   const name = profile.name || contact?.name || '';
   const headline = profile.headline || contact?.headline || '';
 
+  /**
+   * Runs one change. Only the answer to the latest change is shown: an earlier answer arriving late
+   * would otherwise undo a click made since. After a failure the panel shows what is really stored.
+   */
   async function save(action: () => Promise<ContactView>, revert: () => void) {
+    const ticket = ++latestChange.current;
     setStatus({ kind: 'saving' });
     try {
       const saved = await action();
+      if (ticket !== latestChange.current) return;
       setView(saved);
       setStatus({ kind: 'saved' });
     } catch (error) {
-      revert();
       setStatus({ kind: 'error', message: messageOf(error) });
+      if (ticket !== latestChange.current) return;
+      client.get(profile.id).then(
+        (stored) => ticket === latestChange.current && setView(stored),
+        () => ticket === latestChange.current && revert(),
+      );
     }
   }
 

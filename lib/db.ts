@@ -29,15 +29,22 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       settings: 'key',
     },
   },
+  {
+    // Reconnect lists (not seen for a while) and the company spread read these indexes.
+    version: 2,
+    stores: {
+      contacts: 'id, *purposes, *relationships, updatedAt, lastSeenAt, company',
+    },
+  },
 ];
 
 /**
- * Opens the database. Only extension pages (background, popup, options) may call this: a content
+ * Opens the database (`upToVersion` only for the migration test, which builds older databases). Only extension pages (background, popup, options) may call this: a content
  * script would open linkedin.com's database instead of ours.
  */
-export function openKindredDB(options?: ConstructorParameters<typeof Dexie>[1]): KindredDB {
+export function openKindredDB(options?: ConstructorParameters<typeof Dexie>[1], upToVersion = Infinity): KindredDB {
   const db = new Dexie(DB_NAME, options) as KindredDB;
-  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  for (const { version, stores } of SCHEMA_VERSIONS) if (version <= upToVersion) db.version(version).stores(stores);
   db.on('populate', (tx) => {
     void tx.table('taxonomy').bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
     void tx.table('settings').add({ key: 'installedAt', value: new Date().toISOString() });

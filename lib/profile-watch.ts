@@ -9,9 +9,12 @@ import { extractProfile } from './profile-extract';
 
 /** The profile as the page shows it now, with stale names removed (then only the id is known). */
 export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
-  const profile = extractProfile(doc, url);
-  if (!profile || !profile.name || !staleNames.has(profile.name)) return profile;
-  return { ...profile, name: '', headline: '', company: '', location: '' };
+  const extracted = extractProfile(doc, url);
+  if (!extracted) return null;
+  // Exactly the fields the background accepts for a seen profile.
+  const { id, url: profileUrl, name, headline, company, location } = extracted;
+  if (name && staleNames.has(name)) return { id, url: profileUrl, name: '', headline: '', company: '', location: '' };
+  return { id, url: profileUrl, name, headline, company, location };
 }
 
 /**

@@ -9,6 +9,7 @@ import { readFreshProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
 const client: PanelClient = {
   seen: (profile) => sendToBackground({ type: 'seen-profile', profile }),
+  get: (contactId) => sendToBackground({ type: 'get-contact', contactId }),
   setTag: (contactId, tagId, on) => sendToBackground({ type: 'set-tag', contactId, tagId, on }),
   setNote: (contactId, note) => sendToBackground({ type: 'set-note', contactId, note }),
   setCollapsed: (collapsed) => sendToBackground({ type: 'set-panel-collapsed', collapsed }).then(() => undefined),

@@ -84,3 +84,69 @@ export async function openPopup(kindred: Kindred): Promise<Page> {
   await page.goto(`chrome-extension://${kindred.extensionId}/popup.html`);
   return page;
 }
+
+/** Opens one of the extension's pages (popup.html, options.html) in a tab. */
+export async function openExtensionPage(kindred: Kindred, path: string): Promise<Page> {
+  const page = await kindred.context.newPage();
+  await page.goto(`chrome-extension://${kindred.extensionId}/${path}`);
+  return page;
+}
+
+/** Reads the stored contacts straight from IndexedDB in the extension's origin (not through Kindred's code). */
+export async function readStoredContacts(kindred: Kindred): Promise<Record<string, StoredContact>> {
+  const page = await openExtensionPage(kindred, 'popup.html');
+  try {
+    return await page.evaluate(
+      () =>
+        new Promise<Record<string, StoredContact>>((resolve, reject) => {
+          const open = indexedDB.open('kindred');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('contacts').objectStore('contacts').getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
+            };
+          };
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+export interface StoredContact {
+  id: string;
+  name: string;
+  purposes: string[];
+  relationships: string[];
+  note: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Stops the extension's MV3 service worker on demand, as Chrome does when it has been idle. The
+ * DevTools session is opened beforehand so a stop can land in the middle of a tagging action.
+ */
+export async function serviceWorkerControl(kindred: Kindred) {
+  const page = await openExtensionPage(kindred, 'popup.html');
+  const cdp = await kindred.context.newCDPSession(page);
+  let running = true;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    running = versions.some((v) => v.runningStatus !== 'stopped');
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async stop() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      for (let waited = 0; running && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      if (running) throw new Error('The service worker did not stop.');
+    },
+    isRunning: () => running,
+    async close() {
+      await cdp.detach();
+      await page.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readFreshProfile, waitForFreshProfile } from './profile-watch';
+
+const URL_SAM = 'https://www.linkedin.com/in/sam-lee/';
+
+function page(name: string) {
+  document.title = `${name} | LinkedIn`;
+  document.body.innerHTML = `<main><section class="pv-top-card"><h1 class="text-heading-xlarge">${name}</h1>
+    <div class="text-body-medium" data-generated-suggestion-target="x">Headline of ${name}</div></section></main>`;
+}
+
+describe('readFreshProfile', () => {
+  it('reads the person the page shows', () => {
+    page('Sam Lee');
+    expect(readFreshProfile(document, URL_SAM, new Set())).toMatchObject({ id: 'sam-lee', name: 'Sam Lee' });
+  });
+
+  it('knows only the id while the page still shows the previous person', () => {
+    page('Jane Doe');
+    expect(readFreshProfile(document, URL_SAM, new Set(['Jane Doe']))).toEqual({
+      id: 'sam-lee',
+      url: URL_SAM,
+      name: '',
+      headline: '',
+      company: '',
+      location: '',
+    });
+  });
+
+  it('gives nothing off profiles', () => {
+    page('Jane Doe');
+    expect(readFreshProfile(document, 'https://www.linkedin.com/feed/', new Set())).toBeNull();
+  });
+});
+
+describe('waitForFreshProfile', () => {
+  it('resolves when the new person appears', async () => {
+    page('Jane Doe');
+    const waiting = waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), { signal: new AbortController().signal });
+    setTimeout(() => page('Sam Lee'), 20);
+    expect(await waiting).toMatchObject({ id: 'sam-lee', name: 'Sam Lee' });
+  });
+
+  it('gives up with the id alone after the timeout', async () => {
+    page('Jane Doe');
+    const profile = await waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), {
+      signal: new AbortController().signal,
+      timeout: 30,
+    });
+    expect(profile).toMatchObject({ id: 'sam-lee', name: '' });
+  });
+
+  it('resolves with null when the user moves on', async () => {
+    page('Jane Doe');
+    const moved = new AbortController();
+    const waiting = waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), { signal: moved.signal });
+    moved.abort();
+    expect(await waiting).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSIONS, openKindredDB } from '../../lib/db';
+import type { Contact } from '../../lib/contact';
+
+/**
+ * Every earlier schema version, filled with data, must open with the current code and keep every
+ * contact, tag, note and setting. A new schema version adds its row to SCHEMA_VERSIONS and, when its
+ * data differs, its own sample here.
+ */
+const contacts: Contact[] = [
+  {
+    id: 'jane-doe',
+    url: 'https://www.linkedin.com/in/jane-doe/',
+    name: 'Jane Doe',
+    headline: 'Flex specialist',
+    company: 'Flexa',
+    location: 'London',
+    purposes: ['growth', 'purpose'],
+    relationships: ['mentor'],
+    note: 'Met at the flex conference. Ask about the book 📚',
+    createdAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-02-01T10:00:00.000Z',
+    lastSeenAt: '2026-02-01T10:00:00.000Z',
+  },
+  {
+    id: 'jürgen-müller',
+    url: 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller/',
+    name: 'Jürgen Müller',
+    headline: '',
+    company: '',
+    location: '',
+    purposes: [],
+    relationships: [],
+    note: '',
+    createdAt: '2026-01-02T10:00:00.000Z',
+    updatedAt: '2026-01-02T10:00:00.000Z',
+    lastSeenAt: '',
+  },
+];
+
+const previousVersions = SCHEMA_VERSIONS.slice(0, -1).map((s) => s.version);
+const current = SCHEMA_VERSIONS.at(-1)!.version;
+
+describe('schema migrations', () => {
+  it('has a case for every earlier version', () => {
+    expect(previousVersions).toEqual(SCHEMA_VERSIONS.map((s) => s.version).filter((v) => v < current));
+    expect(previousVersions.length).toBeGreaterThan(0);
+  });
+
+  it.each(previousVersions)('a version %i database opens with everything kept', async (version) => {
+    const indexedDB = new IDBFactory();
+    const old = openKindredDB({ indexedDB, IDBKeyRange }, version);
+    await old.contacts.bulkAdd(contacts);
+    await old.taxonomy.update('friend', { label: 'Close friend', archived: true });
+    await old.taxonomy.add({ id: 'alumni', dimension: 'relationship', label: 'Alumni', description: '', color: '#123456', order: 9, archived: false });
+    await old.settings.put({ key: 'panelCollapsed', value: true });
+    const before = {
+      contacts: await old.contacts.orderBy('id').toArray(),
+      taxonomy: await old.taxonomy.orderBy('id').toArray(),
+      settings: await old.settings.orderBy('key').toArray(),
+    };
+    expect(old.verno).toBe(version);
+    old.close();
+
+    const db = openKindredDB({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(current);
+    expect(await db.contacts.orderBy('id').toArray()).toEqual(before.contacts);
+    expect(await db.taxonomy.orderBy('id').toArray()).toEqual(before.taxonomy);
+    expect(await db.settings.orderBy('key').toArray()).toEqual(before.settings);
+    // The indexes of the current version answer for the old data.
+    expect(await db.contacts.where('relationships').equals('mentor').primaryKeys()).toEqual(['jane-doe']);
+    expect(await db.contacts.where('lastSeenAt').above('').primaryKeys()).toEqual(['jane-doe']);
+    expect(await db.contacts.where('company').equals('Flexa').count()).toBe(1);
+    db.close();
+  });
+});
