@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import type { KindredDB } from './db';
+import { ConnectionsFileError, parseConnectionsCsv } from './connections-csv';
+import { importConnections } from './import-connections';
 import { importKindred } from './import-kindred';
 import { ImportFileError, parseKindredFile } from './kindred-file';
 import {
@@ -61,7 +63,9 @@ export async function handleMessage(
     if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
     return { ok: true, value: await applyContentMessage(db, parsed.output, now.toISOString()) };
   } catch (error) {
-    if (error instanceof StoreError || error instanceof ImportFileError) return { ok: false, error: error.message };
+    if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
+      return { ok: false, error: error.message };
+    }
     return { ok: false, error: `Kindred could not save this: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
@@ -85,6 +89,10 @@ function applyPageMessage(db: KindredDB, message: PageToBackgroundMessage, now: 
   switch (message.type) {
     case 'import-kindred':
       return importKindred(db, parseKindredFile(message.text, now.toISOString()), message.mode);
+    case 'import-connections': {
+      const { rows, skipped } = parseConnectionsCsv(message.text);
+      return importConnections(db, rows, skipped, now.toISOString());
+    }
     case 'record-export':
       return recordExport(db, now.toISOString()).then(() => null);
     case 'delete-all':

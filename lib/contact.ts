@@ -1,4 +1,4 @@
-import { profileUrl } from './profile-url';
+import { isValidProfileId, profileUrl } from './profile-url';
 
 /** A person in the network, keyed by their LinkedIn profile id. */
 export interface Contact {
@@ -18,6 +18,10 @@ export interface Contact {
   updatedAt: string;
   /** Last time the profile page was opened; empty when never opened (e.g. imported). */
   lastSeenAt: string;
+  /** YYYY-MM-DD, from LinkedIn's Connections.csv. */
+  connectedOn?: string;
+  /** Where the contact came from when not from a profile visit, e.g. "linkedin-connections". */
+  source?: string;
 }
 
 /** What the content script reads off a profile page. */
@@ -49,7 +53,7 @@ export const LIMITS = {
 export function newContact(id: string, now: string, fields: Partial<Contact> = {}): Contact {
   return {
     id,
-    url: profileUrl(id),
+    url: isNameOnlyId(id) ? '' : profileUrl(id),
     name: '',
     headline: '',
     company: '',
@@ -62,4 +66,28 @@ export function newContact(id: string, now: string, fields: Partial<Contact> = {
     lastSeenAt: '',
     ...fields,
   };
+}
+
+/**
+ * Contacts from LinkedIn's older Connections.csv have no profile URL. Until a profile visit reveals
+ * who they are, they are kept under their name; the colon never occurs in a profile id.
+ */
+const NAME_ONLY_PREFIX = 'name:';
+
+export function nameOnlyId(name: string): string {
+  return NAME_ONLY_PREFIX + normalizeName(name);
+}
+
+export function isNameOnlyId(id: string): boolean {
+  return id.startsWith(NAME_ONLY_PREFIX);
+}
+
+/** A profile id, or a name-only id. */
+export function isValidContactId(id: string): boolean {
+  return isValidProfileId(id) || (isNameOnlyId(id) && id.length > NAME_ONLY_PREFIX.length && id.length <= 250);
+}
+
+/** Names compared loosely: case, accents and spacing do not make two people. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { type Contact, LIMITS } from './contact';
+import { type Contact, LIMITS, isNameOnlyId, isValidContactId } from './contact';
 import { describeIssues, TagId } from './messages';
-import { isValidProfileId, profileIdFromUrl, profileUrl } from './profile-url';
+import { profileIdFromUrl, profileUrl } from './profile-url';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
 /**
@@ -38,7 +38,7 @@ const TagSchema = v.strictObject({
 
 const ContactSchema = v.pipe(
   v.strictObject({
-    id: v.pipe(v.string(), v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
+    id: v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
     url: optionalText(LIMITS.url),
     name: optionalText(LIMITS.name),
     headline: optionalText(LIMITS.headline),
@@ -50,6 +50,8 @@ const ContactSchema = v.pipe(
     createdAt: OptionalTimestamp,
     updatedAt: OptionalTimestamp,
     lastSeenAt: OptionalTimestamp,
+    connectedOn: v.optional(v.pipe(v.string(), v.isoDate('must be a date like 2024-10-09'))),
+    source: v.optional(text(40)),
   }),
   v.forward(
     v.check((c) => c.url === '' || profileIdFromUrl(c.url) === c.id, 'must be the LinkedIn profile URL of this id'),
@@ -151,7 +153,7 @@ function checkReferences(file: v.InferOutput<typeof FileV1Schema>, now: string):
     const createdAt = contact.createdAt || contact.updatedAt || now;
     contacts.push({
       ...contact,
-      url: profileUrl(contact.id),
+      url: isNameOnlyId(contact.id) ? '' : profileUrl(contact.id),
       createdAt,
       updatedAt: contact.updatedAt || createdAt,
     });

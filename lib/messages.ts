@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { LIMITS } from './contact';
+import { LIMITS, isValidContactId } from './contact';
 import { isValidProfileId, profileIdFromUrl } from './profile-url';
+import type { ConnectionsReport } from './import-connections';
 import type { ImportReport } from './import-kindred';
 import type { ContactView } from './store';
 
@@ -17,6 +18,8 @@ const ProfileId = v.pipe(
   v.string(),
   v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)'),
 );
+/** A profile id, or the name-only id of a contact imported without a profile URL. */
+export const ContactId = v.pipe(v.string(), v.check(isValidContactId, 'must be a contact id'));
 export const TagId = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a tag id (lower-case letters, digits and dashes)'),
@@ -38,9 +41,9 @@ export const ContentToBackgroundSchema = v.variant(
   'type',
   [
     v.strictObject({ type: v.literal('seen-profile'), profile: SeenProfileSchema }),
-    v.strictObject({ type: v.literal('get-contact'), contactId: ProfileId }),
-    v.strictObject({ type: v.literal('set-tag'), contactId: ProfileId, tagId: TagId, on: v.boolean() }),
-    v.strictObject({ type: v.literal('set-note'), contactId: ProfileId, note: text(LIMITS.note) }),
+    v.strictObject({ type: v.literal('get-contact'), contactId: ContactId }),
+    v.strictObject({ type: v.literal('set-tag'), contactId: ContactId, tagId: TagId, on: v.boolean() }),
+    v.strictObject({ type: v.literal('set-note'), contactId: ContactId, note: text(LIMITS.note) }),
     v.strictObject({ type: v.literal('set-panel-collapsed'), collapsed: v.boolean() }),
   ],
   'unknown message type',
@@ -57,6 +60,10 @@ export const PageToBackgroundSchema = v.variant(
       text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)')),
       mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"'),
     }),
+    v.strictObject({
+      type: v.literal('import-connections'),
+      text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)')),
+    }),
     v.strictObject({ type: v.literal('record-export') }),
     v.strictObject({ type: v.literal('delete-all') }),
   ],
@@ -67,6 +74,7 @@ export type PageToBackgroundMessage = v.InferOutput<typeof PageToBackgroundSchem
 
 export interface PageToBackgroundReplies {
   'import-kindred': ImportReport;
+  'import-connections': ConnectionsReport;
   'record-export': null;
   'delete-all': null;
 }

@@ -1,5 +1,5 @@
 import type { BalanceInput } from './balance';
-import { type Contact, type SeenProfile, newContact } from './contact';
+import { type Contact, type SeenProfile, nameOnlyId, newContact } from './contact';
 import type { KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
 import { DEFAULT_TAXONOMY, type Tag, tagsOf } from './taxonomy';
@@ -45,7 +45,9 @@ export async function recordSeen(db: KindredDB, profile: SeenProfile, now: strin
   await db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.get(profile.id);
     if (!existing) {
-      await db.contacts.add(newContact(profile.id, now, { ...profile, lastSeenAt: now }));
+      const imported = await uniqueNameOnlyContact(db, profile.name);
+      if (imported) await db.contacts.delete(imported.id);
+      await db.contacts.add(newContact(profile.id, now, { ...imported, ...profile, lastSeenAt: now }));
       return;
     }
     // A field the page did not show this time (markup changed, still loading) keeps its old value.
@@ -57,6 +59,17 @@ export async function recordSeen(db: KindredDB, profile: SeenProfile, now: strin
     await db.contacts.update(profile.id, changes);
   });
   return getContactView(db, profile.id);
+}
+
+/**
+ * A contact imported without a profile URL, under the name this profile shows, when exactly one has
+ * it: opening the profile tells us who they are, so their tags and notes move to the profile's id.
+ */
+async function uniqueNameOnlyContact(db: KindredDB, name: string): Promise<Contact | undefined> {
+  if (!name) return undefined;
+  const id = nameOnlyId(name);
+  const [first, second] = await db.contacts.bulkGet([id, `${id}#2`]);
+  return first && !second ? first : undefined;
 }
 
 /** Puts one tag on one contact, or takes it off. The contact is created if it does not exist yet. */
