@@ -14,7 +14,12 @@ import {
 } from './messages';
 import {
   StoreError,
+  addTag,
+  bulkSetTag,
   deleteAll,
+  deleteContact,
+  reorderTags,
+  updateTag,
   getContactView,
   recordExport,
   recordSeen,
@@ -93,6 +98,18 @@ function applyPageMessage(db: KindredDB, message: PageToBackgroundMessage, now: 
       const { rows, skipped } = parseConnectionsCsv(message.text);
       return importConnections(db, rows, skipped, now.toISOString());
     }
+    case 'bulk-set-tag':
+      return bulkSetTag(db, message.contactIds, message.tagId, message.on, now.toISOString());
+    case 'delete-contact':
+      return deleteContact(db, message.contactId).then(() => null);
+    case 'add-tag': {
+      const { dimension, label, description, color } = message;
+      return addTag(db, { dimension, label, description, color });
+    }
+    case 'update-tag':
+      return updateTag(db, message.tagId, message.changes).then(() => null);
+    case 'reorder-tags':
+      return reorderTags(db, message.dimension, message.ids).then(() => null);
     case 'record-export':
       return recordExport(db, now.toISOString()).then(() => null);
     case 'delete-all':

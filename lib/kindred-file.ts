@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, isNameOnlyId, isValidContactId } from './contact';
-import { describeIssues, TagId } from './messages';
+import { Color, Dimension, TagId, TagLabel, describeIssues } from './messages';
 import { profileIdFromUrl, profileUrl } from './profile-url';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
@@ -28,10 +28,10 @@ const TagIds = v.pipe(
 
 const TagSchema = v.strictObject({
   id: TagId,
-  dimension: v.picklist(['purpose', 'relationship'], 'must be "purpose" or "relationship"'),
-  label: v.pipe(text(60), v.trim(), v.nonEmpty('must not be empty')),
+  dimension: Dimension,
+  label: TagLabel,
   description: optionalText(300),
-  color: v.optional(v.pipe(v.string(), v.hexColor('must be a colour like #2f855a')), '#4a5568'),
+  color: v.optional(Color, '#4a5568'),
   order: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 0),
   archived: v.optional(v.boolean(), false),
 });

@@ -4,6 +4,7 @@ import { isValidProfileId, profileIdFromUrl } from './profile-url';
 import type { ConnectionsReport } from './import-connections';
 import type { ImportReport } from './import-kindred';
 import type { ContactView } from './store';
+import type { Tag } from './taxonomy';
 
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -18,6 +19,10 @@ const ProfileId = v.pipe(
   v.string(),
   v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)'),
 );
+export const Dimension = v.picklist(['purpose', 'relationship'], 'must be "purpose" or "relationship"');
+export const TagLabel = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(60, 'must be at most 60 characters'));
+export const Color = v.pipe(v.string(), v.hexColor('must be a colour like #2f855a'));
+
 /** A profile id, or the name-only id of a contact imported without a profile URL. */
 export const ContactId = v.pipe(v.string(), v.check(isValidContactId, 'must be a contact id'));
 export const TagId = v.pipe(
@@ -64,6 +69,35 @@ export const PageToBackgroundSchema = v.variant(
       type: v.literal('import-connections'),
       text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)')),
     }),
+    v.strictObject({
+      type: v.literal('bulk-set-tag'),
+      contactIds: v.pipe(v.array(ContactId), v.minLength(1, 'must name at least one contact'), v.maxLength(50_000)),
+      tagId: TagId,
+      on: v.boolean(),
+    }),
+    v.strictObject({ type: v.literal('delete-contact'), contactId: ContactId }),
+    v.strictObject({
+      type: v.literal('add-tag'),
+      dimension: Dimension,
+      label: TagLabel,
+      description: text(300),
+      color: Color,
+    }),
+    v.strictObject({
+      type: v.literal('update-tag'),
+      tagId: TagId,
+      changes: v.strictObject({
+        label: v.optional(TagLabel),
+        description: v.optional(text(300)),
+        color: v.optional(Color),
+        archived: v.optional(v.boolean()),
+      }),
+    }),
+    v.strictObject({
+      type: v.literal('reorder-tags'),
+      dimension: Dimension,
+      ids: v.pipe(v.array(TagId), v.maxLength(500)),
+    }),
     v.strictObject({ type: v.literal('record-export') }),
     v.strictObject({ type: v.literal('delete-all') }),
   ],
@@ -75,6 +109,11 @@ export type PageToBackgroundMessage = v.InferOutput<typeof PageToBackgroundSchem
 export interface PageToBackgroundReplies {
   'import-kindred': ImportReport;
   'import-connections': ConnectionsReport;
+  'bulk-set-tag': { changed: number };
+  'delete-contact': null;
+  'add-tag': Tag;
+  'update-tag': null;
+  'reorder-tags': null;
   'record-export': null;
   'delete-all': null;
 }

@@ -2,6 +2,8 @@ import type { BalanceInput } from './balance';
 import { type Contact, type SeenProfile, nameOnlyId, newContact } from './contact';
 import type { KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
+import { companySpread } from './company-spread';
+import { reconnectList, reconnectTagIds } from './reconnect';
 import { DEFAULT_TAXONOMY, type Tag, tagsOf } from './taxonomy';
 
 /**
@@ -155,4 +157,111 @@ export async function exportAll(db: KindredDB, now: Date): Promise<KindredExport
   return db.transaction('r', db.contacts, db.taxonomy, async () =>
     buildExport(await db.taxonomy.toArray(), await db.contacts.toArray(), now),
   );
+}
+
+/** Puts one tag on many contacts, or takes it off, in one transaction. Unknown contact ids are refused. */
+export async function bulkSetTag(
+  db: KindredDB,
+  contactIds: readonly string[],
+  tagId: string,
+  on: boolean,
+  now: string,
+): Promise<{ changed: number }> {
+  return db.transaction('rw', db.contacts, db.taxonomy, async () => {
+    const tag = await db.taxonomy.get(tagId);
+    if (!tag) throw new StoreError(`Unknown tag "${tagId}".`);
+    if (on && tag.archived) throw new StoreError(`Tag "${tag.label}" is archived.`);
+    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const contacts = await db.contacts.bulkGet([...contactIds]);
+    const missing = contactIds.filter((_, index) => !contacts[index]);
+    if (missing.length > 0) throw new StoreError(`Unknown contact "${missing[0]}".`);
+    const changed = (contacts as Contact[]).filter((c) => c[field].includes(tagId) !== on);
+    for (const contact of changed) {
+      contact[field] = on ? [...contact[field], tagId] : contact[field].filter((id) => id !== tagId);
+      contact.updatedAt = now;
+    }
+    await db.contacts.bulkPut(changed);
+    return { changed: changed.length };
+  });
+}
+
+export async function deleteContact(db: KindredDB, contactId: string): Promise<void> {
+  await db.contacts.delete(contactId);
+}
+
+export interface NewTag {
+  dimension: Tag['dimension'];
+  label: string;
+  description: string;
+  color: string;
+}
+
+/** Adds a custom tag at the end of its dimension; its id is made from the label and never changes. */
+export async function addTag(db: KindredDB, fields: NewTag): Promise<Tag> {
+  return db.transaction('rw', db.taxonomy, async () => {
+    const all = await db.taxonomy.toArray();
+    const base = slugify(fields.label) || 'tag';
+    const ids = new Set(all.map((tag) => tag.id));
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    const order = Math.max(-1, ...all.filter((t) => t.dimension === fields.dimension).map((t) => t.order)) + 1;
+    const tag: Tag = { id, ...fields, order, archived: false };
+    await db.taxonomy.add(tag);
+    return tag;
+  });
+}
+
+export type TagChanges = Partial<Pick<Tag, 'label' | 'description' | 'color' | 'archived'>>;
+
+/** Renames, recolours, archives or restores a tag. Contacts keep referring to it by id. */
+export async function updateTag(db: KindredDB, tagId: string, changes: TagChanges): Promise<void> {
+  const updated = await db.taxonomy.update(tagId, changes);
+  if (updated === 0 && !(await db.taxonomy.get(tagId))) throw new StoreError(`Unknown tag "${tagId}".`);
+}
+
+/** Sets the display order of one dimension's tags; `ids` must list each of its tags once. */
+export async function reorderTags(db: KindredDB, dimension: Tag['dimension'], ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.taxonomy, async () => {
+    const current = (await db.taxonomy.toArray()).filter((tag) => tag.dimension === dimension).map((tag) => tag.id);
+    if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every((id) => current.includes(id))) {
+      throw new StoreError(`The new order must list every ${dimension} tag exactly once.`);
+    }
+    await Promise.all(ids.map((id, order) => db.taxonomy.update(id, { order })));
+  });
+}
+
+/** "Book club!" → "book-club"; letters outside a–z are dropped (the id is never shown). */
+export function slugify(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+export async function loadTaxonomy(db: KindredDB): Promise<Tag[]> {
+  const taxonomy = await db.taxonomy.toArray();
+  return [...tagsOf(taxonomy, 'purpose', { includeArchived: true }), ...tagsOf(taxonomy, 'relationship', { includeArchived: true })];
+}
+
+/** Contacts worth reconnecting with, read through the tag indexes rather than the whole table. */
+export async function loadReconnect(db: KindredDB, days: number, now: Date) {
+  return db.transaction('r', db.contacts, db.taxonomy, async () => {
+    const taxonomy = await db.taxonomy.toArray();
+    const { purposes, relationships } = reconnectTagIds(taxonomy);
+    const [byPurpose, byRelationship] = await Promise.all([
+      db.contacts.where('purposes').anyOf(purposes).primaryKeys(),
+      db.contacts.where('relationships').anyOf(relationships).primaryKeys(),
+    ]);
+    const ids = [...new Set([...byPurpose, ...byRelationship])];
+    const candidates = (await db.contacts.bulkGet(ids)).filter((c): c is Contact => c !== undefined);
+    return reconnectList(candidates, taxonomy, days, now);
+  });
+}
+
+/** The company of every contact, read from the company index alone. */
+export async function loadCompanySpread(db: KindredDB) {
+  return companySpread((await db.contacts.orderBy('company').keys()) as string[]);
 }
