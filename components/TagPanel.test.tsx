@@ -100,12 +100,23 @@ describe('TagPanel', () => {
     expect((await db.contacts.get('jane-doe'))?.relationships).toEqual([]);
   });
 
-  it('works with the id alone when the page shows no name', async () => {
+  it('works with the id alone when the page shows no name, and lets the user type it', async () => {
     render(<TagPanel profile={{ ...jane, name: '', headline: '' }} client={client} />);
     expect(within(panel()).getByRole('heading', { name: 'jane-doe' })).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Peer' }));
     await screen.findByText('Saved');
     expect((await db.contacts.get('jane-doe'))?.relationships).toEqual(['peer']);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '  Jane   Doe ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() => expect(within(panel()).getByRole('heading', { name: 'Jane Doe' })).toBeTruthy());
+    expect((await db.contacts.get('jane-doe'))?.name).toBe('Jane Doe');
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
+  });
+
+  it('says it is reading while in-page navigation renders the new person', () => {
+    render(<TagPanel profile={{ ...jane, name: '' }} client={client} reading />);
+    expect(screen.getByText('Reading this profile…')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
   });
 
   it('collapses, and remembers it for the next profile', async () => {

@@ -153,10 +153,17 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
       </div>
       <div id="kindred-body" class="body" hidden={collapsed}>
         <h2 class="name">{name || profile.id}</h2>
-        {!name && (
-          <p class="muted">
-            {reading ? 'Reading this profile…' : `Name not found on this page; tags are kept under “${profile.id}”.`}
-          </p>
+        {!name && reading && <p class="muted">Reading this profile…</p>}
+        {!name && !reading && view && (
+          <NameField
+            id={profile.id}
+            onSave={(typed) =>
+              save(
+                () => client.seen({ ...profile, name: typed }),
+                () => undefined,
+              )
+            }
+          />
         )}
         {headline && <p class="headline">{headline}</p>}
         {view ? (
@@ -189,6 +196,30 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
         </p>
       </div>
     </section>
+  );
+}
+
+/** Where the page's layout was not recognised, the user can say who this is. */
+function NameField({ id, onSave }: { id: string; onSave: (name: string) => void }) {
+  const [draft, setDraft] = useState('');
+  return (
+    <form
+      class="name-field"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const typed = draft.replace(/\s+/g, ' ').trim();
+        if (typed) onSave(typed.slice(0, 200));
+      }}
+    >
+      <p class="muted">Kindred could not read the name on this page; tags are kept under “{id}”.</p>
+      <label>
+        <span>Name</span>
+        <input type="text" value={draft} maxLength={200} onInput={(event) => setDraft(event.currentTarget.value)} />
+      </label>
+      <button type="submit" class="small">
+        Save name
+      </button>
+    </form>
   );
 }
 

@@ -76,7 +76,7 @@ describe('rejected messages change nothing', () => {
     ['unknown tag', { type: 'set-tag', contactId: 'jane-doe', tagId: 'nemesis', on: true }, 'Unknown tag "nemesis"'],
     ['tag id with odd characters', { type: 'set-tag', contactId: 'jane-doe', tagId: '<b>', on: true }, 'tagId: must be a tag id'],
     ['on is a string', { type: 'set-tag', contactId: 'jane-doe', tagId: 'growth', on: 'yes' }, 'on:'],
-    ['bad contact id', { type: 'set-tag', contactId: '../jane', tagId: 'growth', on: true }, 'contactId: must be a LinkedIn profile id'],
+    ['bad contact id', { type: 'set-tag', contactId: '../jane', tagId: 'growth', on: true }, 'contactId: must be a contact id'],
     ['empty contact id', { type: 'set-note', contactId: '', note: 'x' }, 'contactId'],
     ['oversize note', { type: 'set-note', contactId: 'jane-doe', note: long(10_001) }, 'note: must be at most 10000 characters'],
     ['note is a number', { type: 'set-note', contactId: 'jane-doe', note: 42 }, 'note:'],
@@ -95,6 +95,16 @@ describe('rejected messages change nothing', () => {
     ['import with unknown tag', { type: 'import-kindred', text: JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'x', purposes: ['nope'] }] }), mode: 'replace' }, 'contacts[0].purposes[0]: unknown tag id "nope"', page],
     ['array instead of object', [{ type: 'set-note' }], 'Invalid message'],
     ['type of wrong type', { type: 42 }, 'unknown message type'],
+    ['bulk tag from a content script', { type: 'bulk-set-tag', contactIds: ['jane-doe'], tagId: 'peer', on: true }, 'own pages'],
+    ['bulk tag with no contacts', { type: 'bulk-set-tag', contactIds: [], tagId: 'peer', on: true }, 'contactIds: must name at least one contact', page],
+    ['bulk tag of an unknown contact', { type: 'bulk-set-tag', contactIds: ['jane-doe', 'ghost'], tagId: 'peer', on: true }, 'Unknown contact "ghost"', page],
+    ['delete-all from a content script', { type: 'delete-all' }, 'own pages'],
+    ['delete-contact from a content script', { type: 'delete-contact', contactId: 'jane-doe' }, 'own pages'],
+    ['tag colour with CSS', { type: 'add-tag', dimension: 'purpose', label: 'X', description: '', color: 'red;x:url(a)' }, 'color: must be a colour', page],
+    ['empty tag label', { type: 'update-tag', tagId: 'mentor', changes: { label: '  ' } }, 'changes.label: must not be empty', page],
+    ['tag change of an unknown field', { type: 'update-tag', tagId: 'mentor', changes: { id: 'boss' } }, 'changes.id: unexpected field', page],
+    ['reorder with a missing tag', { type: 'reorder-tags', dimension: 'purpose', ids: ['work'] }, 'every purpose tag exactly once', page],
+    ['connections file that is JSON', { type: 'import-connections', text: '{"format":"kindred"}' }, 'looks like a JSON file', page],
   ];
 
   it.each(cases)('%s', async (_, message, error, sender) => {

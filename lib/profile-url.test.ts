@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileIdFromUrl, profileUrl } from './profile-url';
+import { isMemberUrnId, profileIdFromUrl, profileUrl } from './profile-url';
 
 describe('profileIdFromUrl', () => {
   it.each([
@@ -42,9 +42,36 @@ describe('profileIdFromUrl', () => {
   });
 });
 
+describe('member-id URLs (/in/ACoAA…)', () => {
+  const urn = 'ACoAAB3xYzQ8wLk5NmRt7VbP2sHd9FgJc4Ke1Uo';
+
+  it.each([
+    `https://www.linkedin.com/in/${urn}`,
+    `https://www.linkedin.com/in/${urn}/`,
+    `https://nl.linkedin.com/in/${urn}/?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3A${urn}`,
+    `https://www.linkedin.com/in/${urn}/overlay/contact-info/`,
+    `https://www.linkedin.com/in/${urn}/recent-activity/all/#top`,
+  ])('%s keeps the case of the member id', (url) => {
+    expect(profileIdFromUrl(url)).toBe(urn);
+  });
+
+  it('tells member ids from vanity slugs', () => {
+    expect(isMemberUrnId(urn)).toBe(true);
+    expect(isMemberUrnId('ACwAAAbCdEfGhIjKlMnOpQrStUvWxYz01234567')).toBe(true); // Sales Navigator
+    expect(isMemberUrnId(urn.toLowerCase())).toBe(true); // as older versions stored it
+    for (const slug of ['jane-doe', 'acoaa', 'ACoAA-jane', 'acoaab-smith-12', 'marta-kowal-87b0bb2', '张伟']) {
+      expect(isMemberUrnId(slug)).toBe(false);
+    }
+  });
+
+  it('still lower-cases vanity slugs', () => {
+    expect(profileIdFromUrl('https://www.linkedin.com/in/ACoAA-Jane-Doe/')).toBe('acoaa-jane-doe');
+  });
+});
+
 describe('profileUrl', () => {
   it('round-trips through profileIdFromUrl', () => {
-    for (const id of ['jane-doe', 'jürgen-müller-1a2b3c', '张伟']) {
+    for (const id of ['jane-doe', 'jürgen-müller-1a2b3c', '张伟', 'ACoAAB3xYzQ8wLk5NmRt7VbP2sHd9FgJc4Ke1Uo']) {
       expect(profileIdFromUrl(profileUrl(id))).toBe(id);
     }
   });

@@ -1,4 +1,5 @@
-import './style.css';
+// Inlined, not a web-accessible file: nothing for LinkedIn's page to probe, and no fetch before the panel shows.
+import panelCss from './style.css?inline';
 import { render } from 'preact';
 import { type PanelClient, TagPanel } from '../../components/TagPanel';
 import type { SeenProfile } from '../../lib/contact';
@@ -19,7 +20,7 @@ export default defineContentScript({
   // All of LinkedIn, not only /in/*: a person usually reaches a profile by in-page navigation from
   // the feed or a search, which never loads the content script again. Off profiles it only listens.
   matches: ['*://*.linkedin.com/*'],
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
 
   main(ctx) {
     type Ui = Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>>;
@@ -31,6 +32,7 @@ export default defineContentScript({
     const createUi = () =>
       createShadowRootUi(ctx, {
         name: 'kindred-panel',
+        css: panelCss,
         position: 'inline',
         anchor: 'body',
         isolateEvents: true,
@@ -88,17 +90,22 @@ export default defineContentScript({
       pageView?.abort();
       const view = new AbortController();
       pageView = view;
-      const profile = readFreshProfile(document, url, staleNames);
-      if (!id || !profile) {
-        shown = null;
-        removePanel();
+      shown = id ? { id, name: '' } : null;
+      if (!id) return removePanel();
+      const now = readFreshProfile(document, url, staleNames);
+      // Nothing readable yet (the page is still rendering, or it is not a profile): no panel until it is.
+      if (!now) removePanel();
+      else await renderPanel(now, !now.name, view.signal);
+      if (now?.name) {
+        shown = { id, name: now.name };
         return;
       }
-      shown = { id, name: profile.name };
-      await renderPanel(profile, !profile.name, view.signal);
-      if (profile.name) return;
       const later = await waitForFreshProfile(document, url, staleNames, { signal: view.signal });
-      if (!later) return;
+      // Still nothing after waiting: a sign-in wall, "profile not found" or a check page. Store nothing.
+      if (!later) {
+        if (!view.signal.aborted) removePanel();
+        return;
+      }
       shown = { id, name: later.name };
       await renderPanel(later, false, view.signal);
     };

@@ -133,17 +133,27 @@ export async function serviceWorkerControl(kindred: Kindred) {
   const page = await openExtensionPage(kindred, 'popup.html');
   const cdp = await kindred.context.newCDPSession(page);
   let running = true;
+  let onStopped: (() => void) | null = null;
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     running = versions.some((v) => v.runningStatus !== 'stopped');
+    if (!running) onStopped?.();
   });
   await cdp.send('ServiceWorker.enable');
   return {
+    /** Resolves once the worker has stopped (it may be woken again right after by a pending message). */
     async stop() {
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('The service worker did not stop.')), 5000);
+        onStopped = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       await cdp.send('ServiceWorker.stopAllWorkers');
-      for (let waited = 0; running && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-      if (running) throw new Error('The service worker did not stop.');
+      if (!running) onStopped?.();
+      await stopped;
+      onStopped = null;
     },
-    isRunning: () => running,
     async close() {
       await cdp.detach();
       await page.close();
