@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Contact, type SeenProfile, newContact } from '../lib/contact';
 import type { ContactView } from '../lib/store';
 import { type Dimension, type Tag, tagsOf } from '../lib/taxonomy';
@@ -41,10 +41,12 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latestChange = useRef(0);
 
-  // Recorded again when the page reveals more of the person (the name often arrives after the URL).
-  useEffect(() => {
+  // A visit is recorded once the page shows who this is; before that (still rendering, or a page
+  // Kindred cannot read) the stored state is only read, so nothing is stored under no name. A layout
+  // effect, so the visit is recorded even when the user moves on before the next frame is painted.
+  useLayoutEffect(() => {
     let current = true;
-    client.seen(profile).then(
+    (profile.name ? client.seen(profile) : client.get(profile.id)).then(
       (loaded) => {
         if (!current) return;
         setView(loaded);

@@ -37,13 +37,15 @@ const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The profile's top card and a bit of the page around it, as LinkedIn rendered it in 2024. */
-export function topCard(p: Person): string {
+export function topCard(p: Person, { selfLinks = true } = {}): string {
+  const about = selfLinks ? `/in/${p.id}/overlay/about-this-profile/` : '#';
+  const contactInfo = selfLinks ? `/in/${p.id}/overlay/contact-info/` : '#';
   return `
   <section class="artdeco-card pv-top-card" data-member-id="1">
     <div class="ph5 pb5">
       <div class="mt2 relative">
         <div>
-          <a href="/in/${p.id}/overlay/about-this-profile/" aria-label="${escape(p.name)} has verifications">
+          <a href="${about}" aria-label="${escape(p.name)} has verifications">
             <h1 class="text-heading-xlarge inline t-24 v-align-middle break-words">${escape(p.name)}</h1>
           </a>
           <span class="dist-value">2nd</span>
@@ -58,7 +60,7 @@ export function topCard(p: Person): string {
         </ul>
         <div class="mt2">
           <span class="text-body-small inline t-black--light break-words">${escape(p.location)}</span>
-          <a href="/in/${p.id}/overlay/contact-info/" id="top-card-text-details-contact-info">Contact info</a>
+          <a href="${contactInfo}" id="top-card-text-details-contact-info">Contact info</a>
         </div>
       </div>
       <div class="pv-top-card-v2-ctas">

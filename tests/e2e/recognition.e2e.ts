@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kindred, ROOT, launchKindred, panelOf, readStoredContacts, removeUserDataDir } from './harness';
+import { FEED_PAGE, person, profilePage, topCard } from './pages';
+
+/**
+ * Recognition in the real browser: every saved LinkedIn page is served at its URL, the built extension
+ * reads it, and what it stores must equal cases.json. The project's own fixtures always run; the real
+ * pages in ../shared run when that folder exists.
+ */
+interface Case {
+  file: string;
+  url: string;
+  layout: string;
+  expect: Record<string, string | boolean>;
+}
+
+const OWN_DIR = join(ROOT, 'tests/fixtures/linkedin');
+const SHARED_DIR = resolve(ROOT, '../shared/fixtures/linkedin');
+const sharedExists = existsSync(join(SHARED_DIR, 'cases.json'));
+if (!sharedExists) console.warn(`recognition e2e: the real LinkedIn pages were skipped, ${SHARED_DIR} is missing`);
+
+const load = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: Case[] }).cases.map((c) => ({ ...c, dir }));
+const suites = [
+  { name: 'the project’s own fixtures', cases: load(OWN_DIR), run: true },
+  { name: 'real LinkedIn pages in ../shared', cases: sharedExists ? load(SHARED_DIR) : [], run: sharedExists },
+];
+
+const fold = (text: string) =>
+  text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+
+for (const suite of suites) {
+  describe.skipIf(!suite.run)(`conformance in Chromium: ${suite.name}`, () => {
+    let kindred: Kindred;
+    let served = new Map<string, string>();
+    beforeAll(async () => {
+      kindred = await launchKindred((url) => served.get(url.href));
+    });
+    afterAll(async () => {
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
+    });
+
+    it.each(suite.cases.map((c) => [`${c.file} (${c.layout})`, c] as const))('%s', async (_, testCase) => {
+      served = new Map([[testCase.url, readFileSync(join(testCase.dir, testCase.file), 'utf8')]]);
+      const page = await kindred.context.newPage();
+      await page.goto(testCase.url, { waitUntil: 'domcontentloaded' });
+      const expected = testCase.expect;
+      if (expected.profile === false) {
+        await page.waitForTimeout(6000); // longer than the panel waits for a late top card
+        expect(await page.locator('kindred-panel').count()).toBe(0);
+      } else {
+        const id = String(expected.id);
+        await panelOf(page).getByRole('heading', { name: String(expected.name), exact: true }).waitFor();
+        await expect.poll(async () => (await readStoredContacts(kindred))[id]?.name).toBe(expected.name);
+        const stored = (await readStoredContacts(kindred))[id]!;
+        for (const field of ['name', 'headline', 'company', 'location'] as const) {
+          if (typeof expected[field] === 'string') expect(fold(String(stored[field])), field).toBe(fold(expected[field]));
+        }
+      }
+      await page.close();
+    });
+
+    if (suite.cases.some((c) => c.expect.profile === false)) {
+      it('stored nothing for pages that are not profiles', async () => {
+        const stored = await readStoredContacts(kindred);
+        const profileIds = new Set(suite.cases.map((c) => c.expect.id));
+        for (const c of suite.cases.filter((c) => c.expect.profile === false)) {
+          const id = /\/in\/([^/?#]+)/.exec(c.url)![1]!.toLowerCase();
+          if (!profileIds.has(id)) expect(stored[id], c.file).toBeUndefined();
+        }
+      });
+    }
+  });
+}
+
+describe('in-page navigation through 20 profiles and back', () => {
+  let kindred: Kindred;
+  afterAll(async () => {
+    await kindred.close();
+    removeUserDataDir(kindred.userDataDir);
+  });
+
+  it('always shows the right person within 1 s of the new content, with exactly one panel', async () => {
+    const people = Array.from({ length: 20 }, (_, i) => person(i + 1));
+    kindred = await launchKindred((url) => (url.pathname.startsWith('/feed') ? FEED_PAGE : profilePage(people[0]!)));
+    const page = await kindred.context.newPage();
+    await page.goto(`https://www.linkedin.com/in/${people[0]!.id}/`);
+    await panelOf(page).getByRole('heading', { name: people[0]!.name }).waitFor();
+    await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).click();
+    await panelOf(page).getByText('Saved', { exact: true }).waitFor();
+
+    // Watches the panel from inside the page: after every change to the page, which person the URL names
+    // and which name the panel shows, and how many panels there are.
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: Array<[string, string]>; __maxPanels: number };
+      w.__seen = [];
+      w.__maxPanels = 0;
+      new MutationObserver(() => {
+        const hosts = document.querySelectorAll('kindred-panel');
+        w.__maxPanels = Math.max(w.__maxPanels, hosts.length);
+        const heading = hosts[0]?.shadowRoot?.querySelector('h2')?.textContent ?? '';
+        if (heading) w.__seen.push([location.pathname.split('/')[2]!, heading]);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+
+    const route = [...people.slice(1), ...people.slice(0, -1).reverse()];
+    for (const p of route) {
+      // LinkedIn changes the URL first and renders the new person a little later.
+      await page.evaluate(({ id }) => history.pushState({}, '', `/in/${id}/`), { id: p.id });
+      await page.waitForTimeout(60);
+      const rendered = Date.now();
+      await page.evaluate(
+        ({ html, title }) => {
+          document.title = title;
+          document.querySelector('main')!.innerHTML = html;
+        },
+        // Every other card lacks the links that name whose card it is, as some layouts do.
+        { html: topCard(p, { selfLinks: people.indexOf(p) % 2 === 0 }), title: `${p.name} | LinkedIn` },
+      );
+      await panelOf(page).getByRole('heading', { name: p.name, exact: true }).waitFor({ timeout: 1000 });
+      expect(Date.now() - rendered).toBeLessThan(1000);
+      const expectedPeer = p.id === people[0]!.id ? 'true' : 'false';
+      await expect.poll(() => panelOf(page).getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed')).toBe(expectedPeer);
+    }
+
+    const { seen, maxPanels } = await page.evaluate(() => {
+      const w = window as unknown as { __seen: Array<[string, string]>; __maxPanels: number };
+      return { seen: w.__seen, maxPanels: w.__maxPanels };
+    });
+    expect(maxPanels).toBe(1);
+    // Whenever the page changed, the panel named the person of the URL (or only their id while reading).
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    const wrong = seen.filter(([id, heading]) => heading !== id && heading !== nameOf.get(id));
+    expect(wrong).toEqual([]);
+    expect(seen.length).toBeGreaterThan(route.length);
+
+    await page.evaluate(() => {
+      history.pushState({}, '', '/feed/');
+      document.title = 'Feed | LinkedIn';
+      document.querySelector('main')!.innerHTML = '<h2>Feed</h2>';
+    });
+    await expect.poll(() => page.locator('kindred-panel').count()).toBe(0);
+    const stored = await readStoredContacts(kindred);
+    expect(people.filter((p) => stored[p.id]?.name !== p.name).map((p) => p.id)).toEqual([]);
+  });
+});
