@@ -15,22 +15,31 @@ type Replies = ContentToBackgroundReplies & PageToBackgroundReplies;
  * it. Type-only imports keep the protocol's validation code out of the content script.
  */
 export async function sendToBackground<M extends ToBackground>(message: M): Promise<Replies[M['type']]> {
-  const reply = (await sendWithRetry(message)) as Reply<Replies[M['type']]> | undefined;
-  if (!reply) throw new Error('Kindred’s background did not answer.');
+  // One message at a time, in order: a retried older change must never land after a newer one.
+  const sent = queue.then(() => sendWithRetry(message));
+  queue = sent.catch(() => undefined);
+  const reply = (await sent) as Reply<Replies[M['type']]>;
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
 
-/** A stopped MV3 service worker is restarted by the first message; if that one is lost, the retry wakes it. */
-async function sendWithRetry(message: ToBackground, attempts = 3): Promise<unknown> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Chrome stops an idle MV3 service worker, and may stop it while it handles a message: the reply
+ * then never comes (the polyfill resolves with undefined) or the send fails. Every message is
+ * idempotent (set, never toggle), so sending it again is safe; the new send wakes the worker.
+ */
+async function sendWithRetry(message: ToBackground, attempts = 4): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await browser.runtime.sendMessage(message);
+      const reply = await browser.runtime.sendMessage(message);
+      if (reply !== undefined) return reply;
+      if (attempt >= attempts) throw new Error('Kindred’s background did not answer.');
     } catch (error) {
-      if (attempt >= attempts || !/establish connection|receiving end|message port closed/i.test(String(error))) {
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      const retryable = /establish connection|receiving end|message (port|channel) closed|did not answer/i.test(String(error));
+      if (attempt >= attempts || !retryable) throw error;
     }
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
 }

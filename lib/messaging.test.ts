@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from './messaging';
+
+const ok = (value: unknown) => ({ ok: true, value });
+
+describe('sendToBackground', () => {
+  it('sends again when a stopped worker never answered', async () => {
+    const send = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce(ok(null));
+    await expect(sendToBackground({ type: 'set-panel-collapsed', collapsed: true })).resolves.toBeNull();
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('turns an error reply into a rejection with its message, without retrying', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: false, error: 'Unknown tag "x".' });
+    await expect(sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow('Unknown tag "x".');
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up after a few silent attempts', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    await expect(sendToBackground({ type: 'get-contact', contactId: 'a' })).rejects.toThrow('did not answer');
+  });
+
+  it('keeps the order of changes even when the first needs a retry', async () => {
+    const arrived: unknown[] = [];
+    let first = true;
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      if (first) {
+        first = false;
+        return undefined; // lost: will be sent again
+      }
+      arrived.push(message);
+      return ok(null);
+    });
+    await Promise.all([
+      sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'peer', on: true }),
+      sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'peer', on: false }),
+    ]);
+    expect(arrived.map((m) => (m as { on: boolean }).on)).toEqual([true, false]);
+  });
+});
