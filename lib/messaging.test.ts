@@ -1,13 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { type Mock, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from './messaging';
 
 const ok = (value: unknown) => ({ ok: true, value });
+/** runtime.sendMessage, typed loosely: the tests answer with whatever a worker might. */
+const spySend = () => vi.spyOn(browser.runtime, 'sendMessage') as unknown as Mock<(message: unknown) => Promise<unknown>>;
 
 describe('sendToBackground', () => {
   it('sends again when a stopped worker never answered', async () => {
-    const send = vi
-      .spyOn(browser.runtime, 'sendMessage')
+    const send = spySend()
       .mockResolvedValueOnce(undefined)
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
       .mockResolvedValueOnce(ok(null));
@@ -16,20 +17,20 @@ describe('sendToBackground', () => {
   });
 
   it('turns an error reply into a rejection with its message, without retrying', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: false, error: 'Unknown tag "x".' });
+    const send = spySend().mockResolvedValue({ ok: false, error: 'Unknown tag "x".' });
     await expect(sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow('Unknown tag "x".');
     expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('gives up after a few silent attempts', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    spySend().mockResolvedValue(undefined);
     await expect(sendToBackground({ type: 'get-contact', contactId: 'a' })).rejects.toThrow('did not answer');
   });
 
   it('keeps the order of changes even when the first needs a retry', async () => {
     const arrived: unknown[] = [];
     let first = true;
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    spySend().mockImplementation(async (message: unknown) => {
       if (first) {
         first = false;
         return undefined; // lost: will be sent again

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractProfile, extractProfileFields, findTopCard, fold, nameFromTitle } from './profile-extract';
+import { extractProfile, extractProfileFields, findTopCard, fold, isStandInPage, nameFromTitle } from './profile-extract';
 
 // Hand-written pages, one per layout generation; the people are invented.
 const dir = resolve(__dirname, '../tests/fixtures/linkedin');
@@ -325,5 +325,24 @@ describe('pages that are not a profile', () => {
       expect(() => findTopCard(doc)).not.toThrow();
       expect(() => extractProfile(doc, profileUrl)).not.toThrow();
     }
+  });
+});
+
+describe('isStandInPage', () => {
+  const page = (title: string, body: string) => new DOMParser().parseFromString(`<title>${title}</title>${body}`, 'text/html');
+  it.each([
+    ['Sign Up | LinkedIn', '<h1>Join LinkedIn</h1>'],
+    ['Security Verification | LinkedIn', '<h1>Let’s do a quick security check</h1>'],
+    ['LinkedIn', '<main><h1>This page doesn’t exist</h1></main>'],
+    ['Profile Not Found | LinkedIn', '<div class="page-not-found"></div>'],
+  ])('%s is a stand-in for a profile', (title, body) => {
+    expect(isStandInPage(page(title, body))).toBe(true);
+  });
+  it.each([
+    ['LinkedIn', '<div><span>Someone</span></div>'],
+    ['Feed | LinkedIn', '<main><h2>Feed</h2></main>'],
+    ['Jane Doe | LinkedIn', '<main><h1>Jane Doe</h1></main>'],
+  ])('%s is not', (title, body) => {
+    expect(isStandInPage(page(title, body))).toBe(false);
   });
 });

@@ -62,8 +62,12 @@ const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)
 const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
 const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
 /** Titles of pages that are not a person (walls, errors, other LinkedIn pages loading). */
-const NOT_NAME =
-  /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b|^(?:linkedin|feed|messaging|notifications|my network|jobs|search|home|people|profile)$/i;
+/** Titles of pages LinkedIn shows in place of a profile. */
+const STAND_IN_TITLE = /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
+const NOT_NAME = new RegExp(
+  `${STAND_IN_TITLE.source}|^(?:linkedin|feed|messaging|notifications|my network|jobs|search|home|people|profile)$`,
+  'i',
+);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function fold(text: string): string {
@@ -207,6 +211,19 @@ const str = (v: unknown) => (typeof v === 'string' ? fold(decode(v)) : '');
 const ownSlugs = (o: Obj) => [o.url, o.sameAs, o.publicIdentifier && `/in/${str(o.publicIdentifier)}`].flat().map(slugOf);
 
 /**
+ * Whether the page is one LinkedIn shows instead of a profile: not found, sign-in wall, security check.
+ * Such a page names nobody, and Kindred offers no panel on it.
+ */
+export function isStandInPage(doc: Document): boolean {
+  const titled = /^(?:\(\d+\+?\)\s*)?(.+?)\s*[|–—-]\s*LinkedIn$/i.exec(fold(doc.title))?.[1] ?? fold(doc.title);
+  return (
+    !!doc.querySelector(BLOCKED) ||
+    [...doc.querySelectorAll('h1,main h2')].some((h) => GONE.test(textOf(h))) ||
+    STAND_IN_TITLE.test(titled)
+  );
+}
+
+/**
  * Who the profile page at `url` is about; null when the URL is not a profile or the page is not a
  * profile page (not found, sign-in wall, security check, a page that names nobody).
  */
@@ -214,8 +231,7 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   let id = profileIdFromUrl(url);
   if (!id) return null;
   const card = readCard(doc);
-  if (!card && (doc.querySelector(BLOCKED) || [...doc.querySelectorAll('h1,main h2')].some((h) => GONE.test(textOf(h)))))
-    return null;
+  if (!card && isStandInPage(doc)) return null;
   const self = [...(card?.el.querySelectorAll(SELF_LINK) ?? [])]
     .map((a) => slugOf(a.getAttribute('href')))
     .find((s) => s && !isMemberUrnId(s));

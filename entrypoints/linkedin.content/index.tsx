@@ -4,8 +4,8 @@ import { render } from 'preact';
 import { type PanelClient, TagPanel } from '../../components/TagPanel';
 import type { SeenProfile } from '../../lib/contact';
 import { sendToBackground } from '../../lib/messaging';
-import { extractProfileFields, findTopCard } from '../../lib/profile-extract';
-import { profileIdFromUrl } from '../../lib/profile-url';
+import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/profile-extract';
+import { profileIdFromUrl, profileUrl } from '../../lib/profile-url';
 import { readFreshProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
 const client: PanelClient = {
@@ -101,13 +101,16 @@ export default defineContentScript({
         return;
       }
       const later = await waitForFreshProfile(document, url, staleNames, { signal: view.signal });
-      // Still nothing after waiting: a sign-in wall, "profile not found" or a check page. Store nothing.
-      if (!later) {
-        if (!view.signal.aborted) removePanel();
-        return;
+      if (view.signal.aborted) return;
+      if (later) {
+        shown = { id, name: later.name };
+        return renderPanel(later, false, view.signal);
       }
-      shown = { id, name: later.name };
-      await renderPanel(later, false, view.signal);
+      // Still nothing readable. A sign-in wall, "profile not found" or a check page gets no panel; a
+      // layout no strategy reads gets one in the corner, with the id, where the user can type the name.
+      if (isStandInPage(document)) return removePanel();
+      const unread = { id, url: profileUrl(id), name: '', headline: '', company: '', location: '' };
+      await renderPanel(unread, false, view.signal);
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

@@ -154,3 +154,31 @@ describe('in-page navigation through 20 profiles and back', () => {
     expect(people.filter((p) => stored[p.id]?.name !== p.name).map((p) => p.id)).toEqual([]);
   });
 });
+
+describe('a profile in a layout Kindred cannot read', () => {
+  it('still gets a floating panel with the id, where the user can type the name and tag', async () => {
+    const unreadable = `<!doctype html><html><head><title>LinkedIn</title></head>
+      <body><div id="root"><div class="x9f"><span class="q1">Someone</span><span class="q2">Does things</span></div></div></body></html>`;
+    const kindred = await launchKindred((url) => (url.pathname.startsWith('/in/new-layout-person') ? unreadable : undefined));
+    try {
+      const page = await kindred.context.newPage();
+      await page.goto('https://www.linkedin.com/in/new-layout-person/');
+      const panel = panelOf(page);
+      await panel.getByRole('heading', { name: 'new-layout-person' }).waitFor({ timeout: 10_000 });
+      const box = (await panel.boundingBox())!;
+      expect(box.x).toBeLessThan(40); // the lower left corner
+      expect(box.y + box.height).toBeGreaterThan(700);
+      expect(await readStoredContacts(kindred)).toEqual({}); // nothing stored until the user acts
+      await panel.getByRole('textbox', { name: 'Name' }).fill('Noor Haddad');
+      await panel.getByRole('button', { name: 'Save name' }).click();
+      await panel.getByRole('heading', { name: 'Noor Haddad' }).waitFor();
+      await panel.getByRole('button', { name: 'Way-shower' }).click();
+      await expect
+        .poll(async () => (await readStoredContacts(kindred))['new-layout-person'])
+        .toMatchObject({ name: 'Noor Haddad', relationships: ['way-shower'] });
+    } finally {
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
+    }
+  });
+});
