@@ -19,7 +19,7 @@ export function TagButton({ tag, pressed, disabled, onToggle }: TagButtonProps) 
       style={{ '--tag-color': tag.color }}
       onClick={() => onToggle(tag, !pressed)}
     >
-      <span class="tag-dot" aria-hidden="true" />
+      <span class="dot" aria-hidden="true" />
       {tag.label}
     </button>
   );

@@ -138,7 +138,7 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
           Kindred
         </span>
         {collapsed && (
-          <span class="summary">
+          <span class="muted">
             {tagCount === 0 ? 'No tags' : tagCount === 1 ? '1 tag' : `${tagCount} tags`}
           </span>
         )}
@@ -181,8 +181,8 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
         ) : status.kind === 'error' ? null : (
           <p class="muted">Loading…</p>
         )}
-        <label class="note">
-          <span>Note</span>
+        <label>
+          <span class="label">Note</span>
           <textarea
             rows={2}
             value={note}
@@ -193,7 +193,7 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
             onBlur={(event) => saveNote(event.currentTarget.value)}
           />
         </label>
-        <p class={`status ${status.kind}`} role="status">
+        <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
           {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'Saved' : status.kind === 'error' ? status.message : ''}
         </p>
       </div>
@@ -206,7 +206,6 @@ function NameField({ id, onSave }: { id: string; onSave: (name: string) => void 
   const [draft, setDraft] = useState('');
   return (
     <form
-      class="name-field"
       onSubmit={(event) => {
         event.preventDefault();
         const typed = draft.replace(/\s+/g, ' ').trim();
@@ -215,10 +214,10 @@ function NameField({ id, onSave }: { id: string; onSave: (name: string) => void 
     >
       <p class="muted">Kindred could not read the name on this page; tags are kept under “{id}”.</p>
       <label>
-        <span>Name</span>
+        <span class="label">Name</span>
         <input type="text" value={draft} maxLength={200} onInput={(event) => setDraft(event.currentTarget.value)} />
       </label>
-      <button type="submit" class="small">
+      <button type="submit" class="save-name">
         Save name
       </button>
     </form>
@@ -232,8 +231,8 @@ function TagGroup(props: {
   onToggle: (tag: Tag, on: boolean) => void;
 }) {
   return (
-    <div class="group" role="group" aria-label={props.heading}>
-      <h3>{props.heading}</h3>
+    <div role="group" aria-label={props.heading}>
+      <h3 class="label">{props.heading}</h3>
       <div class="tags">
         {props.tags.map((tag) => (
           <TagButton key={tag.id} tag={tag} pressed={props.selected.includes(tag.id)} onToggle={props.onToggle} />

@@ -16,7 +16,11 @@ export interface Tag {
 /** The one purpose that serves the employer; every other purpose serves the person's own growth. */
 export const WORK_PURPOSE_ID = 'work';
 
-export const DEFAULT_TAXONOMY: readonly Tag[] = [
+// Built by a pure call so bundles that only need the helpers below (the content script) leave it out.
+export const DEFAULT_TAXONOMY: readonly Tag[] = /* @__PURE__ */ defaultTaxonomy();
+
+function defaultTaxonomy(): Tag[] {
+  return [
   purpose('work', 'Gets work done', 'Customers, clients and industry contacts my employer needs.', '#2b6cb0', 0),
   purpose('growth', 'Career resilience', 'People who energize, nurture and challenge me.', '#2f855a', 1),
   purpose('purpose', 'Shared purpose', 'People on the same professional mission as me.', '#975a16', 2),
@@ -31,7 +35,8 @@ export const DEFAULT_TAXONOMY: readonly Tag[] = [
   relationship('mentee', 'Mentee', 'Someone I guide.', '#22543d', 6),
   relationship('sponsor', 'Sponsor', 'Speaks up for me where I am not in the room.', '#702459', 7),
   relationship('friend', 'Friend', 'A friend as much as a contact.', '#7b341e', 8),
-];
+  ];
+}
 
 function purpose(id: string, label: string, description: string, color: string, order: number): Tag {
   return { id, dimension: 'purpose', label, description, color, order, archived: false };
