@@ -4,7 +4,9 @@ import { contactsToCsv, csvFileName } from '../lib/export-csv';
 import { exportFileName } from '../lib/export-format';
 import type { ImportMode } from '../lib/import-kindred';
 import { sendToBackground } from '../lib/messaging';
-import { exportAll, loadBalanceInput, unsavedSince } from '../lib/store';
+import { DEFAULT_RECONNECT_DAYS } from '../lib/reconnect';
+import { type NewTag, type TagChanges, exportAll, loadBalanceInput, loadCompanySpread, loadReconnect, loadTaxonomy, unsavedSince } from '../lib/store';
+import type { Dimension } from '../lib/taxonomy';
 import { downloadText } from './download';
 
 /**
@@ -18,9 +20,14 @@ export async function loadBalance() {
   return computeBalance(input, taxonomy);
 }
 
-export function countContacts(): Promise<number> {
-  return db.contacts.count();
+/** Reconnect list and company spread, read through indexes. */
+export async function loadInsight(reconnectDays = DEFAULT_RECONNECT_DAYS) {
+  const [reconnect, spread] = await Promise.all([loadReconnect(db, reconnectDays, new Date()), loadCompanySpread(db)]);
+  return { reconnect, spread };
 }
+
+export const loadContacts = () => db.contacts.toArray();
+export const loadAllTags = () => loadTaxonomy(db);
 
 export const loadUnsavedSince = () => unsavedSince(db);
 
@@ -44,6 +51,38 @@ export async function exportCsv(): Promise<string> {
 
 export function importKindred(text: string, mode: ImportMode) {
   return sendToBackground({ type: 'import-kindred', text, mode });
+}
+
+export function importConnections(text: string) {
+  return sendToBackground({ type: 'import-connections', text });
+}
+
+export function setTag(contactId: string, tagId: string, on: boolean) {
+  return sendToBackground({ type: 'set-tag', contactId, tagId, on });
+}
+
+export function bulkSetTag(contactIds: string[], tagId: string, on: boolean) {
+  return sendToBackground({ type: 'bulk-set-tag', contactIds, tagId, on });
+}
+
+export function setNote(contactId: string, note: string) {
+  return sendToBackground({ type: 'set-note', contactId, note });
+}
+
+export function deleteContact(contactId: string) {
+  return sendToBackground({ type: 'delete-contact', contactId });
+}
+
+export function addTag(fields: NewTag) {
+  return sendToBackground({ type: 'add-tag', ...fields });
+}
+
+export function updateTag(tagId: string, changes: TagChanges) {
+  return sendToBackground({ type: 'update-tag', tagId, changes });
+}
+
+export function reorderTags(dimension: Dimension, ids: string[]) {
+  return sendToBackground({ type: 'reorder-tags', dimension, ids });
 }
 
 export function deleteAllData() {

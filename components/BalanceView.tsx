@@ -1,4 +1,5 @@
 import { type Balance, type TagCount, describeGap, describeSplit } from '../lib/balance';
+import { BarChart } from './BarChart';
 
 /** The network's balance: tagging progress, work versus growth, purpose mix, relationship coverage. */
 export function BalanceView({ balance }: { balance: Balance }) {
@@ -20,11 +21,11 @@ export function BalanceView({ balance }: { balance: Balance }) {
       </section>
       <section aria-labelledby="mix-heading">
         <h2 id="mix-heading">Purpose mix</h2>
-        <BarChart id="purpose-chart" caption="Tagged contacts per purpose" rows={balance.purposeMix} total={balance.tagged} />
+        <TagChart id="purpose-chart" caption="Tagged contacts per purpose" rows={balance.purposeMix} total={balance.tagged} />
       </section>
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Relationships</h2>
-        <BarChart
+        <TagChart
           id="relationship-chart"
           caption="Tagged contacts per relationship type"
           rows={balance.relationshipCoverage}
@@ -107,53 +108,7 @@ function SplitBar({ balance }: { balance: Balance }) {
   );
 }
 
-/** Horizontal bars; the table beside them carries the same numbers for screen readers. */
-function BarChart({ id, caption, rows, total }: { id: string; caption: string; rows: TagCount[]; total: number }) {
-  const max = Math.max(1, ...rows.map((row) => row.count));
-  const rowHeight = 22;
-  return (
-    <figure class="chart" id={id}>
-      <svg
-        aria-hidden="true"
-        viewBox={`0 0 300 ${rows.length * rowHeight}`}
-        width="100%"
-        height={rows.length * rowHeight}
-      >
-        {rows.map(({ tag, count }, index) => {
-          const y = index * rowHeight;
-          return (
-            <g key={tag.id}>
-              <text x={0} y={y + 15} class="chart-label">
-                {tag.label}
-              </text>
-              <rect x={120} y={y + 4} width={150} height={14} rx={3} class="chart-track" />
-              <rect x={120} y={y + 4} width={(count / max) * 150} height={14} rx={3} fill={tag.color} />
-              <text x={300} y={y + 15} class="chart-value" text-anchor="end">
-                {count}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <table class="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Contacts</th>
-            <th scope="col">Share of tagged contacts</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ tag, count }) => (
-            <tr key={tag.id}>
-              <th scope="row">{tag.label}</th>
-              <td>{count}</td>
-              <td>{total ? Math.round((count / total) * 100) : 0}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
-  );
+function TagChart({ id, caption, rows, total }: { id: string; caption: string; rows: TagCount[]; total: number }) {
+  const bars = rows.map(({ tag, count }) => ({ key: tag.id, label: tag.label, count, share: total ? count / total : 0, color: tag.color }));
+  return <BarChart id={id} caption={caption} columns={['Tag', 'Contacts', 'Share of tagged contacts']} bars={bars} value="count" />;
 }

@@ -1,13 +1,23 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeBalance } from '../lib/balance';
+import { newContact } from '../lib/contact';
 import { DEFAULT_TAXONOMY } from '../lib/taxonomy';
 import { PopupApp } from './PopupApp';
 
 afterEach(cleanup);
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
-const rest = { loadUnsavedSince: () => Promise.resolve('2026-11-20T10:00:00.000Z'), openOptions: () => {}, now: () => NOW };
+const insight = {
+  spread: { withCompany: 4, companies: 2, top: [{ company: 'Flexa', count: 3, share: 0.75 }, { company: 'Timewise', count: 1, share: 0.25 }] },
+  reconnect: [{ contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 }],
+};
+const rest = {
+  loadUnsavedSince: () => Promise.resolve('2026-11-20T10:00:00.000Z'),
+  loadInsight: () => Promise.resolve(insight),
+  openOptions: () => {},
+  now: () => NOW,
+};
 
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
   Promise.resolve(computeBalance({ known, contactsByTag: new Map(Object.entries(tags)) }, DEFAULT_TAXONOMY));
@@ -53,6 +63,15 @@ describe('PopupApp', () => {
     render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={vi.fn()} {...rest} openOptions={openOptions} />);
     fireEvent.click(screen.getByRole('button', { name: 'Contacts and settings' }));
     expect(openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('shows who to reconnect with, linked to their profile, and how deep the network is per company', async () => {
+    render(<PopupApp loadBalance={balanceOf(4, { work: ['a'] })} exportJson={vi.fn()} {...rest} />);
+    const link = await screen.findByRole('link', { name: 'Old Mentor' });
+    expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/old-mentor/');
+    expect(screen.getByText(/200 days ago/)).toBeTruthy();
+    expect(screen.getByText('75% of your contacts with a known company work at Flexa (4 contacts across 2 companies).')).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Contacts per company' }).textContent).toContain('Flexa375%');
   });
 
   it('exports and says where the file went', async () => {

@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Balance } from '../lib/balance';
 import { backupReminderDays } from '../lib/backup-reminder';
+import type { CompanySpread } from '../lib/company-spread';
+import { DEFAULT_RECONNECT_DAYS, type ReconnectEntry } from '../lib/reconnect';
 import { BalanceView } from './BalanceView';
+import { CompanySpreadView } from './CompanySpreadView';
+import { ReconnectList } from './ReconnectList';
+
+export interface Insight {
+  spread: CompanySpread;
+  reconnect: ReconnectEntry[];
+}
 
 interface PopupAppProps {
   loadBalance: () => Promise<Balance>;
+  loadInsight: () => Promise<Insight>;
   /** The last export's time, or the install time before the first export. */
   loadUnsavedSince: () => Promise<string>;
   openOptions: () => void;
@@ -15,8 +25,16 @@ interface PopupAppProps {
 
 type ExportState = { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
-export function PopupApp({ loadBalance, loadUnsavedSince, exportJson, openOptions, now = () => new Date() }: PopupAppProps) {
+export function PopupApp({
+  loadBalance,
+  loadInsight,
+  loadUnsavedSince,
+  exportJson,
+  openOptions,
+  now = () => new Date(),
+}: PopupAppProps) {
   const [balance, setBalance] = useState<Balance | null>(null);
+  const [insight, setInsight] = useState<Insight | null>(null);
   const [unsavedSince, setUnsavedSince] = useState('');
   const [loadError, setLoadError] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
@@ -24,6 +42,7 @@ export function PopupApp({ loadBalance, loadUnsavedSince, exportJson, openOption
   useEffect(() => {
     loadBalance().then(setBalance, (error: unknown) => setLoadError(String(error)));
     loadUnsavedSince().then(setUnsavedSince, () => undefined);
+    loadInsight().then(setInsight, () => undefined);
   }, []);
 
   const reminderDays = balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
@@ -48,7 +67,15 @@ export function PopupApp({ loadBalance, loadUnsavedSince, exportJson, openOption
           Kindred could not read its data: {loadError}
         </p>
       ) : balance ? (
-        <BalanceView balance={balance} />
+        <>
+          <BalanceView balance={balance} />
+          {insight && balance.tagged > 0 && (
+            <>
+              <ReconnectList entries={insight.reconnect} days={DEFAULT_RECONNECT_DAYS} limit={3} />
+              <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
+            </>
+          )}
+        </>
       ) : (
         <p class="muted">Loading…</p>
       )}
