@@ -6,17 +6,35 @@ const buildShim = (file: string) => fileURLToPath(new URL(`./app/content-script-
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Kindred',
     description:
       'See why your professional network exists: tag LinkedIn contacts by purpose and relationship. Your data stays on your computer.',
     // No permissions: the database lives in the extension's own origin, the content script
     // is declared statically, and exports download through an <a download> link.
     permissions: [],
-    content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'"
+        : { extension_pages: "script-src 'self'; object-src 'self'" },
+    commands: {
+      'focus-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Focus the Kindred panel on a LinkedIn profile',
+      },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'kindred@kindred-network.org',
+          strict_min_version: '140.0',
+          // Kindred collects nothing: all data stays in the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
   hooks: {
     // The content script runs on every LinkedIn page and has a 15 KB (gzipped) budget. It skips
     // webextension-polyfill (about 3 KB): it only sends messages, and the MV3 APIs of Chrome and Firefox

@@ -26,6 +26,26 @@ export function newUserDataDir(): string {
 
 /** Starts Debian's Chromium with the built extension, offline: LinkedIn is answered by `pages`. */
 export async function launchKindred(pages: LinkedInPages, userDataDir = newUserDataDir()): Promise<Kindred> {
+  const { context, outsideRequests } = await launchChromium(pages, userDataDir, [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+  ]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    outsideRequests,
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Headless Chromium that never reaches the network: LinkedIn's pages come from `pages`, everything
+ * else gets a 404 and is recorded. Without `extensionArgs` it runs without Kindred (the benchmark's baseline).
+ */
+export async function launchChromium(pages: LinkedInPages, userDataDir: string, extensionArgs: string[] = []) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -39,8 +59,7 @@ export async function launchKindred(pages: LinkedInPages, userDataDir = newUserD
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extensionArgs,
     ],
   });
   const outsideRequests: string[] = [];
@@ -59,15 +78,7 @@ export async function launchKindred(pages: LinkedInPages, userDataDir = newUserD
     outsideRequests.push(url.href);
     return route.fulfill({ status: 404, body: '' });
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    userDataDir,
-    outsideRequests,
-    close: () => context.close(),
-  };
+  return { context, outsideRequests };
 }
 
 export function removeUserDataDir(dir: string): void {

@@ -1,0 +1,279 @@
+/**
+ * `npm run bench [-- --quick]`: builds Kindred, loads it into headless Chromium and prints one table of
+ * figures, each the median of repeated runs, against its target and, where there is one, the baseline
+ * measured in the same run. It exits non-zero only when it cannot run; figures over target are marked.
+ */
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import type { Page } from 'playwright-core';
+import {
+  EXTENSION_DIR,
+  type Kindred,
+  launchChromium,
+  launchKindred,
+  newUserDataDir,
+  openExtensionPage,
+  removeUserDataDir,
+} from '../tests/e2e/harness';
+import { JANE, profilePage } from '../tests/e2e/pages';
+import { connectionsCsv, generateContacts, kindredFile } from './dataset';
+
+const quick = process.argv.includes('--quick');
+const CONTACTS = quick ? 1_000 : 30_000;
+const RUNS = quick ? 3 : 7;
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  baseline?: string;
+  /** A second condition, e.g. "≤ 2× the empty database". */
+  alsoOk?: boolean;
+}
+const figures: Figure[] = [];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function repeat(runs: number, measure: (run: number) => Promise<number>): Promise<number> {
+  const values: number[] = [];
+  for (let run = 0; run < runs; run++) values.push(await measure(run));
+  return median(values);
+}
+
+/** Records, inside every page, when the DOM was ready and when the Kindred panel first showed a name. */
+const PAGE_TIMING = `
+  window.__timing = {};
+  document.addEventListener('DOMContentLoaded', () => { window.__timing.ready = performance.now(); });
+  const seen = () => {
+    const host = document.querySelector('kindred-panel');
+    if (host && host.shadowRoot && host.shadowRoot.querySelector('h2') && !window.__timing.panel) {
+      window.__timing.panel = performance.now();
+    }
+    if (host && host.shadowRoot && !host.__watched) {
+      host.__watched = true;
+      new MutationObserver(seen).observe(host.shadowRoot, { subtree: true, childList: true });
+    }
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+`;
+
+const pages = (url: URL) => (url.pathname.startsWith('/in/') ? profilePage(JANE) : undefined);
+
+async function main() {
+  console.log(`Kindred benchmark${quick ? ' (quick)' : ''}: ${CONTACTS} contacts, median of ${RUNS} runs`);
+  execSync('npm run build', { stdio: 'ignore' });
+
+  const scriptBytes = gzipSync(readFileSync(`${EXTENSION_DIR}/content-scripts/linkedin.js`), { level: 9 }).length;
+  figures.push({ name: 'content-script JS, gzip bytes', value: scriptBytes, unit: 'B', target: 15_000 });
+
+  const kindred = await launchKindred(pages);
+  const baseline = await launchChromium(pages, newUserDataDir());
+  try {
+    await kindred.context.addInitScript(PAGE_TIMING);
+    await profileFigures(kindred, baseline.context);
+    const emptyPopup = await popupPaint(kindred);
+    await dataFigures(kindred);
+    const fullPopup = await popupPaint(kindred);
+    figures.push({
+      name: `popup opened → balance painted, ${CONTACTS} contacts`,
+      value: fullPopup,
+      unit: 'ms',
+      target: 200,
+      baseline: `empty: ${emptyPopup.toFixed(0)} ms`,
+      alsoOk: fullPopup <= 2 * Math.max(emptyPopup, 1),
+    });
+    figures.push({ name: `popup JS heap, ${CONTACTS} contacts`, value: await popupHeap(kindred), unit: 'MB', target: 30 });
+  } finally {
+    await kindred.close();
+    await baseline.context.close();
+    removeUserDataDir(kindred.userDataDir);
+  }
+  printTable();
+}
+
+async function profileFigures(kindred: Kindred, withoutExtension: import('playwright-core').BrowserContext) {
+  const url = `https://www.linkedin.com/in/${JANE.id}/`;
+  const page = await kindred.context.newPage();
+  const plain = await withoutExtension.newPage();
+  const loadTime = async (p: Page) => {
+    await p.goto(url, { waitUntil: 'load' });
+    return p.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  };
+  const withTimes: number[] = [];
+  const withoutTimes: number[] = [];
+  const panelTimes: number[] = [];
+  for (let run = 0; run < RUNS + 2; run++) {
+    const loaded = await loadTime(page);
+    await page.waitForFunction(() => (window as unknown as { __timing: { panel?: number } }).__timing.panel);
+    const timing = await page.evaluate(() => (window as unknown as { __timing: { ready: number; panel: number } }).__timing);
+    const plainLoaded = await loadTime(plain);
+    if (run < 2) continue; // warm-up: the first loads include the worker starting and caches filling
+    withTimes.push(loaded);
+    withoutTimes.push(plainLoaded);
+    panelTimes.push(timing.panel - timing.ready);
+  }
+  figures.push({ name: 'profile page: document ready → panel visible', value: median(panelTimes), unit: 'ms', target: 100 });
+  const ratio = median(withTimes) / median(withoutTimes);
+  figures.push({
+    name: 'profile page load time, with / without the extension',
+    value: ratio,
+    unit: '×',
+    target: 1.05,
+    baseline: `${median(withTimes).toFixed(0)} / ${median(withoutTimes).toFixed(0)} ms`,
+  });
+
+  // Click → the background's acknowledgement ("Saved"), timed inside the page.
+  const clickToStored = await repeat(RUNS * 2, () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const root = document.querySelector('kindred-panel')!.shadowRoot!;
+          const status = root.querySelector('[role=status]')!;
+          const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Mentor')!;
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (status.textContent === 'Saved') {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          status.textContent = '';
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+          button.click();
+        }),
+    ),
+  );
+  figures.push({ name: 'tag click → stored (acknowledged)', value: clickToStored, unit: 'ms', target: 50 });
+  await page.close();
+  await plain.close();
+}
+
+/** Opens the popup and returns the time from navigation start until the balance chart (or empty state) is in the page. */
+async function popupPaint(kindred: Kindred): Promise<number> {
+  return repeat(RUNS, async () => {
+    const popup = await kindred.context.newPage();
+    await popup.addInitScript(() => {
+      const w = window as unknown as { __painted?: number };
+      new MutationObserver(() => {
+        if (!w.__painted && document.querySelector('#purpose-chart, .empty')) w.__painted = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await popup.goto(`chrome-extension://${kindred.extensionId}/popup.html`);
+    await popup.waitForFunction(() => (window as unknown as { __painted?: number }).__painted);
+    const painted = await popup.evaluate(() => (window as unknown as { __painted: number }).__painted);
+    await popup.close();
+    return painted;
+  });
+}
+
+async function popupHeap(kindred: Kindred): Promise<number> {
+  const popup = await openExtensionPage(kindred, 'popup.html');
+  await popup.locator('#purpose-chart').waitFor();
+  await popup.waitForTimeout(500);
+  const cdp = await kindred.context.newCDPSession(popup);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await popup.close();
+  return usedSize / 1024 / 1024;
+}
+
+async function dataFigures(kindred: Kindred) {
+  const contacts = generateContacts(CONTACTS);
+  const json = Buffer.from(kindredFile(contacts));
+  const csv = Buffer.from(connectionsCsv(contacts));
+  const options = await openExtensionPage(kindred, 'options.html#data');
+
+  const deleteAll = async () => {
+    await options.getByRole('button', { name: 'Delete all data…' }).click();
+    await options.getByRole('button', { name: 'Delete everything' }).click();
+    await options.getByText('All Kindred data was deleted.').waitFor();
+  };
+
+  const csvImport = await repeat(RUNS, async () => {
+    await deleteAll();
+    await options.getByLabel('Connections.csv').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: csv });
+    const start = performance.now();
+    await options.getByRole('button', { name: 'Import connections' }).click();
+    await options.getByText(`Imported connections: ${CONTACTS} added`).waitFor({ timeout: 60_000 });
+    return performance.now() - start;
+  });
+
+  const jsonImport = await repeat(RUNS, async () => {
+    await deleteAll();
+    await options.getByLabel('Kindred export file (JSON)').setInputFiles({ name: 'kindred.json', mimeType: 'application/json', buffer: json });
+    await options.getByRole('radio', { name: /^Merge/ }).check();
+    const start = performance.now();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText(`Imported: ${CONTACTS} added`).waitFor({ timeout: 60_000 });
+    return performance.now() - start;
+  });
+
+  const jsonExport = await repeat(RUNS, async () => {
+    const start = performance.now();
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    await download.path();
+    return performance.now() - start;
+  });
+  figures.push({ name: `import ${CONTACTS} contacts (Kindred JSON)`, value: jsonImport / 1000, unit: 's', target: 3 });
+  figures.push({ name: `export ${CONTACTS} contacts (Kindred JSON)`, value: jsonExport / 1000, unit: 's', target: 1 });
+  figures.push({ name: `import a ${CONTACTS}-row Connections.csv`, value: csvImport / 1000, unit: 's', target: 3 });
+
+  // Typing a search in the contacts table: from the input event to the new result count on screen.
+  await options.goto(`chrome-extension://${kindred.extensionId}/options.html#contacts`);
+  const search = options.getByRole('searchbox', { name: 'Search contacts' }).or(options.getByRole('textbox', { name: 'Search contacts' }));
+  await search.waitFor();
+  const queries = ['an', 'de vries', 'flexa', 'zoë', 'product', 'xyz', 'ma'];
+  const searchTime = await repeat(RUNS, (run) =>
+    options.evaluate(
+      (query) =>
+        new Promise<number>((resolve) => {
+          const input = document.querySelector<HTMLInputElement>('input[aria-label="Search contacts"], input[type=search]')!;
+          const status = [...document.querySelectorAll('[role=status]')].find((el) => / of \d+ contacts/.test(el.textContent ?? ''))!;
+          const before = status.textContent;
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (status.textContent !== before) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+          input.value = query;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      queries[run % queries.length]!,
+    ),
+  );
+  figures.push({ name: `options table: search over ${CONTACTS} contacts → results shown`, value: searchTime, unit: 'ms', target: 100 });
+  await options.close();
+}
+
+function printTable() {
+  const rows = figures.map((f) => {
+    const over = f.value > f.target || f.alsoOk === false;
+    const digits = f.unit === 'B' ? 0 : f.unit === '×' ? 3 : f.unit === 's' || f.unit === 'MB' ? 2 : 1;
+    return [f.name, `${f.value.toFixed(digits)} ${f.unit}`, `≤ ${f.target} ${f.unit}`, f.baseline ?? '', over ? 'OVER TARGET' : 'ok'];
+  });
+  const header = ['figure', 'median', 'target', 'baseline (same run)', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+}
+
+main().catch((error: unknown) => {
+  console.error('The benchmark could not run:', error);
+  process.exit(1);
+});
