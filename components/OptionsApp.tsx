@@ -1,33 +1,64 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Balance } from '../lib/balance';
-import type { ImportMode, ImportReport } from '../lib/import-kindred';
+import type { Contact } from '../lib/contact';
+import type { OptionsData } from './options-data';
 import { BalanceView } from './BalanceView';
+import { CompanySpreadView } from './CompanySpreadView';
+import { ConnectionsImport } from './ConnectionsImport';
+import { ContactsTable } from './ContactsTable';
 import { DeleteAll } from './DeleteAll';
 import { ImportExport } from './ImportExport';
+import type { Insight } from './PopupApp';
+import { ReconnectList } from './ReconnectList';
+import { type TabDef, Tabs } from './Tabs';
+import { TaxonomyEditor } from './TaxonomyEditor';
+import { UntaggedQueue } from './UntaggedQueue';
+import { DEFAULT_RECONNECT_DAYS } from '../lib/reconnect';
+import type { Tag } from '../lib/taxonomy';
 
-export interface OptionsData {
-  loadBalance: () => Promise<Balance>;
-  importKindred: (text: string, mode: ImportMode) => Promise<ImportReport>;
-  exportJson: () => Promise<string>;
-  exportCsv: () => Promise<string>;
-  deleteAll: () => Promise<unknown>;
+const TABS: TabDef[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'contacts', label: 'Contacts' },
+  { id: 'queue', label: 'Untagged queue' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'data', label: 'Import and export' },
+];
+
+interface Loaded {
+  balance: Balance;
+  insight: Insight;
+  contacts: Contact[];
+  taxonomy: Tag[];
 }
 
-/** The full page: the network's balance, import and export, and deleting everything. */
-export function OptionsApp({ data }: { data: OptionsData }) {
-  const [balance, setBalance] = useState<Balance | null>(null);
+/** The full page: balance and reconnect list, every contact, the untagged queue, tags, and data. */
+export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab?: string }) {
+  const [tab, setTab] = useState(TABS.some((t) => t.id === initialTab) ? initialTab! : 'overview');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState('');
+  const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((n) => n + 1);
 
   useEffect(() => {
-    void data.loadBalance().then(setBalance);
-  }, [version]);
+    Promise.all([data.loadBalance(), data.loadInsight(days), data.loadContacts(), data.loadTaxonomy()]).then(
+      ([balance, insight, contacts, taxonomy]) => setLoaded({ balance, insight, contacts, taxonomy }),
+      (failure: unknown) => setError(String(failure)),
+    );
+  }, [version, days]);
 
-  const importAndReload = async (text: string, mode: ImportMode) => {
-    const report = await data.importKindred(text, mode);
-    reload();
-    return report;
-  };
+  function select(id: string) {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+  }
+
+  const after =
+    <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await action(...args);
+      reload();
+      return result;
+    };
 
   return (
     <main class="options">
@@ -35,22 +66,72 @@ export function OptionsApp({ data }: { data: OptionsData }) {
         <h1>Kindred</h1>
         <p class="muted">Why your network exists. Everything here stays in this browser.</p>
       </header>
-      <section aria-labelledby="balance-heading" class="card">
-        <h2 id="balance-heading">Balance</h2>
-        {balance ? <BalanceView balance={balance} /> : <p class="muted">Loading…</p>}
-      </section>
-      <ImportExport
-        contactCount={balance?.known ?? 0}
-        importKindred={importAndReload}
-        exportJson={data.exportJson}
-        exportCsv={data.exportCsv}
-      />
-      <DeleteAll
-        contactCount={balance?.known ?? 0}
-        taggedCount={balance?.tagged ?? 0}
-        deleteAll={data.deleteAll}
-        onDeleted={reload}
-      />
+      {error && (
+        <p role="alert" class="error">
+          Kindred could not read its data: {error}
+        </p>
+      )}
+      <Tabs tabs={TABS} selected={tab} onSelect={select}>
+        {!loaded ? (
+          <p class="muted">Loading…</p>
+        ) : tab === 'overview' ? (
+          <div class="overview">
+            <section class="card" aria-labelledby="balance-heading">
+              <h2 id="balance-heading">Balance</h2>
+              <BalanceView balance={loaded.balance} />
+            </section>
+            <div class="card">
+              <ReconnectList entries={loaded.insight.reconnect} days={days} onDaysChange={setDays} />
+            </div>
+            <div class="card">
+              <CompanySpreadView spread={loaded.insight.spread} />
+            </div>
+          </div>
+        ) : tab === 'contacts' ? (
+          <section class="card" aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">Contacts</h2>
+            <ContactsTable
+              contacts={loaded.contacts}
+              taxonomy={loaded.taxonomy}
+              bulkSetTag={data.bulkSetTag}
+              setNote={data.setNote}
+              deleteContact={data.deleteContact}
+              onChanged={reload}
+            />
+          </section>
+        ) : tab === 'queue' ? (
+          // The queue is a named region itself; the card only adds the heading.
+          <div class="card">
+            <h2>Untagged queue</h2>
+            <p class="muted">Step through the contacts you have not tagged yet and tag each with the keyboard.</p>
+            <UntaggedQueue contacts={loaded.contacts} taxonomy={loaded.taxonomy} setTag={data.setTag} onChanged={reload} />
+          </div>
+        ) : tab === 'tags' ? (
+          <TaxonomyEditor
+            taxonomy={loaded.taxonomy}
+            addTag={data.addTag}
+            updateTag={data.updateTag}
+            reorderTags={data.reorderTags}
+            onChanged={reload}
+          />
+        ) : (
+          <>
+            <ImportExport
+              contactCount={loaded.balance.known}
+              importKindred={after(data.importKindred)}
+              exportJson={data.exportJson}
+              exportCsv={data.exportCsv}
+            />
+            <ConnectionsImport importConnections={after(data.importConnections)} />
+            <DeleteAll
+              contactCount={loaded.balance.known}
+              taggedCount={loaded.balance.tagged}
+              deleteAll={data.deleteAll}
+              onDeleted={reload}
+            />
+          </>
+        )}
+      </Tabs>
     </main>
   );
 }

@@ -35,8 +35,8 @@ export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectL
       ) : (
         <>
           <p class="muted">
-            {entries.length === 1 ? '1 person' : `${entries.length} people`} who matter for your growth, not looked up for
-            more than {days} days:
+            {entries.length === 1 ? '1 person who matters' : `${entries.length} people who matter`} for your growth, not
+            looked up for more than {days} days:
           </p>
           <ol class="reconnect-list">
             {shown.map(({ contact, daysSinceSeen }) => (

@@ -1,10 +1,30 @@
 import '../popup/style.css';
 import './style.css';
 import { render } from 'preact';
-import { deleteAllData, exportCsv, exportJson, importKindred, loadBalance } from '../../app/page-client';
+import * as client from '../../app/page-client';
 import { OptionsApp } from '../../components/OptionsApp';
 
 render(
-  <OptionsApp data={{ loadBalance, importKindred, exportJson, exportCsv, deleteAll: deleteAllData }} />,
+  <OptionsApp
+    initialTab={location.hash.slice(1)}
+    data={{
+      loadBalance: client.loadBalance,
+      loadInsight: client.loadInsight,
+      loadContacts: client.loadContacts,
+      loadTaxonomy: client.loadAllTags,
+      importKindred: client.importKindred,
+      importConnections: client.importConnections,
+      exportJson: client.exportJson,
+      exportCsv: client.exportCsv,
+      deleteAll: client.deleteAllData,
+      setTag: client.setTag,
+      bulkSetTag: client.bulkSetTag,
+      setNote: client.setNote,
+      deleteContact: client.deleteContact,
+      addTag: client.addTag,
+      updateTag: client.updateTag,
+      reorderTags: client.reorderTags,
+    }}
+  />,
   document.getElementById('app')!,
 );

@@ -63,7 +63,7 @@ describe('import and export on the options page', () => {
     await panelOf(profile).getByText('Saved', { exact: true }).waitFor();
     const before = await readStoredContacts(kindred);
 
-    const options = await openExtensionPage(kindred, 'options.html');
+    const options = await openExtensionPage(kindred, 'options.html#data');
     const bad = readFileSync(join(ROOT, 'tests/fixtures/bad-imports/unknown-purpose.json'), 'utf8');
     await importFile(options, 'bad.json', bad, 'Replace');
     await options.getByRole('button', { name: 'Replace everything' }).click();
@@ -176,7 +176,7 @@ describe('hostile content', () => {
     const dialogs: string[] = [];
     kindred.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())));
 
-    const options = await openExtensionPage(kindred, 'options.html');
+    const options = await openExtensionPage(kindred, 'options.html#data');
     options.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     const markup = readFileSync(join(ROOT, 'tests/fixtures/accepted-imports/markup-and-formulas.json'), 'utf8');
     await importFile(options, 'markup.json', markup, 'Merge');
@@ -217,7 +217,7 @@ describe('privacy', () => {
     linkedInDocuments.add(profile.url());
     await panelOf(profile).getByRole('button', { name: 'Peer', exact: true }).click();
     await panelOf(profile).getByText('Saved', { exact: true }).waitFor();
-    const options = await openExtensionPage(kindred, 'options.html');
+    const options = await openExtensionPage(kindred, 'options.html#data');
     await importFile(options, 'f.json', JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'kim' }] }), 'Merge');
     await options.getByText('Imported: 1 added').waitFor();
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON' }).click()]);

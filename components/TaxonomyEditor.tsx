@@ -1,0 +1,589 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Dimension, Tag } from '../lib/taxonomy';
+import './TaxonomyEditor.css';
+
+export interface NewTagFields {
+  dimension: Dimension;
+  label: string;
+  description: string;
+  color: string;
+}
+
+export interface TagEdits {
+  label?: string;
+  description?: string;
+  color?: string;
+  archived?: boolean;
+}
+
+export interface TaxonomyEditorProps {
+  /** Every tag, archived included, in display order (purposes first, then relationships). */
+  taxonomy: Tag[];
+  /** Makes the id itself; the editor never shows ids. */
+  addTag: (fields: NewTagFields) => Promise<Tag>;
+  updateTag: (tagId: string, changes: TagEdits) => Promise<unknown>;
+  /** `ids` lists every tag of the dimension once, archived ones at the end. */
+  reorderTags: (dimension: Dimension, ids: string[]) => Promise<unknown>;
+  /** Called after every successful change; the page then passes a new taxonomy. */
+  onChanged: () => void;
+}
+
+export const LABEL_MAX = 60;
+export const DESCRIPTION_MAX = 300;
+/** WCAG AA for normal text: pressed tag buttons draw white text on the tag colour. */
+export const MIN_CONTRAST = 4.5;
+
+/** Colours for new tags; each gives white text at least 5:1 contrast. */
+export const TAG_PALETTE = [
+  '#2b6cb0', // blue
+  '#2c7a7b', // teal
+  '#6b46c1', // purple
+  '#b83280', // pink
+  '#c53030', // red
+  '#975a16', // amber
+  '#276749', // green
+  '#4c51bf', // indigo
+] as const;
+
+/**
+ * The WCAG contrast ratio of white text on `hex` (#rgb or #rrggbb): 1 for white, 21 for black.
+ * NaN when `hex` is not such a colour.
+ */
+export function contrastWithWhite(hex: string): number {
+  const rgb = parseHex(hex);
+  if (!rgb) return Number.NaN;
+  const [r, g, b] = rgb.map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (1 + 0.05) / (luminance + 0.05);
+}
+
+function parseHex(hex: string): [number, number, number] | null {
+  const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!match) return null;
+  let digits = match[1]!;
+  if (digits.length === 3) digits = [...digits].map((d) => d + d).join('');
+  const n = Number.parseInt(digits, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** What an `<input type="color">` can show: #rrggbb in lower case. */
+function toColorValue(color: string): string {
+  const rgb = parseHex(color);
+  return rgb ? `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}` : '#000000';
+}
+
+const hardToRead = (color: string) => contrastWithWhite(color) < MIN_CONTRAST;
+
+const GROUPS: Record<Dimension, { heading: string; addHeading: string; noun: string }> = {
+  purpose: { heading: 'Purposes — why a connection matters', addHeading: 'Add a purpose', noun: 'purpose' },
+  relationship: {
+    heading: 'Relationships — who they are to me',
+    addHeading: 'Add a relationship type',
+    noun: 'relationship type',
+  },
+};
+
+type Status = { kind: 'idle' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+
+/** Where focus goes once the page has passed the changed taxonomy (the clicked control may be gone). */
+interface FocusRequest {
+  key: string;
+  from: Element | null;
+  taxonomy: Tag[];
+}
+
+/** The options page's editor for the tag vocabulary: rename, recolour, reorder, archive, restore and add. */
+export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onChanged }: TaxonomyEditorProps) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Moves show at once; consecutive moves build on the shown order until the page passes the new one.
+  const [orderOverride, setOrderOverride] = useState<Partial<Record<Dimension, string[]>>>({});
+  const pendingMoves = useRef(0);
+  const focusRequest = useRef<FocusRequest | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingId = useId();
+
+  const shownTaxonomy = useRef(taxonomy);
+  useEffect(() => {
+    if (taxonomy === shownTaxonomy.current) return;
+    shownTaxonomy.current = taxonomy;
+    if (pendingMoves.current === 0) setOrderOverride({});
+  }, [taxonomy]);
+
+  useEffect(() => {
+    const request = focusRequest.current;
+    if (!request) return;
+    const active = document.activeElement;
+    // Only take focus back when it was lost with the clicked control, never from where the user went since.
+    if (!active || active === document.body || active === request.from) {
+      const target = [...(sectionRef.current?.querySelectorAll<HTMLElement>('[data-focus-key]') ?? [])].find(
+        (element) => element.dataset.focusKey === request.key,
+      );
+      if (target && target !== active) target.focus();
+    }
+    if (taxonomy !== request.taxonomy) focusRequest.current = null;
+  }, [taxonomy, orderOverride]);
+
+  function requestFocus(key: string) {
+    focusRequest.current = { key, from: document.activeElement, taxonomy };
+  }
+
+  async function perform(action: () => Promise<unknown>, success: string, failure = 'Not saved'): Promise<boolean> {
+    try {
+      await action();
+    } catch (error) {
+      setStatus({ kind: 'error', message: `${failure}: ${messageOf(error)}` });
+      return false;
+    }
+    setStatus({ kind: 'done', message: success });
+    onChanged();
+    return true;
+  }
+
+  function tagsIn(dimension: Dimension): { active: Tag[]; archived: Tag[] } {
+    let tags = taxonomy.filter((tag) => tag.dimension === dimension);
+    const override = orderOverride[dimension];
+    if (override) {
+      const rank = (tag: Tag) => {
+        const index = override.indexOf(tag.id);
+        return index === -1 ? override.length : index;
+      };
+      tags = tags.map((tag, index) => ({ tag, index })).sort((a, b) => rank(a.tag) - rank(b.tag) || a.index - b.index).map((x) => x.tag);
+    }
+    return { active: tags.filter((tag) => !tag.archived), archived: tags.filter((tag) => tag.archived) };
+  }
+
+  async function move(tag: Tag, direction: 'up' | 'down') {
+    const { active, archived } = tagsIn(tag.dimension);
+    const ids = active.map((t) => t.id);
+    const from = ids.indexOf(tag.id);
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (from === -1 || to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const order = [...ids, ...archived.map((t) => t.id)];
+    requestFocus(`${tag.id}:${direction}`);
+    setOrderOverride((current) => ({ ...current, [tag.dimension]: order }));
+    pendingMoves.current++;
+    try {
+      await reorderTags(tag.dimension, order);
+    } catch (error) {
+      pendingMoves.current--;
+      setOrderOverride((current) => ({ ...current, [tag.dimension]: undefined }));
+      setStatus({ kind: 'error', message: `Not moved: ${messageOf(error)}` });
+      return;
+    }
+    pendingMoves.current--;
+    setStatus({ kind: 'done', message: `Moved “${tag.label}” ${direction}` });
+    onChanged();
+  }
+
+  function setArchived(tag: Tag, archived: boolean) {
+    requestFocus(`${tag.id}:${archived ? 'restore' : 'archive'}`);
+    return perform(
+      () => updateTag(tag.id, { archived }),
+      `${archived ? 'Archived' : 'Restored'} “${tag.label}”`,
+      archived ? 'Not archived' : 'Not restored',
+    );
+  }
+
+  return (
+    <section class="card taxonomy-editor" aria-labelledby={headingId} ref={sectionRef}>
+      <h2 id={headingId}>Tags</h2>
+      <p class="muted te-intro">Archived tags disappear from the panel but stay on contacts and in exports.</p>
+      <datalist id={`${headingId}-palette`}>
+        {TAG_PALETTE.map((color) => (
+          <option key={color} value={color} />
+        ))}
+      </datalist>
+      {(['purpose', 'relationship'] as const).map((dimension) => {
+        const { active, archived } = tagsIn(dimension);
+        return (
+          <TagGroup
+            key={dimension}
+            dimension={dimension}
+            active={active}
+            archived={archived}
+            paletteId={`${headingId}-palette`}
+            onSave={(tag, changes) => perform(() => updateTag(tag.id, changes), 'Saved')}
+            onMove={move}
+            onArchive={setArchived}
+            onAdd={(fields) => perform(() => addTag(fields), `Added “${fields.label}”`, 'Not added')}
+          />
+        );
+      })}
+      <p class="te-status" role="status">
+        {status.kind === 'done' ? status.message : ''}
+      </p>
+      <p class="te-error" role="alert">
+        {status.kind === 'error' ? status.message : ''}
+      </p>
+    </section>
+  );
+}
+
+interface TagGroupProps {
+  dimension: Dimension;
+  active: Tag[];
+  archived: Tag[];
+  paletteId: string;
+  onSave: (tag: Tag, changes: TagEdits) => Promise<boolean>;
+  onMove: (tag: Tag, direction: 'up' | 'down') => void;
+  onArchive: (tag: Tag, archived: boolean) => void;
+  onAdd: (fields: NewTagFields) => Promise<boolean>;
+}
+
+function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onArchive, onAdd }: TagGroupProps) {
+  const { heading, noun } = GROUPS[dimension];
+  const headingId = useId();
+  const all = [...active, ...archived];
+  const usedColors = new Set(all.map((tag) => toColorValue(tag.color)));
+  const defaultColor = TAG_PALETTE.find((color) => !usedColors.has(color)) ?? TAG_PALETTE[all.length % TAG_PALETTE.length]!;
+
+  return (
+    <div class="te-group" role="group" aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      {active.length > 0 ? (
+        <ul class="te-list">
+          <li class="te-columns" aria-hidden="true">
+            <span>Colour</span>
+            <span>Label</span>
+            <span>Description</span>
+          </li>
+          {active.map((tag, index) => (
+            <TagRow
+              key={tag.id}
+              tag={tag}
+              noun={noun}
+              others={all.filter((other) => other.id !== tag.id)}
+              first={index === 0}
+              last={index === active.length - 1}
+              paletteId={paletteId}
+              onSave={onSave}
+              onMove={onMove}
+              onArchive={onArchive}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No active {noun} tags.</p>
+      )}
+      {archived.length > 0 && (
+        <>
+          <h4 class="te-archived-heading">Archived</h4>
+          <ul class="te-list te-archived">
+            {archived.map((tag) => (
+              <li key={tag.id} class="te-archived-row">
+                <span class="te-dot" style={{ '--tag-color': toColorValue(tag.color) }} aria-hidden="true" />
+                <span class="te-archived-label">{tag.label}</span>
+                {tag.description && <span class="muted te-archived-description">{tag.description}</span>}
+                <button
+                  type="button"
+                  class="te-button"
+                  aria-label={`Restore ${tag.label}`}
+                  data-focus-key={`${tag.id}:restore`}
+                  onClick={() => onArchive(tag, false)}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <AddForm dimension={dimension} existing={all} defaultColor={defaultColor} paletteId={paletteId} onAdd={onAdd} />
+    </div>
+  );
+}
+
+interface TagRowProps {
+  tag: Tag;
+  noun: string;
+  /** The other tags of the dimension, archived included, to refuse a second tag with the same label. */
+  others: Tag[];
+  first: boolean;
+  last: boolean;
+  paletteId: string;
+  onSave: (tag: Tag, changes: TagEdits) => Promise<boolean>;
+  onMove: (tag: Tag, direction: 'up' | 'down') => void;
+  onArchive: (tag: Tag, archived: boolean) => void;
+}
+
+function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onArchive }: TagRowProps) {
+  const id = useId();
+  const [labelError, setLabelError] = useState('');
+  const label = useField(tag.label, () => setLabelError(''));
+  const description = useField(tag.description);
+  const color = useField(toColorValue(tag.color));
+
+  async function commitLabel(value: string) {
+    const typed = tidy(value);
+    const problem = labelProblem(typed, others, noun);
+    if (problem) return setLabelError(`${problem} Nothing was saved.`);
+    setLabelError('');
+    label.set(typed);
+    await label.commit(typed, () => onSave(tag, { label: typed }), { keepDraft: true });
+  }
+
+  async function commitDescription(value: string) {
+    const typed = value.trim();
+    description.set(typed);
+    await description.commit(typed, () => onSave(tag, { description: typed }), { keepDraft: true });
+  }
+
+  function revert(event: KeyboardEvent, field: Field, clearError = false) {
+    if (event.key !== 'Escape') return;
+    field.set(field.saved.current);
+    if (clearError) setLabelError('');
+  }
+
+  const warn = hardToRead(color.value);
+  return (
+    <li class="te-row">
+      <input
+        type="color"
+        class="te-color"
+        aria-label={`Colour of ${tag.label}`}
+        aria-describedby={warn ? `${id}-warning` : undefined}
+        list={paletteId}
+        value={color.value}
+        onInput={(event) => color.set(event.currentTarget.value)}
+        onChange={(event) => {
+          const picked = toColorValue(event.currentTarget.value);
+          color.set(picked);
+          void color.commit(picked, () => onSave(tag, { color: picked }), { keepDraft: false });
+        }}
+      />
+      <input
+        type="text"
+        class="te-label"
+        aria-label={`Label of ${tag.label}`}
+        aria-invalid={labelError ? 'true' : undefined}
+        aria-describedby={labelError ? `${id}-error` : undefined}
+        maxLength={LABEL_MAX}
+        value={label.value}
+        onInput={(event) => label.set(event.currentTarget.value)}
+        onBlur={(event) => void commitLabel(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commitLabel(event.currentTarget.value);
+          revert(event, label, true);
+        }}
+      />
+      <input
+        type="text"
+        class="te-description"
+        aria-label={`Description of ${tag.label}`}
+        maxLength={DESCRIPTION_MAX}
+        value={description.value}
+        onInput={(event) => description.set(event.currentTarget.value)}
+        onBlur={(event) => void commitDescription(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commitDescription(event.currentTarget.value);
+          revert(event, description);
+        }}
+      />
+      <span class="te-actions">
+        <button
+          type="button"
+          class="te-button te-icon"
+          aria-label={`Move ${tag.label} up`}
+          title="Move up"
+          aria-disabled={first ? 'true' : undefined}
+          data-focus-key={`${tag.id}:up`}
+          onClick={() => !first && onMove(tag, 'up')}
+        >
+          <span aria-hidden="true">↑</span>
+        </button>
+        <button
+          type="button"
+          class="te-button te-icon"
+          aria-label={`Move ${tag.label} down`}
+          title="Move down"
+          aria-disabled={last ? 'true' : undefined}
+          data-focus-key={`${tag.id}:down`}
+          onClick={() => !last && onMove(tag, 'down')}
+        >
+          <span aria-hidden="true">↓</span>
+        </button>
+        <button
+          type="button"
+          class="te-button"
+          aria-label={`Archive ${tag.label}`}
+          data-focus-key={`${tag.id}:archive`}
+          onClick={() => onArchive(tag, true)}
+        >
+          Archive
+        </button>
+      </span>
+      {labelError && (
+        <p class="te-field-error" id={`${id}-error`}>
+          {labelError}
+        </p>
+      )}
+      {warn && <ContrastWarning id={`${id}-warning`} color={color.value} />}
+    </li>
+  );
+}
+
+interface AddFormProps {
+  dimension: Dimension;
+  existing: Tag[];
+  defaultColor: string;
+  paletteId: string;
+  onAdd: (fields: NewTagFields) => Promise<boolean>;
+}
+
+function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFormProps) {
+  const { addHeading, noun } = GROUPS[dimension];
+  const id = useId();
+  const [label, setLabel] = useState('');
+  const [description, setDescription] = useState('');
+  // Null until the user picks one: then the next unused palette colour is offered.
+  const [pickedColor, setPickedColor] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const busy = useRef(false);
+  const labelInput = useRef<HTMLInputElement>(null);
+  const color = pickedColor ?? defaultColor;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy.current) return;
+    const typed = tidy(label);
+    const problem = labelProblem(typed, existing, noun);
+    if (problem) {
+      setError(problem);
+      labelInput.current?.focus();
+      return;
+    }
+    setError('');
+    busy.current = true;
+    const added = await onAdd({ dimension, label: typed, description: description.trim(), color: toColorValue(color) });
+    busy.current = false;
+    if (!added) return;
+    setLabel('');
+    setDescription('');
+    setPickedColor(null);
+    labelInput.current?.focus();
+  }
+
+  const warn = hardToRead(color);
+  return (
+    <form class="te-add" aria-labelledby={`${id}-heading`} noValidate onSubmit={submit}>
+      <h4 id={`${id}-heading`}>{addHeading}</h4>
+      <div class="te-add-fields">
+        <label class="te-add-field">
+          <span>Label</span>
+          <input
+            ref={labelInput}
+            type="text"
+            required
+            maxLength={LABEL_MAX}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            value={label}
+            onInput={(event) => setLabel(event.currentTarget.value)}
+          />
+        </label>
+        <label class="te-add-field te-add-description">
+          <span>Description</span>
+          <input
+            type="text"
+            maxLength={DESCRIPTION_MAX}
+            value={description}
+            onInput={(event) => setDescription(event.currentTarget.value)}
+          />
+        </label>
+        <label class="te-add-field">
+          <span>Colour</span>
+          <input
+            type="color"
+            class="te-color"
+            list={paletteId}
+            aria-describedby={warn ? `${id}-warning` : undefined}
+            value={toColorValue(color)}
+            onInput={(event) => setPickedColor(event.currentTarget.value)}
+            onChange={(event) => setPickedColor(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="te-button te-add-button">
+          Add
+        </button>
+      </div>
+      {error && (
+        <p class="te-field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {warn && <ContrastWarning id={`${id}-warning`} color={color} />}
+    </form>
+  );
+}
+
+function ContrastWarning({ id, color }: { id: string; color: string }) {
+  return (
+    <p class="te-warning" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      <span>White text on this colour is hard to read</span>{' '}
+      <span class="te-ratio">
+        (contrast {contrastWithWhite(color).toFixed(1)}:1; tag buttons need at least {MIN_CONTRAST}:1 — try a darker colour)
+      </span>
+    </p>
+  );
+}
+
+interface Field {
+  value: string;
+  set: (value: string) => void;
+  saved: { current: string };
+  commit: (value: string, save: () => Promise<boolean>, options: { keepDraft: boolean }) => Promise<void>;
+}
+
+/**
+ * A draft that follows the stored value whenever the page passes a new one. `commit` saves only a real
+ * change, once (Enter then blur saves once); after a failure the draft stays for another try, or returns
+ * to the stored value when `keepDraft` is false.
+ */
+function useField(stored: string, onStoredChange?: () => void): Field {
+  const [value, setValue] = useState(stored);
+  const saved = useRef(stored);
+  const lastStored = useRef(stored);
+  useEffect(() => {
+    // Not on mount: effects run late, and a draft typed by then must stay.
+    if (stored === lastStored.current) return;
+    lastStored.current = stored;
+    saved.current = stored;
+    setValue(stored);
+    onStoredChange?.();
+  }, [stored]);
+
+  async function commit(next: string, save: () => Promise<boolean>, { keepDraft }: { keepDraft: boolean }) {
+    if (next === saved.current) return;
+    const previous = saved.current;
+    saved.current = next;
+    if (await save()) return;
+    if (saved.current === next) saved.current = previous;
+    if (!keepDraft) setValue(saved.current);
+  }
+
+  return { value, set: setValue, saved, commit };
+}
+
+/** Spaces trimmed and runs of white space made one. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function labelProblem(typed: string, others: readonly Tag[], noun: string): string {
+  if (!typed) return 'A label is needed.';
+  if (typed.length > LABEL_MAX) return `A label can be at most ${LABEL_MAX} characters.`;
+  const same = others.find((tag) => tidy(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
+  if (!same) return '';
+  return same.archived
+    ? `There is an archived ${noun} called “${same.label}”: restore it instead.`
+    : `There is already a ${noun} called “${same.label}”.`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

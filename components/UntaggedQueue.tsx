@@ -1,0 +1,209 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+import { type Contact, isTagged } from '../lib/contact';
+import { displayName, sortByName } from '../lib/contact-query';
+import { type Tag, tagsOf } from '../lib/taxonomy';
+import './ContactsTable.css';
+
+export interface UntaggedQueueProps {
+  /** All contacts; the queue is those with no purpose and no relationship, in name order. */
+  contacts: Contact[];
+  taxonomy: Tag[];
+  setTag: (contactId: string, tagId: string, on: boolean) => Promise<unknown>;
+  /** Called after every successful change, so the page reloads its data. */
+  onChanged: () => void;
+}
+
+type Tags = Pick<Contact, 'purposes' | 'relationships'>;
+
+/** Keys taken by navigation, never given to a purpose. */
+const RESERVED_KEYS = new Set(['n', 'p']);
+
+/**
+ * Steps through untagged contacts one at a time, tagging each with a click or a key. A contact tagged
+ * here stays on screen until the user moves on, so a mis-click can be fixed; then it leaves the queue.
+ */
+export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: UntaggedQueueProps) {
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  /** Where the current contact was, for when it leaves the queue (tagged elsewhere, deleted). */
+  const [position, setPosition] = useState(0);
+  /** Tags as toggled here, shown at once and kept until the page's data agrees. */
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, Tags>>(() => new Map());
+  const [error, setError] = useState('');
+  const regionRef = useRef<HTMLElement>(null);
+
+  const byName = useMemo(() => sortByName(contacts), [contacts]);
+  const tagsFor = (contact: Contact): Tags => overrides.get(contact.id) ?? contact;
+
+  const queue = useMemo(
+    () => byName.filter((contact) => contact.id === currentId || !isTagged(overrides.get(contact.id) ?? contact)),
+    [byName, overrides, currentId],
+  );
+  const found = currentId === null ? -1 : queue.findIndex((contact) => contact.id === currentId);
+  const index = found >= 0 ? found : Math.min(position, queue.length - 1);
+  const contact = queue[index];
+
+  const purposes = tagsOf(taxonomy, 'purpose');
+  const relationships = tagsOf(taxonomy, 'relationship');
+  const purposeKeys = useMemo(() => assignKeys(purposes.map((tag) => tag.label)), [taxonomy]);
+
+  function goTo(step: 1 | -1) {
+    if (!contact) return;
+    const next = queue[(index + step + queue.length) % queue.length];
+    // Moving on lets a contact tagged here leave the queue (the next render no longer keeps it).
+    setCurrentId(next && next.id !== contact.id ? next.id : null);
+    setPosition(index);
+    setError('');
+    // When the last one leaves, its buttons go too: keep focus in the region so keys keep working.
+    if (queue.length === 1 && isTagged(tagsFor(contact))) regionRef.current?.focus();
+  }
+
+  async function toggle(tag: Tag, on: boolean) {
+    if (!contact) return;
+    const id = contact.id;
+    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const before = tagsFor(contact);
+    const after: Tags = { ...before, [field]: on ? [...before[field].filter((t) => t !== tag.id), tag.id] : before[field].filter((t) => t !== tag.id) };
+    setCurrentId(id); // keep this contact on screen even though it is tagged now
+    setPosition(index);
+    setOverrides((current) => new Map(current).set(id, after));
+    setError('');
+    try {
+      await setTag(id, tag.id, on);
+      onChanged();
+    } catch (failure) {
+      setOverrides((current) => {
+        const next = new Map(current);
+        // Undo only if nothing was toggled since; otherwise the later toggle's state stands.
+        if (next.get(id) === after) next.set(id, before);
+        return next;
+      });
+      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+    const key = event.key.toLowerCase();
+    if (key === 'n' || event.key === 'ArrowRight') goTo(1);
+    else if (key === 'p' || event.key === 'ArrowLeft') goTo(-1);
+    else if (contact && /^[1-9]$/.test(key)) {
+      const tag = relationships[Number(key) - 1];
+      if (!tag) return;
+      void toggle(tag, !tagsFor(contact).relationships.includes(tag.id));
+    } else if (contact && key.length === 1) {
+      const i = purposeKeys.indexOf(key);
+      const tag = purposes[i];
+      if (i < 0 || !tag) return;
+      void toggle(tag, !tagsFor(contact).purposes.includes(tag.id));
+    } else return;
+    event.preventDefault();
+  }
+
+  const current = contact ? tagsFor(contact) : null;
+
+  return (
+    <section ref={regionRef} class="uq" role="region" aria-label="Untagged queue" tabIndex={0} onKeyDown={onKeyDown}>
+      {!contact || !current ? (
+        <p class="uq-done">All contacts are tagged</p>
+      ) : (
+        <>
+          <div class="uq-top">
+            <p role="status">
+              {(index + 1).toLocaleString()} of {queue.length.toLocaleString()} untagged
+            </p>
+            <div class="uq-nav">
+              <button type="button" onClick={() => goTo(-1)}>
+                Previous
+              </button>
+              <button type="button" onClick={() => goTo(1)}>
+                Next
+              </button>
+            </div>
+          </div>
+          <div class="uq-person">
+            <h3>{displayName(contact)}</h3>
+            {contact.headline && <p>{contact.headline}</p>}
+            {contact.company && <p>{contact.company}</p>}
+          </div>
+          <div class="uq-group" role="group" aria-label="Why this connection matters">
+            <h4>Why this connection matters</h4>
+            <div class="uq-tags">
+              {purposes.map((tag, i) => (
+                <KeyedTagButton
+                  key={tag.id}
+                  tag={tag}
+                  shortcut={purposeKeys[i] ?? ''}
+                  pressed={current.purposes.includes(tag.id)}
+                  onToggle={toggle}
+                />
+              ))}
+            </div>
+          </div>
+          <div class="uq-group" role="group" aria-label="Who they are to me">
+            <h4>Who they are to me</h4>
+            <div class="uq-tags">
+              {relationships.map((tag, i) => (
+                <KeyedTagButton
+                  key={tag.id}
+                  tag={tag}
+                  shortcut={i < 9 ? String(i + 1) : ''}
+                  pressed={current.relationships.includes(tag.id)}
+                  onToggle={toggle}
+                />
+              ))}
+            </div>
+          </div>
+          <p class="uq-hint">
+            Keys: letters for purposes, 1–9 for relationships, N or → for next, P or ← for previous.
+          </p>
+        </>
+      )}
+      <p class="ct-error" role="alert">
+        {error}
+      </p>
+    </section>
+  );
+}
+
+/** As TagButton, plus the key that toggles it; the key is hidden from the accessible name. */
+function KeyedTagButton(props: { tag: Tag; shortcut: string; pressed: boolean; onToggle: (tag: Tag, on: boolean) => void }) {
+  const { tag, shortcut, pressed, onToggle } = props;
+  return (
+    <button
+      type="button"
+      class="tag"
+      aria-pressed={pressed}
+      aria-keyshortcuts={shortcut ? shortcut.toUpperCase() : undefined}
+      title={tag.description}
+      style={{ '--tag-color': tag.color }}
+      onClick={() => onToggle(tag, !pressed)}
+    >
+      <span class="tag-dot" aria-hidden="true" />
+      {tag.label}
+      {shortcut && <kbd aria-hidden="true">{shortcut.toUpperCase()}</kbd>}
+    </button>
+  );
+}
+
+/**
+ * A key per label: its first letter when still free, otherwise the next free letter of the label,
+ * otherwise any free letter. "n" and "p" are kept for Next and Previous. '' when none is left.
+ */
+export function assignKeys(labels: readonly string[]): string[] {
+  const used = new Set(RESERVED_KEYS);
+  return labels.map((label) => {
+    const letters = [...label.normalize('NFKD').toLowerCase()].filter((c) => /^[a-z]$/.test(c));
+    const candidates = [...letters, ...'abcdefghijklmnopqrstuvwxyz'];
+    const key = candidates.find((c) => !used.has(c)) ?? '';
+    if (key) used.add(key);
+    return key;
+  });
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
