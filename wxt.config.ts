@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 const buildShim = (file: string) => fileURLToPath(new URL(`./app/content-script-build/${file}`, import.meta.url));
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Kindred',
-    description:
-      'See why your professional network exists: tag LinkedIn contacts by purpose and relationship. Your data stays on your computer.',
+    // Texts live in locales/<lang>.yml (app.*); the browser picks the user's language.
+    default_locale: 'en',
+    name: '__MSG_app_name__',
+    description: '__MSG_app_description__',
     // No permissions: the database lives in the extension's own origin, the content script
     // is declared statically, and exports download through an <a download> link.
     permissions: [],
@@ -20,7 +21,7 @@ export default defineConfig({
     commands: {
       'focus-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Focus the Kindred panel on a LinkedIn profile',
+        description: '__MSG_app_focusPanelCommand__',
       },
     },
     ...(browser === 'firefox' && {

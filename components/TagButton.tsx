@@ -4,11 +4,13 @@ interface TagButtonProps {
   tag: Tag;
   pressed: boolean;
   disabled?: boolean;
+  /** The key that toggles it, shown on the button but not part of its name. */
+  shortcut?: string;
   onToggle: (tag: Tag, pressed: boolean) => void;
 }
 
 /** A toggle whose accessible name is the tag's label; the colour dot is decoration. */
-export function TagButton({ tag, pressed, disabled, onToggle }: TagButtonProps) {
+export function TagButton({ tag, pressed, disabled, shortcut, onToggle }: TagButtonProps) {
   return (
     <button
       type="button"
@@ -21,6 +23,7 @@ export function TagButton({ tag, pressed, disabled, onToggle }: TagButtonProps) 
     >
       <span class="dot" aria-hidden="true" />
       {tag.label}
+      {shortcut && <kbd aria-hidden="true">{shortcut.toUpperCase()}</kbd>}
     </button>
   );
 }

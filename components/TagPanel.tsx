@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Contact, type SeenProfile, newContact } from '../lib/contact';
 import type { ContactView } from '../lib/store';
+import { isTypingTarget, tagForKey, tagShortcuts } from '../lib/tag-keys';
 import { type Dimension, type Tag, tagsOf } from '../lib/taxonomy';
 import { TagButton } from './TagButton';
 
@@ -21,6 +22,10 @@ interface TagPanelProps {
   reading?: boolean;
   /** True when the panel floats in a corner because the page's layout was not recognised. */
   floating?: boolean;
+  /** Dark colours: LinkedIn's dark theme, or the system's when the page does not say. */
+  dark?: boolean;
+  /** Changes when the user asks to focus the panel (the keyboard command): it opens and takes focus. */
+  focusRequest?: number;
   /** Milliseconds of typing pause before a note is saved. */
   noteDelay?: number;
 }
@@ -32,7 +37,15 @@ const DIMENSION_HEADINGS: Record<Dimension, string> = {
   relationship: 'Who they are to me',
 };
 
-export function TagPanel({ profile, client, reading = false, floating = false, noteDelay = 600 }: TagPanelProps) {
+export function TagPanel({
+  profile,
+  client,
+  reading = false,
+  floating = false,
+  dark = false,
+  focusRequest = 0,
+  noteDelay = 600,
+}: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -40,6 +53,15 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
   const savedNote = useRef('');
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latestChange = useRef(0);
+  const panel = useRef<HTMLElement>(null);
+  const shortcuts = useMemo(() => tagShortcuts(view?.taxonomy ?? []), [view?.taxonomy]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    setCollapsed(false);
+    // After the expanded body has rendered: the first tag, or the panel itself while it loads.
+    requestAnimationFrame(() => (panel.current?.querySelector<HTMLElement>('.tag') ?? panel.current)?.focus());
+  }, [focusRequest]);
 
   // A visit is recorded once the page shows who this is; before that (still rendering, or a page
   // Kindred cannot read) the stored state is only read, so nothing is stored under no name. A layout
@@ -119,6 +141,15 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
     noteTimer.current = setTimeout(() => saveNote(text), noteDelay);
   }
 
+  /** Inside the panel, digits toggle relationships and letters purposes (shown on the buttons). */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!view || collapsed || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    const tag = view.taxonomy.find((t) => t.id === tagForKey(shortcuts, event.key));
+    if (!tag) return;
+    event.preventDefault();
+    toggle(tag, !selectedIds(view.contact, tag.dimension).includes(tag.id));
+  }
+
   function toggleCollapsed() {
     const next = !collapsed;
     setCollapsed(next);
@@ -129,9 +160,12 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
 
   return (
     <section
-      class={`panel${collapsed ? ' collapsed' : ''}${floating ? ' floating' : ''}`}
+      ref={panel}
+      class={`panel${collapsed ? ' collapsed' : ''}${floating ? ' floating' : ''}${dark ? ' dark' : ''}`}
       role="region"
       aria-label="Kindred"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
     >
       <div class="bar">
         <span class="brand" aria-hidden="true">
@@ -175,6 +209,7 @@ export function TagPanel({ profile, client, reading = false, floating = false, n
               heading={DIMENSION_HEADINGS[dimension]}
               tags={tagsOf(view.taxonomy, dimension)}
               selected={selectedIds(contact, dimension)}
+              shortcuts={shortcuts}
               onToggle={toggle}
             />
           ))
@@ -228,6 +263,7 @@ function TagGroup(props: {
   heading: string;
   tags: Tag[];
   selected: readonly string[];
+  shortcuts: ReadonlyMap<string, string>;
   onToggle: (tag: Tag, on: boolean) => void;
 }) {
   return (
@@ -235,7 +271,13 @@ function TagGroup(props: {
       <h3 class="label">{props.heading}</h3>
       <div class="tags">
         {props.tags.map((tag) => (
-          <TagButton key={tag.id} tag={tag} pressed={props.selected.includes(tag.id)} onToggle={props.onToggle} />
+          <TagButton
+            key={tag.id}
+            tag={tag}
+            pressed={props.selected.includes(tag.id)}
+            shortcut={props.shortcuts.get(tag.id)}
+            onToggle={props.onToggle}
+          />
         ))}
       </div>
     </div>

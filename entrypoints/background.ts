@@ -7,4 +7,14 @@ export default defineBackground(() => {
   let db: KindredDB | null = null;
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => handleMessage((db ??= openKindredDB()), message, sender, self));
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'focus-panel') void focusPanelInActiveTab();
+  });
 });
+
+/** Asks the active tab's content script to focus its panel; tabs without one simply do not answer. */
+async function focusPanelInActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, { type: 'focus-panel' }).catch(() => undefined);
+}

@@ -1,10 +1,12 @@
 // Inlined, not a web-accessible file: nothing for LinkedIn's page to probe, and no fetch before the panel shows.
 import panelCss from './style.css?inline';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { type PanelClient, TagPanel } from '../../components/TagPanel';
 import type { SeenProfile } from '../../lib/contact';
 import { sendToBackground } from '../../lib/messaging';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/profile-extract';
+import { panelShouldBeDark } from '../../lib/page-theme';
 import { profileIdFromUrl, profileUrl } from '../../lib/profile-url';
 import { readFreshProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
@@ -28,6 +30,8 @@ export default defineContentScript({
     let pageView: AbortController | null = null;
     let shown: { id: string; name: string } | null = null;
     let keeper: MutationObserver | null = null;
+    let repaint: (() => void) | null = null;
+    let focusRequests = 0;
 
     const createUi = () =>
       createShadowRootUi(ctx, {
@@ -60,21 +64,26 @@ export default defineContentScript({
       keeper?.disconnect();
       keeper = new MutationObserver(() => shadowHost.isConnected || place());
       keeper.observe(document.body, { childList: true, subtree: true });
-      render(
-        <TagPanel
-          key={profile.id}
-          profile={profile}
-          client={client}
-          reading={reading}
-          floating={!topCard?.isConnected}
-        />,
-        uiContainer,
-      );
+      repaint = () =>
+        render(
+          <TagPanel
+            key={profile.id}
+            profile={profile}
+            client={client}
+            reading={reading}
+            floating={!topCard?.isConnected}
+            dark={panelShouldBeDark(document, matchMedia('(prefers-color-scheme: dark)').matches)}
+            focusRequest={focusRequests}
+          />,
+          uiContainer,
+        );
+      repaint();
     };
 
     const removePanel = () => {
       keeper?.disconnect();
       keeper = null;
+      repaint = null;
       const removing = ui;
       ui = null;
       void removing?.then((mounted) => {
@@ -119,7 +128,15 @@ export default defineContentScript({
       stale.delete('');
       void show(newUrl.href, stale);
     });
+    // The "focus the panel" keyboard command, relayed by the background to the active tab.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'focus-panel') return;
+      focusRequests++;
+      repaint?.();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
       pageView?.abort();
       removePanel();
     });
