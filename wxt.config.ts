@@ -49,7 +49,7 @@ export default defineConfig({
         'wxt/browser': '@wxt-dev/browser',
         '@1natsu/wait-element/detectors': buildShim('no-wait-element.ts'),
         '@1natsu/wait-element': buildShim('no-wait-element.ts'),
-        'is-potential-custom-element-name': buildShim('custom-element-name.ts'),
+        '@webext-core/isolated-element': buildShim('isolated-element.ts'),
       };
     },
   },

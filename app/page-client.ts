@@ -6,14 +6,15 @@ import type { ImportMode } from '../lib/import-kindred';
 import { sendToBackground } from '../lib/messaging';
 import { DEFAULT_RECONNECT_DAYS } from '../lib/reconnect';
 import { type NewTag, type TagChanges, exportAll, loadBalanceInput, loadCompanySpread, loadReconnect, loadTaxonomy, unsavedSince } from '../lib/store';
-import type { Dimension } from '../lib/taxonomy';
+import { type Dimension, defaultTaxonomy } from '../lib/taxonomy';
 import { downloadText } from './download';
+import { translate } from './i18n';
 
 /**
  * What the popup and the options page do with the data: they read the database directly (it is in
  * the extension's origin) and ask the background for every change, so it stays the only writer.
  */
-const db = openKindredDB();
+const db = openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) });
 
 export async function loadBalance() {
   const { input, taxonomy } = await loadBalanceInput(db);

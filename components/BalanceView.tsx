@@ -1,5 +1,8 @@
+import { i18n } from '#i18n';
+import { formatNumber, translate } from '../app/i18n';
 import { type Balance, type TagCount, describeGap, describeSplit } from '../lib/balance';
 import { BarChart } from './BarChart';
+import { withNodes } from './with-nodes';
 
 /** The network's balance: tagging progress, work versus growth, purpose mix, relationship coverage. */
 export function BalanceView({ balance }: { balance: Balance }) {
@@ -8,33 +11,31 @@ export function BalanceView({ balance }: { balance: Balance }) {
     <>
       <Progress tagged={balance.tagged} known={balance.known} />
       <section aria-labelledby="split-heading">
-        <h2 id="split-heading">Work or growth?</h2>
+        <h2 id="split-heading">{i18n.t('balance.split.heading')}</h2>
         <SplitBar balance={balance} />
-        <p class="split-text">{describeSplit(balance)}</p>
+        <p class="split-text">{describeSplit(balance, translate)}</p>
         {balance.withoutPurpose > 0 && (
           <p class="muted">
-            {balance.withoutPurpose === 1
-              ? '1 tagged contact has no purpose yet.'
-              : `${balance.withoutPurpose} tagged contacts have no purpose yet.`}
+            {i18n.t('balance.split.withoutPurpose', balance.withoutPurpose, [formatNumber(balance.withoutPurpose)])}
           </p>
         )}
       </section>
       <section aria-labelledby="mix-heading">
-        <h2 id="mix-heading">Purpose mix</h2>
-        <TagChart id="purpose-chart" caption="Tagged contacts per purpose" rows={balance.purposeMix} total={balance.tagged} />
+        <h2 id="mix-heading">{i18n.t('balance.mix.heading')}</h2>
+        <TagChart id="purpose-chart" caption={i18n.t('balance.mix.caption')} rows={balance.purposeMix} total={balance.tagged} />
       </section>
       <section aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading">Relationships</h2>
+        <h2 id="coverage-heading">{i18n.t('balance.coverage.heading')}</h2>
         <TagChart
           id="relationship-chart"
-          caption="Tagged contacts per relationship type"
+          caption={i18n.t('balance.coverage.caption')}
           rows={balance.relationshipCoverage}
           total={balance.tagged}
         />
         {balance.gaps.length > 0 && (
-          <ul class="gaps" aria-label="Gaps in your network">
+          <ul class="gaps" aria-label={i18n.t('balance.gaps.label')}>
             {balance.gaps.map((tag) => (
-              <li key={tag.id}>{describeGap(tag)}</li>
+              <li key={tag.id}>{describeGap(tag, translate)}</li>
             ))}
           </ul>
         )}
@@ -46,17 +47,10 @@ export function BalanceView({ balance }: { balance: Balance }) {
 function EmptyState({ known }: { known: number }) {
   return (
     <section class="empty" aria-labelledby="empty-heading">
-      <h2 id="empty-heading">Start with one profile</h2>
-      <p>
-        Open a LinkedIn profile and use the Kindred panel in the lower left corner: say why the connection matters
-        (gets work done, career resilience, shared purpose, belonging, societal impact) and who the person is to you.
-      </p>
-      <p>As you tag, this shows whether your network serves your employer or your own growth, and what is missing.</p>
-      {known > 0 && (
-        <p class="muted">
-          {known === 1 ? '1 profile seen so far, not tagged yet.' : `${known} profiles seen so far, none tagged yet.`}
-        </p>
-      )}
+      <h2 id="empty-heading">{i18n.t('balance.empty.heading')}</h2>
+      <p>{i18n.t('balance.empty.intro')}</p>
+      <p>{i18n.t('balance.empty.outcome')}</p>
+      {known > 0 && <p class="muted">{i18n.t('balance.empty.seen', known, [formatNumber(known)])}</p>}
     </section>
   );
 }
@@ -64,8 +58,11 @@ function EmptyState({ known }: { known: number }) {
 function Progress({ tagged, known }: { tagged: number; known: number }) {
   return (
     <p class="progress">
-      <strong>{tagged}</strong> of {known} known {known === 1 ? 'contact' : 'contacts'} tagged
-      <progress max={known} value={tagged} aria-label="Tagging progress" />
+      {withNodes(
+        (marks) => i18n.t('balance.progress', known, [marks[0]!, formatNumber(known)]),
+        [<strong>{formatNumber(tagged)}</strong>],
+      )}
+      <progress max={known} value={tagged} aria-label={i18n.t('balance.progressLabel')} />
     </p>
   );
 }
@@ -93,15 +90,15 @@ function SplitBar({ balance }: { balance: Balance }) {
       </svg>
       <div class="split-legend">
         <span>
-          <i class="split-work" /> Work
+          <i class="split-work" /> {i18n.t('balance.split.work')}
         </span>
         {balance.both > 0 && (
           <span>
-            <i class="split-both" /> Both
+            <i class="split-both" /> {i18n.t('balance.split.both')}
           </span>
         )}
         <span>
-          <i class="split-growth" /> Own growth
+          <i class="split-growth" /> {i18n.t('balance.split.growth')}
         </span>
       </div>
     </div>
@@ -110,5 +107,10 @@ function SplitBar({ balance }: { balance: Balance }) {
 
 function TagChart({ id, caption, rows, total }: { id: string; caption: string; rows: TagCount[]; total: number }) {
   const bars = rows.map(({ tag, count }) => ({ key: tag.id, label: tag.label, count, share: total ? count / total : 0, color: tag.color }));
-  return <BarChart id={id} caption={caption} columns={['Tag', 'Contacts', 'Share of tagged contacts']} bars={bars} value="count" />;
+  const columns: [string, string, string] = [
+    i18n.t('balance.chart.tag'),
+    i18n.t('balance.chart.contacts'),
+    i18n.t('balance.chart.share'),
+  ];
+  return <BarChart id={id} caption={caption} columns={columns} bars={bars} value="count" />;
 }

@@ -1,3 +1,5 @@
+import { formatNumber, formatPercent } from '../app/i18n';
+
 export interface Bar {
   key: string;
   label: string;
@@ -22,7 +24,6 @@ interface BarChartProps {
 export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
   const max = Math.max(1, ...bars.map((bar) => (value === 'count' ? bar.count : bar.share)));
   const rowHeight = 22;
-  const percent = (share: number) => `${Math.round(share * 100)}%`;
   return (
     <figure class="chart" id={id}>
       <svg aria-hidden="true" viewBox={`0 0 300 ${bars.length * rowHeight}`} width="100%" height={bars.length * rowHeight}>
@@ -37,7 +38,7 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
               <rect x={120} y={y + 4} width={150} height={14} rx={3} class="chart-track" />
               <rect x={120} y={y + 4} width={(amount / max) * 150} height={14} rx={3} class="chart-bar" fill={bar.color} />
               <text x={300} y={y + 15} class="chart-value" text-anchor="end">
-                {value === 'count' ? bar.count : percent(bar.share)}
+                {value === 'count' ? formatNumber(bar.count) : formatPercent(bar.share)}
               </text>
             </g>
           );
@@ -58,8 +59,8 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
           {bars.map((bar) => (
             <tr key={bar.key}>
               <th scope="row">{bar.label}</th>
-              <td>{bar.count}</td>
-              <td>{percent(bar.share)}</td>
+              <td>{formatNumber(bar.count)}</td>
+              <td>{formatPercent(bar.share)}</td>
             </tr>
           ))}
         </tbody>

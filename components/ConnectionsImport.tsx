@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { formatNumber } from '../app/i18n';
 import type { ConnectionsReport } from '../lib/import-connections';
 
 interface ConnectionsImportProps {
@@ -17,30 +19,27 @@ export function ConnectionsImport({ importConnections }: ConnectionsImportProps)
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (!file) return setState({ kind: 'error', message: 'Choose your Connections.csv first.' });
+    if (!file) return setState({ kind: 'error', message: i18n.t('connections.chooseFile') });
     setState({ kind: 'busy' });
     try {
       setState({ kind: 'done', report: await importConnections(await file.text()) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setState({ kind: 'error', message: `Import failed: ${message} Nothing was changed.` });
+      setState({ kind: 'error', message: i18n.t('common.importFailed', [message]) });
     }
   }
 
   return (
     <section aria-labelledby="connections-heading" class="card">
-      <h2 id="connections-heading">Import LinkedIn connections</h2>
-      <p class="muted">
-        In LinkedIn, open Settings → Data privacy → Get a copy of your data, choose Connections, and import the
-        Connections.csv you receive. Existing tags and notes are kept; untagged connections count as known contacts.
-      </p>
+      <h2 id="connections-heading">{i18n.t('connections.heading')}</h2>
+      <p class="muted">{i18n.t('connections.intro')}</p>
       <form onSubmit={onSubmit} class="import-form">
         <label>
-          Connections.csv
+          {i18n.t('connections.fileLabel')}
           <input type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
         </label>
         <button type="submit" disabled={state.kind === 'busy'}>
-          Import connections
+          {i18n.t('connections.import')}
         </button>
       </form>
       {state.kind === 'error' && (
@@ -49,7 +48,7 @@ export function ConnectionsImport({ importConnections }: ConnectionsImportProps)
         </p>
       )}
       <div role="status">
-        {state.kind === 'busy' && <p>Importing…</p>}
+        {state.kind === 'busy' && <p>{i18n.t('connections.importing')}</p>}
         {state.kind === 'done' && <ConnectionsOutcome report={state.report} />}
       </div>
     </section>
@@ -62,13 +61,11 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
       <p>{describeConnectionsReport(report)}</p>
       {report.skipped.length > 0 && (
         <details>
-          <summary>
-            {report.skipped.length === 1 ? '1 row skipped' : `${report.skipped.length} rows skipped`}
-          </summary>
+          <summary>{i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}</summary>
           <ul>
             {report.skipped.slice(0, 100).map((row) => (
               <li key={row.line}>
-                Line {row.line}: {row.reason}
+                {i18n.t('connections.skippedLine', [String(row.line), row.reason])}
               </li>
             ))}
           </ul>
@@ -79,11 +76,13 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
 }
 
 export function describeConnectionsReport(report: ConnectionsReport): string {
-  const parts = [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
-  let text = `Imported connections: ${parts.join(', ')}.`;
-  if (report.matchedByName > 0) text += ` ${report.matchedByName} matched by name.`;
-  if (report.nameOnly > 0) {
-    text += ` ${report.nameOnly} without a profile URL ${report.nameOnly === 1 ? 'is' : 'are'} kept under their name until you open their profile.`;
-  }
-  return text;
+  const parts = [
+    i18n.t('report.added', [formatNumber(report.added)]),
+    i18n.t('report.updated', [formatNumber(report.updated)]),
+    i18n.t('report.unchanged', [formatNumber(report.unchanged)]),
+  ];
+  const sentences = [i18n.t('report.connections', [parts.join(', ')])];
+  if (report.matchedByName > 0) sentences.push(i18n.t('report.matchedByName', [formatNumber(report.matchedByName)]));
+  if (report.nameOnly > 0) sentences.push(i18n.t('report.nameOnly', report.nameOnly, [formatNumber(report.nameOnly)]));
+  return sentences.join(' ');
 }

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX, TargetedFocusEvent, TargetedKeyboardEvent, TargetedUIEvent } from 'preact';
+import { formatNumber, translate, uiLocale } from '../app/i18n';
 import { type Contact, LIMITS } from '../lib/contact';
 import {
   type ContactSort,
@@ -43,13 +45,22 @@ const COLUMN_COUNT = 7;
 /** Keys that act on or from the active row. */
 const ROW_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', ' ', 'Enter', 'Delete']);
 
-const SORT_COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'company', label: 'Company' },
-  { key: 'tags', label: 'Tags' },
-  { key: 'lastSeen', label: 'Last seen' },
-  { key: 'updated', label: 'Updated' },
-];
+const SORT_COLUMNS: SortKey[] = ['name', 'company', 'tags', 'lastSeen', 'updated'];
+
+function columnLabel(key: SortKey): string {
+  switch (key) {
+    case 'name':
+      return i18n.t('contacts.columns.name');
+    case 'company':
+      return i18n.t('contacts.columns.company');
+    case 'tags':
+      return i18n.t('contacts.columns.tags');
+    case 'lastSeen':
+      return i18n.t('contacts.columns.lastSeen');
+    case 'updated':
+      return i18n.t('contacts.columns.updated');
+  }
+}
 
 type Dialog = { kind: 'note'; contact: Contact } | { kind: 'delete'; contact: Contact } | null;
 
@@ -267,14 +278,19 @@ export function ContactsTable({
     try {
       const { changed } = await bulkSetTag(ids, tag.id, on);
       const unchanged = ids.length - changed;
-      setMessage(
-        on
-          ? `Added “${tag.label}” to ${contactsText(changed)}${unchanged > 0 ? ` (${unchanged} already had it)` : ''}`
-          : `Removed “${tag.label}” from ${contactsText(changed)}${unchanged > 0 ? ` (${unchanged} did not have it)` : ''}`,
-      );
+      const done = on
+        ? i18n.t('contacts.bulk.added', [tag.label, contactsText(changed)])
+        : i18n.t('contacts.bulk.removed', [tag.label, contactsText(changed)]);
+      const rest =
+        unchanged === 0
+          ? ''
+          : on
+            ? i18n.t('contacts.bulk.alreadyHad', unchanged, [formatCount(unchanged)])
+            : i18n.t('contacts.bulk.didNotHave', unchanged, [formatCount(unchanged)]);
+      setMessage(rest ? `${done} ${rest}` : done);
       onChanged();
     } catch (failure) {
-      setError(`Nothing was changed: ${messageOf(failure)}`);
+      setError(i18n.t('contacts.bulk.failed', [messageOf(failure)]));
     } finally {
       setBusy(false);
     }
@@ -304,11 +320,11 @@ export function ContactsTable({
     try {
       await setNote(contact.id, draft);
       setError('');
-      setMessage(`Saved the note for ${displayName(contact)}.`);
+      setMessage(i18n.t('contacts.noteSaved', [displayName(contact)]));
       closeDialog();
       onChanged();
     } catch (failure) {
-      setDialogError(`Not saved: ${messageOf(failure)}`);
+      setDialogError(i18n.t('common.notSaved', [messageOf(failure)]));
     } finally {
       setBusy(false);
     }
@@ -327,11 +343,11 @@ export function ContactsTable({
         return next;
       });
       setError('');
-      setMessage(`Deleted ${displayName(contact)}.`);
+      setMessage(i18n.t('contacts.deleted', [displayName(contact)]));
       closeDialog();
       onChanged();
     } catch (failure) {
-      setDialogError(`Not deleted: ${messageOf(failure)}`);
+      setDialogError(i18n.t('contacts.notDeleted', [messageOf(failure)]));
     } finally {
       setBusy(false);
     }
@@ -375,8 +391,8 @@ export function ContactsTable({
         <input
           type="search"
           class="ct-search"
-          aria-label="Search contacts"
-          placeholder="Search name, headline or company"
+          aria-label={i18n.t('contacts.searchLabel')}
+          placeholder={i18n.t('contacts.searchPlaceholder')}
           value={search}
           onInput={(event) => {
             setSearch(event.currentTarget.value);
@@ -384,7 +400,7 @@ export function ContactsTable({
           }}
         />
         <label class="ct-field">
-          <span>Purpose</span>
+          <span>{i18n.t('contacts.purpose')}</span>
           <select
             value={purpose}
             onChange={(event) => {
@@ -392,16 +408,16 @@ export function ContactsTable({
               restart();
             }}
           >
-            <option value="">Any purpose</option>
+            <option value="">{i18n.t('contacts.anyPurpose')}</option>
             {purposeTags.map((tag) => (
               <option key={tag.id} value={tag.id}>
-                {tag.archived ? `${tag.label} (archived)` : tag.label}
+                {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
               </option>
             ))}
           </select>
         </label>
         <label class="ct-field">
-          <span>Relationship</span>
+          <span>{i18n.t('contacts.relationship')}</span>
           <select
             value={relationship}
             onChange={(event) => {
@@ -409,10 +425,10 @@ export function ContactsTable({
               restart();
             }}
           >
-            <option value="">Any relationship</option>
+            <option value="">{i18n.t('contacts.anyRelationship')}</option>
             {relationshipTags.map((tag) => (
               <option key={tag.id} value={tag.id}>
-                {tag.archived ? `${tag.label} (archived)` : tag.label}
+                {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
               </option>
             ))}
           </select>
@@ -426,31 +442,33 @@ export function ContactsTable({
               restart();
             }}
           />
-          Untagged only
+          {i18n.t('contacts.untaggedOnly')}
         </label>
         <p class="ct-count" role="status">
-          {formatCount(count)} of {formatCount(contacts.length)} {contacts.length === 1 ? 'contact' : 'contacts'}
+          {i18n.t('contacts.count', contacts.length, [formatCount(count), formatCount(contacts.length)])}
         </p>
       </div>
 
       {selectedIds.length > 0 && (
-        <div class="ct-bulk" role="group" aria-label="Selected contacts">
+        <div class="ct-bulk" role="group" aria-label={i18n.t('contacts.bulk.label')}>
           <strong>
-            {formatCount(selectedIds.length)} selected
-            {hiddenSelected > 0 && <span class="ct-muted"> ({formatCount(hiddenSelected)} not shown)</span>}
+            {i18n.t('contacts.bulk.selected', [formatCount(selectedIds.length)])}
+            {hiddenSelected > 0 && (
+              <span class="ct-muted"> {i18n.t('contacts.bulk.notShown', [formatCount(hiddenSelected)])}</span>
+            )}
           </strong>
           <label class="ct-field">
-            <span>Tag</span>
+            <span>{i18n.t('contacts.bulk.tag')}</span>
             <select value={bulkTag} onChange={(event) => setBulkTag(event.currentTarget.value)}>
-              <option value="">Choose a tag…</option>
-              <optgroup label="Purpose">
+              <option value="">{i18n.t('contacts.bulk.chooseTag')}</option>
+              <optgroup label={i18n.t('contacts.purpose')}>
                 {tagsOf(taxonomy, 'purpose').map((tag) => (
                   <option key={tag.id} value={tag.id}>
                     {tag.label}
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="Relationship">
+              <optgroup label={i18n.t('contacts.relationship')}>
                 {tagsOf(taxonomy, 'relationship').map((tag) => (
                   <option key={tag.id} value={tag.id}>
                     {tag.label}
@@ -460,13 +478,13 @@ export function ContactsTable({
             </select>
           </label>
           <button type="button" disabled={busy || !tagById.has(bulkTag)} onClick={() => applyBulk(true)}>
-            Add tag
+            {i18n.t('contacts.bulk.add')}
           </button>
           <button type="button" disabled={busy || !tagById.has(bulkTag)} onClick={() => applyBulk(false)}>
-            Remove tag
+            {i18n.t('contacts.bulk.remove')}
           </button>
           <button type="button" class="ct-link-button" onClick={() => setSelected(new Set())}>
-            Clear selection
+            {i18n.t('contacts.bulk.clear')}
           </button>
         </div>
       )}
@@ -484,9 +502,9 @@ export function ContactsTable({
           aria-labelledby={`${uid}-dialog-title`}
           onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
         >
-          <h3 id={`${uid}-dialog-title`}>Edit note</h3>
+          <h3 id={`${uid}-dialog-title`}>{i18n.t('contacts.editNote')}</h3>
           <label class="ct-note">
-            <span>Note for {displayName(dialog.contact)}</span>
+            <span>{i18n.t('contacts.noteFor', [displayName(dialog.contact)])}</span>
             <textarea
               ref={(element) => {
                 dialogFocusRef.current = element;
@@ -499,10 +517,10 @@ export function ContactsTable({
           </label>
           <div class="ct-dialog-actions">
             <button type="button" class="ct-primary" disabled={busy} onClick={saveNote}>
-              Save
+              {i18n.t('common.save')}
             </button>
             <button type="button" onClick={closeDialog}>
-              Cancel
+              {i18n.t('common.cancel')}
             </button>
           </div>
           <p class="ct-error" role="alert">
@@ -517,12 +535,10 @@ export function ContactsTable({
           aria-labelledby={`${uid}-dialog-title`}
           onKeyDown={(event) => event.key === 'Escape' && closeDialog()}
         >
-          <p id={`${uid}-dialog-title`}>
-            Delete {displayName(dialog.contact)}? Their tags and note will be lost.
-          </p>
+          <p id={`${uid}-dialog-title`}>{i18n.t('contacts.confirmDelete', [displayName(dialog.contact)])}</p>
           <div class="ct-dialog-actions">
             <button type="button" class="ct-danger-button" disabled={busy} onClick={confirmDelete}>
-              Delete
+              {i18n.t('contacts.delete')}
             </button>
             <button
               type="button"
@@ -531,7 +547,7 @@ export function ContactsTable({
               }}
               onClick={closeDialog}
             >
-              Cancel
+              {i18n.t('common.cancel')}
             </button>
           </div>
           <p class="ct-error" role="alert">
@@ -545,7 +561,7 @@ export function ContactsTable({
           ref={gridRef}
           class="ct-grid"
           role="grid"
-          aria-label="Contacts"
+          aria-label={i18n.t('contacts.gridLabel')}
           aria-multiselectable="true"
           aria-rowcount={count + 1}
           aria-colcount={COLUMN_COUNT}
@@ -569,19 +585,17 @@ export function ContactsTable({
                 <input
                   ref={selectAllRef}
                   type="checkbox"
-                  aria-label={`Select all ${formatCount(count)} shown`}
+                  aria-label={i18n.t('contacts.selectAll', [formatCount(count)])}
                   checked={allShownSelected}
                   disabled={count === 0}
                   onChange={toggleAllShown}
                 />
               </th>
-              <SortHeader column={SORT_COLUMNS[0]!} sort={sort} onSort={chooseSort} />
-              <SortHeader column={SORT_COLUMNS[1]!} sort={sort} onSort={chooseSort} />
-              <SortHeader column={SORT_COLUMNS[2]!} sort={sort} onSort={chooseSort} />
-              <SortHeader column={SORT_COLUMNS[3]!} sort={sort} onSort={chooseSort} />
-              <SortHeader column={SORT_COLUMNS[4]!} sort={sort} onSort={chooseSort} />
+              {SORT_COLUMNS.map((key) => (
+                <SortHeader key={key} column={key} sort={sort} onSort={chooseSort} />
+              ))}
               <th scope="col">
-                <span class="ct-visually-hidden">Actions</span>
+                <span class="ct-visually-hidden">{i18n.t('contacts.columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -592,7 +606,7 @@ export function ContactsTable({
           </tbody>
         </table>
         {count === 0 && (
-          <p class="ct-empty">{contacts.length === 0 ? 'No contacts yet.' : 'No contacts match.'}</p>
+          <p class="ct-empty">{contacts.length === 0 ? i18n.t('contacts.empty') : i18n.t('contacts.noMatch')}</p>
         )}
       </div>
     </div>
@@ -604,15 +618,15 @@ function SortHeader({
   sort,
   onSort,
 }: {
-  column: { key: SortKey; label: string };
+  column: SortKey;
   sort: ContactSort;
   onSort: (key: SortKey) => void;
 }) {
-  const current = sort.key === column.key;
+  const current = sort.key === column;
   return (
     <th scope="col" aria-sort={current ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" class="ct-sort" onClick={() => onSort(column.key)}>
-        {column.label}
+      <button type="button" class="ct-sort" onClick={() => onSort(column)}>
+        {columnLabel(column)}
         <span class="ct-sort-mark" aria-hidden="true">
           {current ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
         </span>
@@ -647,6 +661,7 @@ interface ContactRowProps {
 /** One contact. Everything is rendered as text: names and notes may contain markup. */
 function ContactRow({ id, rowIndex, contact, tags, active, selected, now, onActivate, onToggle, onEditNote, onDelete }: ContactRowProps) {
   const name = displayName(contact);
+  const locale = uiLocale();
   // Only the active row's controls are in the Tab order; the grid's arrow keys reach the others.
   const tabIndex = active ? 0 : -1;
   return (
@@ -658,7 +673,13 @@ function ContactRow({ id, rowIndex, contact, tags, active, selected, now, onActi
       onClick={onActivate}
     >
       <td class="ct-check">
-        <input type="checkbox" aria-label={`Select ${name}`} checked={selected} tabIndex={tabIndex} onChange={onToggle} />
+        <input
+          type="checkbox"
+          aria-label={i18n.t('contacts.select', [name])}
+          checked={selected}
+          tabIndex={tabIndex}
+          onChange={onToggle}
+        />
       </td>
       <td class="ct-name">
         <span class="ct-line" title={name}>
@@ -684,7 +705,7 @@ function ContactRow({ id, rowIndex, contact, tags, active, selected, now, onActi
               key={tag.id}
               class={`ct-chip${tag.archived ? ' ct-archived' : ''}`}
               style={{ '--tag-color': tag.color }}
-              title={tag.archived ? `${tag.label} (archived)` : tag.description}
+              title={tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.description}
             >
               {tag.label}
             </span>
@@ -693,22 +714,22 @@ function ContactRow({ id, rowIndex, contact, tags, active, selected, now, onActi
       </td>
       <td class="ct-muted">
         {contact.lastSeenAt ? (
-          <time dateTime={contact.lastSeenAt} title={formatDate(contact.lastSeenAt)}>
-            {formatLastSeen(contact.lastSeenAt, now)}
+          <time dateTime={contact.lastSeenAt} title={formatDate(contact.lastSeenAt, locale)}>
+            {formatLastSeen(contact.lastSeenAt, translate, now, locale)}
           </time>
         ) : (
-          'never'
+          i18n.t('time.never')
         )}
       </td>
       <td class="ct-muted">
-        <time dateTime={contact.updatedAt}>{formatDate(contact.updatedAt)}</time>
+        <time dateTime={contact.updatedAt}>{formatDate(contact.updatedAt, locale)}</time>
       </td>
       <td class="ct-actions">
         <button type="button" class="ct-small" tabIndex={tabIndex} title={contact.note || undefined} onClick={onEditNote}>
-          Edit note
+          {i18n.t('contacts.editNote')}
         </button>
         <button type="button" class="ct-small" tabIndex={tabIndex} onClick={onDelete}>
-          Delete
+          {i18n.t('contacts.delete')}
         </button>
       </td>
     </tr>
@@ -735,11 +756,11 @@ function tagsOfContact(contact: Contact, tagById: ReadonlyMap<string, Tag>, tagR
 }
 
 function contactsText(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'contact' : 'contacts'}`;
+  return i18n.t('common.contacts', n, [formatCount(n)]);
 }
 
 function formatCount(n: number): string {
-  return n.toLocaleString();
+  return formatNumber(n);
 }
 
 function messageOf(error: unknown): string {

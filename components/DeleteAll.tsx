@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { formatNumber } from '../app/i18n';
 
 interface DeleteAllProps {
   contactCount: number;
@@ -16,33 +18,32 @@ export function DeleteAll({ contactCount, taggedCount, deleteAll, onDeleted }: D
     try {
       await deleteAll();
       setConfirming(false);
-      setMessage('All Kindred data was deleted.');
+      setMessage(i18n.t('deleteAll.done'));
       onDeleted();
     } catch (error) {
-      setMessage(`Nothing was deleted: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(i18n.t('deleteAll.failed', [error instanceof Error ? error.message : String(error)]));
     }
   }
 
   return (
     <section aria-labelledby="delete-heading" class="card danger-zone">
-      <h2 id="delete-heading">Delete all data</h2>
-      <p class="muted">Removes every contact, tag and note from this browser. Export first to keep a copy.</p>
+      <h2 id="delete-heading">{i18n.t('deleteAll.heading')}</h2>
+      <p class="muted">{i18n.t('deleteAll.intro')}</p>
       {!confirming ? (
         <button type="button" class="danger" onClick={() => setConfirming(true)}>
-          Delete all data…
+          {i18n.t('deleteAll.start')}
         </button>
       ) : (
         <div role="alertdialog" aria-labelledby="delete-confirm-title" aria-describedby="delete-confirm-text" class="confirm">
-          <h3 id="delete-confirm-title">Delete everything?</h3>
+          <h3 id="delete-confirm-title">{i18n.t('deleteAll.confirm.title')}</h3>
           <p id="delete-confirm-text">
-            You will lose {contactCount} {contactCount === 1 ? 'contact' : 'contacts'} ({taggedCount} tagged), every note,
-            and any tags you renamed or added. This cannot be undone.
+            {i18n.t('deleteAll.confirm.text', contactCount, [formatNumber(contactCount), formatNumber(taggedCount)])}
           </p>
           <button type="button" class="danger" onClick={confirm}>
-            Delete everything
+            {i18n.t('deleteAll.confirm.delete')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       )}

@@ -1,5 +1,8 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { formatNumber } from '../app/i18n';
 import type { ImportMode, ImportReport } from '../lib/import-kindred';
+import { withNodes } from './with-nodes';
 
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
@@ -28,13 +31,13 @@ export function ImportExport({ contactCount, importKindred, exportJson, exportCs
     try {
       setState({ kind: 'imported', report: await importKindred(await chosen.text(), chosenMode) });
     } catch (error) {
-      setState({ kind: 'error', message: `Import failed: ${messageOf(error)} Nothing was changed.` });
+      setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
     }
   }
 
   function onImport(event: Event) {
     event.preventDefault();
-    if (!file) return setState({ kind: 'error', message: 'Choose a Kindred export file first.' });
+    if (!file) return setState({ kind: 'error', message: i18n.t('importExport.chooseFile') });
     if (mode === 'replace') return setState({ kind: 'confirm-replace', file });
     void runImport(file, mode);
   }
@@ -44,26 +47,26 @@ export function ImportExport({ contactCount, importKindred, exportJson, exportCs
     try {
       setState({ kind: 'exported', fileName: await action() });
     } catch (error) {
-      setState({ kind: 'error', message: `Export failed: ${messageOf(error)}` });
+      setState({ kind: 'error', message: i18n.t('common.exportFailed', [messageOf(error)]) });
     }
   }
 
   const busy = state.kind === 'busy';
   return (
     <section aria-labelledby="import-export-heading" class="card">
-      <h2 id="import-export-heading">Import and export</h2>
+      <h2 id="import-export-heading">{i18n.t('importExport.heading')}</h2>
       <div class="row">
         <button type="button" onClick={() => runExport(exportJson)} disabled={busy}>
-          Export JSON
+          {i18n.t('common.exportJson')}
         </button>
         <button type="button" onClick={() => runExport(exportCsv)} disabled={busy}>
-          Export CSV
+          {i18n.t('importExport.exportCsv')}
         </button>
-        <span class="muted">JSON keeps everything and imports back; CSV is for spreadsheets.</span>
+        <span class="muted">{i18n.t('importExport.formatsHint')}</span>
       </div>
       <form onSubmit={onImport} class="import-form">
         <label>
-          Kindred export file (JSON)
+          {i18n.t('importExport.fileLabel')}
           <input
             type="file"
             accept=".json,application/json"
@@ -71,32 +74,34 @@ export function ImportExport({ contactCount, importKindred, exportJson, exportCs
           />
         </label>
         <fieldset>
-          <legend>How to import</legend>
+          <legend>{i18n.t('importExport.mode.legend')}</legend>
           <label>
             <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-            Merge into my data (tags are combined, the newer note wins)
+            {i18n.t('importExport.mode.merge')}
           </label>
           <label>
             <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-            Replace all my data with the file
+            {i18n.t('importExport.mode.replace')}
           </label>
         </fieldset>
         <button type="submit" disabled={busy}>
-          Import
+          {i18n.t('importExport.import')}
         </button>
       </form>
       {state.kind === 'confirm-replace' && (
         <div role="alertdialog" aria-labelledby="replace-title" aria-describedby="replace-text" class="confirm">
-          <h3 id="replace-title">Replace all your data?</h3>
+          <h3 id="replace-title">{i18n.t('importExport.confirm.title')}</h3>
           <p id="replace-text">
-            Your {contactCount} {contactCount === 1 ? 'contact' : 'contacts'}, with every tag and note, will be replaced by
-            the contents of “{state.file.name}”. This cannot be undone; export first if you are unsure.
+            {i18n.t('importExport.confirm.text', [
+              i18n.t('common.contacts', contactCount, [formatNumber(contactCount)]),
+              state.file.name,
+            ])}
           </p>
           <button type="button" class="danger" onClick={() => runImport(state.file, 'replace')}>
-            Replace everything
+            {i18n.t('importExport.confirm.replace')}
           </button>
           <button type="button" onClick={() => setState({ kind: 'idle' })}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       )}
@@ -113,8 +118,8 @@ function ImportOutcome({ state }: { state: State }) {
       </p>
     );
   }
-  if (state.kind === 'exported') return <p role="status">Saved {state.fileName}</p>;
-  if (state.kind === 'busy') return <p role="status">Working…</p>;
+  if (state.kind === 'exported') return <p role="status">{i18n.t('common.savedFile', [state.fileName])}</p>;
+  if (state.kind === 'busy') return <p role="status">{i18n.t('common.working')}</p>;
   if (state.kind !== 'imported') return <p role="status" />;
   const { report } = state;
   return (
@@ -123,14 +128,15 @@ function ImportOutcome({ state }: { state: State }) {
       {report.conflicts.length > 0 && (
         <details>
           <summary>
-            {report.conflicts.length === 1
-              ? '1 note differed: the newer one was kept'
-              : `${report.conflicts.length} notes differed: the newer ones were kept`}
+            {i18n.t('importExport.conflicts', report.conflicts.length, [formatNumber(report.conflicts.length)])}
           </summary>
           <ul>
             {report.conflicts.map((conflict) => (
               <li key={conflict.contactId}>
-                <strong>{conflict.name}</strong>: kept “{conflict.kept}”, replaced “{conflict.discarded}”
+                {withNodes(
+                  (marks) => i18n.t('importExport.conflict', [marks[0]!, conflict.kept, conflict.discarded]),
+                  [<strong>{conflict.name}</strong>],
+                )}
               </li>
             ))}
           </ul>
@@ -141,11 +147,11 @@ function ImportOutcome({ state }: { state: State }) {
 }
 
 export function describeReport(report: ImportReport): string {
-  const parts = [`${report.added} added`, `${report.updated} updated`];
-  if (report.mode === 'merge') parts.push(`${report.unchanged} unchanged`);
-  else parts.push(`${report.removed} removed`);
-  if (report.tagsAdded > 0) parts.push(`${report.tagsAdded} new ${report.tagsAdded === 1 ? 'tag' : 'tags'}`);
-  return `Imported: ${parts.join(', ')}.`;
+  const parts = [i18n.t('report.added', [formatNumber(report.added)]), i18n.t('report.updated', [formatNumber(report.updated)])];
+  if (report.mode === 'merge') parts.push(i18n.t('report.unchanged', [formatNumber(report.unchanged)]));
+  else parts.push(i18n.t('report.removed', [formatNumber(report.removed)]));
+  if (report.tagsAdded > 0) parts.push(i18n.t('report.newTags', report.tagsAdded, [formatNumber(report.tagsAdded)]));
+  return i18n.t('report.kindred', [parts.join(', ')]);
 }
 
 function messageOf(error: unknown): string {

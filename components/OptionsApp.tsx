@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Balance } from '../lib/balance';
 import type { Contact } from '../lib/contact';
@@ -16,13 +17,19 @@ import { UntaggedQueue } from './UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../lib/reconnect';
 import type { Tag } from '../lib/taxonomy';
 
-const TABS: TabDef[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'contacts', label: 'Contacts' },
-  { id: 'queue', label: 'Untagged queue' },
-  { id: 'tags', label: 'Tags' },
-  { id: 'data', label: 'Import and export' },
-];
+const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
+
+/** The tabs with their labels in the user's language. */
+function tabs(): TabDef[] {
+  const labels: Record<(typeof TAB_IDS)[number], string> = {
+    overview: i18n.t('options.tabs.overview'),
+    contacts: i18n.t('options.tabs.contacts'),
+    queue: i18n.t('options.tabs.queue'),
+    tags: i18n.t('options.tabs.tags'),
+    data: i18n.t('options.tabs.data'),
+  };
+  return TAB_IDS.map((id) => ({ id, label: labels[id] }));
+}
 
 interface Loaded {
   balance: Balance;
@@ -33,7 +40,7 @@ interface Loaded {
 
 /** The full page: balance and reconnect list, every contact, the untagged queue, tags, and data. */
 export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab?: string }) {
-  const [tab, setTab] = useState(TABS.some((t) => t.id === initialTab) ? initialTab! : 'overview');
+  const [tab, setTab] = useState<string>(TAB_IDS.some((id) => id === initialTab) ? initialTab! : 'overview');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState('');
   const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
@@ -63,21 +70,21 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
   return (
     <main class="options">
       <header>
-        <h1>Kindred</h1>
-        <p class="muted">Why your network exists. Everything here stays in this browser.</p>
+        <h1>{i18n.t('app.name')}</h1>
+        <p class="muted">{i18n.t('options.tagline')}</p>
       </header>
       {error && (
         <p role="alert" class="error">
-          Kindred could not read its data: {error}
+          {i18n.t('common.loadError', [error])}
         </p>
       )}
-      <Tabs tabs={TABS} selected={tab} onSelect={select}>
+      <Tabs tabs={tabs()} selected={tab} onSelect={select}>
         {!loaded ? (
-          <p class="muted">Loading…</p>
+          <p class="muted">{i18n.t('common.loading')}</p>
         ) : tab === 'overview' ? (
           <div class="overview">
             <section class="card" aria-labelledby="balance-heading">
-              <h2 id="balance-heading">Balance</h2>
+              <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
               <BalanceView balance={loaded.balance} />
             </section>
             <div class="card">
@@ -89,7 +96,7 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
           </div>
         ) : tab === 'contacts' ? (
           <section class="card" aria-labelledby="contacts-heading">
-            <h2 id="contacts-heading">Contacts</h2>
+            <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
             <ContactsTable
               contacts={loaded.contacts}
               taxonomy={loaded.taxonomy}
@@ -102,8 +109,8 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
         ) : tab === 'queue' ? (
           // The queue is a named region itself; the card only adds the heading.
           <div class="card">
-            <h2>Untagged queue</h2>
-            <p class="muted">Step through the contacts you have not tagged yet and tag each with the keyboard.</p>
+            <h2>{i18n.t('options.queue.heading')}</h2>
+            <p class="muted">{i18n.t('options.queue.intro')}</p>
             <UntaggedQueue contacts={loaded.contacts} taxonomy={loaded.taxonomy} setTag={data.setTag} onChanged={reload} />
           </div>
         ) : tab === 'tags' ? (

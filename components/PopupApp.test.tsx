@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeBalance } from '../lib/balance';
 import { newContact } from '../lib/contact';
 import { DEFAULT_TAXONOMY } from '../lib/taxonomy';
+import { useLocale } from '../tests/unit/test-i18n';
 import { PopupApp } from './PopupApp';
 
 afterEach(cleanup);
@@ -80,6 +81,21 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Saved kindred-2026-11-22.json');
     expect(exportJson).toHaveBeenCalledOnce();
+  });
+
+  it('speaks Dutch to a Dutch browser', async () => {
+    useLocale('nl');
+    const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
+    render(<PopupApp loadBalance={balanceOf(1200, tags)} exportJson={vi.fn()} {...rest} />);
+    await screen.findByText('3 van de 4 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).');
+    expect(screen.getByRole('heading', { name: 'Werk of groei?' })).toBeTruthy();
+    expect(screen.getByText(/van 1\.200 bekende contacten getagd/)).toBeTruthy();
+    // Tag labels are the stored ones (English here); the sentence around them is Dutch.
+    expect(screen.getByRole('list', { name: 'Gaten in je netwerk' }).textContent).toContain('Nog geen way-shower');
+    expect(screen.getByRole('table', { name: 'Getagde contacten per doel' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'JSON exporteren' })).toBeTruthy();
+    await screen.findByText('75% van je contacten met een bekend bedrijf werkt bij Flexa (4 contacten bij 2 bedrijven).');
+    expect(screen.getByText(/200 dagen geleden/)).toBeTruthy();
   });
 
   it('reports an export failure', async () => {

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { formatNumber } from '../app/i18n';
 import type { Balance } from '../lib/balance';
 import { backupReminderDays } from '../lib/backup-reminder';
 import type { CompanySpread } from '../lib/company-spread';
@@ -59,12 +61,12 @@ export function PopupApp({
   return (
     <main class="popup">
       <header>
-        <h1>Kindred</h1>
-        <p class="tagline">Why your network exists</p>
+        <h1>{i18n.t('app.name')}</h1>
+        <p class="tagline">{i18n.t('popup.tagline')}</p>
       </header>
       {loadError ? (
         <p class="error" role="alert">
-          Kindred could not read its data: {loadError}
+          {i18n.t('common.loadError', [loadError])}
         </p>
       ) : balance ? (
         <>
@@ -77,28 +79,26 @@ export function PopupApp({
           )}
         </>
       ) : (
-        <p class="muted">Loading…</p>
+        <p class="muted">{i18n.t('common.loading')}</p>
       )}
       <footer>
         {reminderDays !== null && (
-          <p class="reminder">
-            Your tags have not been backed up for {reminderDays} days. Export a copy to keep them safe.
-          </p>
+          <p class="reminder">{i18n.t('popup.backupReminder', reminderDays, [formatNumber(reminderDays)])}</p>
         )}
         <div class="actions">
           <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
-            Export JSON
+            {i18n.t('common.exportJson')}
           </button>
           <button type="button" class="secondary" onClick={openOptions}>
-            Contacts and settings
+            {i18n.t('popup.openOptions')}
           </button>
         </div>
         <p class="muted" role="status">
           {exportState.kind === 'done'
-            ? `Saved ${exportState.fileName}`
+            ? i18n.t('common.savedFile', [exportState.fileName])
             : exportState.kind === 'error'
-              ? `Export failed: ${exportState.message}`
-              : 'Your data stays on this computer.'}
+              ? i18n.t('common.exportFailed', [exportState.message])
+              : i18n.t('popup.privacy')}
         </p>
       </footer>
     </main>

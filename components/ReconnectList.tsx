@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { formatNumber } from '../app/i18n';
 import type { ReconnectEntry } from '../lib/reconnect';
 
 interface ReconnectListProps {
@@ -15,28 +17,28 @@ export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectL
   const shown = limit ? entries.slice(0, limit) : entries;
   return (
     <section aria-labelledby="reconnect-heading" class="reconnect">
-      <h2 id="reconnect-heading">Reconnect</h2>
+      <h2 id="reconnect-heading">{i18n.t('reconnect.heading')}</h2>
       {onDaysChange && (
         <label class="row">
-          Not opened for more than
+          {i18n.t('reconnect.threshold')}
           <select value={String(days)} onChange={(event) => onDaysChange(Number(event.currentTarget.value))}>
             {CHOICES.map((choice) => (
               <option key={choice} value={String(choice)}>
-                {choice} days
+                {i18n.t('reconnect.days', choice, [formatNumber(choice)])}
               </option>
             ))}
           </select>
         </label>
       )}
       {entries.length === 0 ? (
-        <p class="muted">
-          Nobody to reconnect with: everyone you tagged for your own growth was looked up in the last {days} days.
-        </p>
+        <p class="muted">{i18n.t('reconnect.none', days, [formatNumber(days)])}</p>
       ) : (
         <>
           <p class="muted">
-            {entries.length === 1 ? '1 person who matters' : `${entries.length} people who matter`} for your growth, not
-            looked up for more than {days} days:
+            {i18n.t('reconnect.intro', [
+              i18n.t('reconnect.people', entries.length, [formatNumber(entries.length)]),
+              formatNumber(days),
+            ])}
           </p>
           <ol class="reconnect-list">
             {shown.map(({ contact, daysSinceSeen }) => (
@@ -48,11 +50,18 @@ export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectL
                 ) : (
                   <span>{contact.name || contact.id}</span>
                 )}
-                <span class="muted"> · {daysSinceSeen === null ? 'never opened' : `${daysSinceSeen} days ago`}</span>
+                <span class="muted">
+                  {' · '}
+                  {daysSinceSeen === null
+                    ? i18n.t('reconnect.neverOpened')
+                    : i18n.t('time.daysAgo', daysSinceSeen, [formatNumber(daysSinceSeen)])}
+                </span>
               </li>
             ))}
           </ol>
-          {shown.length < entries.length && <p class="muted">and {entries.length - shown.length} more</p>}
+          {shown.length < entries.length && (
+            <p class="muted">{i18n.t('reconnect.more', [formatNumber(entries.length - shown.length)])}</p>
+          )}
         </>
       )}
     </section>

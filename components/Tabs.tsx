@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 
 export interface TabDef {
@@ -29,7 +30,7 @@ export function Tabs({ tabs, selected, onSelect, children }: TabsProps) {
   }
   return (
     <>
-      <div role="tablist" aria-label="Kindred sections" class="tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={i18n.t('options.tabs.label')} class="tabs" onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
             key={tab.id}

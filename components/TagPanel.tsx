@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Contact, type SeenProfile, newContact } from '../lib/contact';
 import type { ContactView } from '../lib/store';
@@ -32,10 +33,6 @@ interface TagPanelProps {
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
 
-const DIMENSION_HEADINGS: Record<Dimension, string> = {
-  purpose: 'Why this connection matters',
-  relationship: 'Who they are to me',
-};
 
 export function TagPanel({
   profile,
@@ -172,16 +169,14 @@ export function TagPanel({
           Kindred
         </span>
         {collapsed && (
-          <span class="muted">
-            {tagCount === 0 ? 'No tags' : tagCount === 1 ? '1 tag' : `${tagCount} tags`}
-          </span>
+          <span class="muted">{i18n.t('panel.tagCount', tagCount)}</span>
         )}
         <button
           type="button"
           class="collapse"
           aria-expanded={!collapsed}
           aria-controls="kindred-body"
-          aria-label={collapsed ? 'Show Kindred panel' : 'Hide Kindred panel'}
+          aria-label={collapsed ? i18n.t('panel.show') : i18n.t('panel.hide')}
           onClick={toggleCollapsed}
         >
           <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
@@ -189,7 +184,7 @@ export function TagPanel({
       </div>
       <div id="kindred-body" class="body" hidden={collapsed}>
         <h2 class="name">{name || profile.id}</h2>
-        {!name && reading && <p class="muted">Reading this profile…</p>}
+        {!name && reading && <p class="muted">{i18n.t('panel.reading')}</p>}
         {!name && !reading && view && (
           <NameField
             id={profile.id}
@@ -206,7 +201,7 @@ export function TagPanel({
           (['purpose', 'relationship'] as const).map((dimension) => (
             <TagGroup
               key={dimension}
-              heading={DIMENSION_HEADINGS[dimension]}
+              heading={dimension === 'purpose' ? i18n.t('panel.purposes') : i18n.t('panel.relationships')}
               tags={tagsOf(view.taxonomy, dimension)}
               selected={selectedIds(contact, dimension)}
               shortcuts={shortcuts}
@@ -214,22 +209,28 @@ export function TagPanel({
             />
           ))
         ) : status.kind === 'error' ? null : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{i18n.t('panel.loading')}</p>
         )}
         <label>
-          <span class="label">Note</span>
+          <span class="label">{i18n.t('panel.note')}</span>
           <textarea
             rows={2}
             value={note}
             maxLength={10_000}
             disabled={!view}
-            placeholder="What do you want to remember about this connection?"
+            placeholder={i18n.t('panel.notePlaceholder')}
             onInput={(event) => onNoteInput(event.currentTarget.value)}
             onBlur={(event) => saveNote(event.currentTarget.value)}
           />
         </label>
         <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
-          {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'Saved' : status.kind === 'error' ? status.message : ''}
+          {status.kind === 'error'
+            ? status.message
+            : status.kind === 'saving'
+              ? i18n.t('panel.saving')
+              : status.kind === 'saved'
+                ? i18n.t('panel.saved')
+                : ''}
         </p>
       </div>
     </section>
@@ -247,13 +248,13 @@ function NameField({ id, onSave }: { id: string; onSave: (name: string) => void 
         if (typed) onSave(typed.slice(0, 200));
       }}
     >
-      <p class="muted">Kindred could not read the name on this page; tags are kept under “{id}”.</p>
+      <p class="muted">{i18n.t('panel.nameUnread', [id])}</p>
       <label>
-        <span class="label">Name</span>
+        <span class="label">{i18n.t('panel.name')}</span>
         <input type="text" value={draft} maxLength={200} onInput={(event) => setDraft(event.currentTarget.value)} />
       </label>
       <button type="submit" class="save-name">
-        Save name
+        {i18n.t('panel.saveName')}
       </button>
     </form>
   );
@@ -298,6 +299,5 @@ function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): C
 }
 
 function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return `Not saved: ${text}`;
+  return i18n.t('panel.notSaved', [error instanceof Error ? error.message : String(error)]);
 }

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { uiLocale } from '../app/i18n';
 import type { Dimension, Tag } from '../lib/taxonomy';
 import './TaxonomyEditor.css';
 
@@ -77,14 +79,32 @@ function toColorValue(color: string): string {
 
 const hardToRead = (color: string) => contrastWithWhite(color) < MIN_CONTRAST;
 
-const GROUPS: Record<Dimension, { heading: string; addHeading: string; noun: string }> = {
-  purpose: { heading: 'Purposes — why a connection matters', addHeading: 'Add a purpose', noun: 'purpose' },
-  relationship: {
-    heading: 'Relationships — who they are to me',
-    addHeading: 'Add a relationship type',
-    noun: 'relationship type',
-  },
-};
+interface GroupText {
+  heading: string;
+  addHeading: string;
+  none: string;
+  duplicate: (label: string) => string;
+  duplicateArchived: (label: string) => string;
+}
+
+/** Each dimension's sentences in full: languages differ in how "a purpose" or "an archived …" agree. */
+function groupText(dimension: Dimension): GroupText {
+  return dimension === 'purpose'
+    ? {
+        heading: i18n.t('taxonomy.purpose.heading'),
+        addHeading: i18n.t('taxonomy.purpose.add'),
+        none: i18n.t('taxonomy.purpose.none'),
+        duplicate: (label) => i18n.t('taxonomy.purpose.duplicate', [label]),
+        duplicateArchived: (label) => i18n.t('taxonomy.purpose.duplicateArchived', [label]),
+      }
+    : {
+        heading: i18n.t('taxonomy.relationship.heading'),
+        addHeading: i18n.t('taxonomy.relationship.add'),
+        none: i18n.t('taxonomy.relationship.none'),
+        duplicate: (label) => i18n.t('taxonomy.relationship.duplicate', [label]),
+        duplicateArchived: (label) => i18n.t('taxonomy.relationship.duplicateArchived', [label]),
+      };
+}
 
 type Status = { kind: 'idle' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
@@ -130,11 +150,16 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     focusRequest.current = { key, from: document.activeElement, taxonomy };
   }
 
-  async function perform(action: () => Promise<unknown>, success: string, failure = 'Not saved'): Promise<boolean> {
+  /** `failure` turns the error's message into the sentence shown. */
+  async function perform(
+    action: () => Promise<unknown>,
+    success: string,
+    failure: (message: string) => string = (message) => i18n.t('common.notSaved', [message]),
+  ): Promise<boolean> {
     try {
       await action();
     } catch (error) {
-      setStatus({ kind: 'error', message: `${failure}: ${messageOf(error)}` });
+      setStatus({ kind: 'error', message: failure(messageOf(error)) });
       return false;
     }
     setStatus({ kind: 'done', message: success });
@@ -171,11 +196,14 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     } catch (error) {
       pendingMoves.current--;
       setOrderOverride((current) => ({ ...current, [tag.dimension]: undefined }));
-      setStatus({ kind: 'error', message: `Not moved: ${messageOf(error)}` });
+      setStatus({ kind: 'error', message: i18n.t('taxonomy.notMoved', [messageOf(error)]) });
       return;
     }
     pendingMoves.current--;
-    setStatus({ kind: 'done', message: `Moved “${tag.label}” ${direction}` });
+    setStatus({
+      kind: 'done',
+      message: direction === 'up' ? i18n.t('taxonomy.movedUp', [tag.label]) : i18n.t('taxonomy.movedDown', [tag.label]),
+    });
     onChanged();
   }
 
@@ -183,15 +211,15 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     requestFocus(`${tag.id}:${archived ? 'restore' : 'archive'}`);
     return perform(
       () => updateTag(tag.id, { archived }),
-      `${archived ? 'Archived' : 'Restored'} “${tag.label}”`,
-      archived ? 'Not archived' : 'Not restored',
+      archived ? i18n.t('taxonomy.archivedTag', [tag.label]) : i18n.t('taxonomy.restoredTag', [tag.label]),
+      (message) => (archived ? i18n.t('taxonomy.notArchived', [message]) : i18n.t('taxonomy.notRestored', [message])),
     );
   }
 
   return (
     <section class="card taxonomy-editor" aria-labelledby={headingId} ref={sectionRef}>
-      <h2 id={headingId}>Tags</h2>
-      <p class="muted te-intro">Archived tags disappear from the panel but stay on contacts and in exports.</p>
+      <h2 id={headingId}>{i18n.t('taxonomy.heading')}</h2>
+      <p class="muted te-intro">{i18n.t('taxonomy.intro')}</p>
       <datalist id={`${headingId}-palette`}>
         {TAG_PALETTE.map((color) => (
           <option key={color} value={color} />
@@ -206,10 +234,16 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
             active={active}
             archived={archived}
             paletteId={`${headingId}-palette`}
-            onSave={(tag, changes) => perform(() => updateTag(tag.id, changes), 'Saved')}
+            onSave={(tag, changes) => perform(() => updateTag(tag.id, changes), i18n.t('common.saved'))}
             onMove={move}
             onArchive={setArchived}
-            onAdd={(fields) => perform(() => addTag(fields), `Added “${fields.label}”`, 'Not added')}
+            onAdd={(fields) =>
+              perform(
+                () => addTag(fields),
+                i18n.t('taxonomy.added', [fields.label]),
+                (message) => i18n.t('taxonomy.notAdded', [message]),
+              )
+            }
           />
         );
       })}
@@ -235,7 +269,7 @@ interface TagGroupProps {
 }
 
 function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onArchive, onAdd }: TagGroupProps) {
-  const { heading, noun } = GROUPS[dimension];
+  const text = groupText(dimension);
   const headingId = useId();
   const all = [...active, ...archived];
   const usedColors = new Set(all.map((tag) => toColorValue(tag.color)));
@@ -243,19 +277,19 @@ function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onAr
 
   return (
     <div class="te-group" role="group" aria-labelledby={headingId}>
-      <h3 id={headingId}>{heading}</h3>
+      <h3 id={headingId}>{text.heading}</h3>
       {active.length > 0 ? (
         <ul class="te-list">
           <li class="te-columns" aria-hidden="true">
-            <span>Colour</span>
-            <span>Label</span>
-            <span>Description</span>
+            <span>{i18n.t('taxonomy.columns.colour')}</span>
+            <span>{i18n.t('taxonomy.columns.label')}</span>
+            <span>{i18n.t('taxonomy.columns.description')}</span>
           </li>
           {active.map((tag, index) => (
             <TagRow
               key={tag.id}
               tag={tag}
-              noun={noun}
+              text={text}
               others={all.filter((other) => other.id !== tag.id)}
               first={index === 0}
               last={index === active.length - 1}
@@ -267,11 +301,11 @@ function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onAr
           ))}
         </ul>
       ) : (
-        <p class="muted">No active {noun} tags.</p>
+        <p class="muted">{text.none}</p>
       )}
       {archived.length > 0 && (
         <>
-          <h4 class="te-archived-heading">Archived</h4>
+          <h4 class="te-archived-heading">{i18n.t('taxonomy.archived')}</h4>
           <ul class="te-list te-archived">
             {archived.map((tag) => (
               <li key={tag.id} class="te-archived-row">
@@ -281,11 +315,11 @@ function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onAr
                 <button
                   type="button"
                   class="te-button"
-                  aria-label={`Restore ${tag.label}`}
+                  aria-label={i18n.t('taxonomy.restoreTag', [tag.label])}
                   data-focus-key={`${tag.id}:restore`}
                   onClick={() => onArchive(tag, false)}
                 >
-                  Restore
+                  {i18n.t('taxonomy.restore')}
                 </button>
               </li>
             ))}
@@ -299,7 +333,7 @@ function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onAr
 
 interface TagRowProps {
   tag: Tag;
-  noun: string;
+  text: GroupText;
   /** The other tags of the dimension, archived included, to refuse a second tag with the same label. */
   others: Tag[];
   first: boolean;
@@ -310,7 +344,7 @@ interface TagRowProps {
   onArchive: (tag: Tag, archived: boolean) => void;
 }
 
-function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onArchive }: TagRowProps) {
+function TagRow({ tag, text, others, first, last, paletteId, onSave, onMove, onArchive }: TagRowProps) {
   const id = useId();
   const [labelError, setLabelError] = useState('');
   const label = useField(tag.label, () => setLabelError(''));
@@ -319,8 +353,8 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
 
   async function commitLabel(value: string) {
     const typed = tidy(value);
-    const problem = labelProblem(typed, others, noun);
-    if (problem) return setLabelError(`${problem} Nothing was saved.`);
+    const problem = labelProblem(typed, others, text);
+    if (problem) return setLabelError(i18n.t('taxonomy.labelNotSaved', [problem]));
     setLabelError('');
     label.set(typed);
     await label.commit(typed, () => onSave(tag, { label: typed }), { keepDraft: true });
@@ -344,7 +378,7 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
       <input
         type="color"
         class="te-color"
-        aria-label={`Colour of ${tag.label}`}
+        aria-label={i18n.t('taxonomy.colourOf', [tag.label])}
         aria-describedby={warn ? `${id}-warning` : undefined}
         list={paletteId}
         value={color.value}
@@ -358,7 +392,7 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
       <input
         type="text"
         class="te-label"
-        aria-label={`Label of ${tag.label}`}
+        aria-label={i18n.t('taxonomy.labelOf', [tag.label])}
         aria-invalid={labelError ? 'true' : undefined}
         aria-describedby={labelError ? `${id}-error` : undefined}
         maxLength={LABEL_MAX}
@@ -373,7 +407,7 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
       <input
         type="text"
         class="te-description"
-        aria-label={`Description of ${tag.label}`}
+        aria-label={i18n.t('taxonomy.descriptionOf', [tag.label])}
         maxLength={DESCRIPTION_MAX}
         value={description.value}
         onInput={(event) => description.set(event.currentTarget.value)}
@@ -387,8 +421,8 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
         <button
           type="button"
           class="te-button te-icon"
-          aria-label={`Move ${tag.label} up`}
-          title="Move up"
+          aria-label={i18n.t('taxonomy.moveTagUp', [tag.label])}
+          title={i18n.t('taxonomy.moveUp')}
           aria-disabled={first ? 'true' : undefined}
           data-focus-key={`${tag.id}:up`}
           onClick={() => !first && onMove(tag, 'up')}
@@ -398,8 +432,8 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
         <button
           type="button"
           class="te-button te-icon"
-          aria-label={`Move ${tag.label} down`}
-          title="Move down"
+          aria-label={i18n.t('taxonomy.moveTagDown', [tag.label])}
+          title={i18n.t('taxonomy.moveDown')}
           aria-disabled={last ? 'true' : undefined}
           data-focus-key={`${tag.id}:down`}
           onClick={() => !last && onMove(tag, 'down')}
@@ -409,11 +443,11 @@ function TagRow({ tag, noun, others, first, last, paletteId, onSave, onMove, onA
         <button
           type="button"
           class="te-button"
-          aria-label={`Archive ${tag.label}`}
+          aria-label={i18n.t('taxonomy.archiveTag', [tag.label])}
           data-focus-key={`${tag.id}:archive`}
           onClick={() => onArchive(tag, true)}
         >
-          Archive
+          {i18n.t('taxonomy.archive')}
         </button>
       </span>
       {labelError && (
@@ -435,7 +469,7 @@ interface AddFormProps {
 }
 
 function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFormProps) {
-  const { addHeading, noun } = GROUPS[dimension];
+  const text = groupText(dimension);
   const id = useId();
   const [label, setLabel] = useState('');
   const [description, setDescription] = useState('');
@@ -450,7 +484,7 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
     event.preventDefault();
     if (busy.current) return;
     const typed = tidy(label);
-    const problem = labelProblem(typed, existing, noun);
+    const problem = labelProblem(typed, existing, text);
     if (problem) {
       setError(problem);
       labelInput.current?.focus();
@@ -470,10 +504,10 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
   const warn = hardToRead(color);
   return (
     <form class="te-add" aria-labelledby={`${id}-heading`} noValidate onSubmit={submit}>
-      <h4 id={`${id}-heading`}>{addHeading}</h4>
+      <h4 id={`${id}-heading`}>{text.addHeading}</h4>
       <div class="te-add-fields">
         <label class="te-add-field">
-          <span>Label</span>
+          <span>{i18n.t('taxonomy.columns.label')}</span>
           <input
             ref={labelInput}
             type="text"
@@ -486,7 +520,7 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
           />
         </label>
         <label class="te-add-field te-add-description">
-          <span>Description</span>
+          <span>{i18n.t('taxonomy.columns.description')}</span>
           <input
             type="text"
             maxLength={DESCRIPTION_MAX}
@@ -495,7 +529,7 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
           />
         </label>
         <label class="te-add-field">
-          <span>Colour</span>
+          <span>{i18n.t('taxonomy.columns.colour')}</span>
           <input
             type="color"
             class="te-color"
@@ -507,7 +541,7 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
           />
         </label>
         <button type="submit" class="te-button te-add-button">
-          Add
+          {i18n.t('taxonomy.add')}
         </button>
       </div>
       {error && (
@@ -524,10 +558,8 @@ function ContrastWarning({ id, color }: { id: string; color: string }) {
   return (
     <p class="te-warning" id={id}>
       <span aria-hidden="true">⚠ </span>
-      <span>White text on this colour is hard to read</span>{' '}
-      <span class="te-ratio">
-        (contrast {contrastWithWhite(color).toFixed(1)}:1; tag buttons need at least {MIN_CONTRAST}:1 — try a darker colour)
-      </span>
+      <span>{i18n.t('taxonomy.contrast.warning')}</span>{' '}
+      <span class="te-ratio">{i18n.t('taxonomy.contrast.detail', [ratio(contrastWithWhite(color)), ratio(MIN_CONTRAST)])}</span>
     </p>
   );
 }
@@ -574,14 +606,17 @@ function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function labelProblem(typed: string, others: readonly Tag[], noun: string): string {
-  if (!typed) return 'A label is needed.';
-  if (typed.length > LABEL_MAX) return `A label can be at most ${LABEL_MAX} characters.`;
+function labelProblem(typed: string, others: readonly Tag[], text: GroupText): string {
+  if (!typed) return i18n.t('taxonomy.labelNeeded');
+  if (typed.length > LABEL_MAX) return i18n.t('taxonomy.labelTooLong', [LABEL_MAX]);
   const same = others.find((tag) => tidy(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
   if (!same) return '';
-  return same.archived
-    ? `There is an archived ${noun} called “${same.label}”: restore it instead.`
-    : `There is already a ${noun} called “${same.label}”.`;
+  return same.archived ? text.duplicateArchived(same.label) : text.duplicate(same.label);
+}
+
+/** A contrast ratio with one decimal, as the user's locale writes it: "4.5" or "4,5". */
+function ratio(value: number): string {
+  return value.toLocaleString(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 function messageOf(error: unknown): string {

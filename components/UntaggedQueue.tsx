@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
+import { formatNumber } from '../app/i18n';
 import { type Contact, isTagged } from '../lib/contact';
 import { displayName, sortByName } from '../lib/contact-query';
 import { type Tag, tagsOf } from '../lib/taxonomy';
@@ -78,7 +80,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
         if (next.get(id) === after) next.set(id, before);
         return next;
       });
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(i18n.t('common.notSaved', [failure instanceof Error ? failure.message : String(failure)]));
     }
   }
 
@@ -103,21 +105,26 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
   const current = contact ? tagsFor(contact) : null;
 
   return (
-    <section ref={regionRef} class="uq" role="region" aria-label="Untagged queue" tabIndex={0} onKeyDown={onKeyDown}>
+    <section
+      ref={regionRef}
+      class="uq"
+      role="region"
+      aria-label={i18n.t('queue.label')}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       {!contact || !current ? (
-        <p class="uq-done">All contacts are tagged</p>
+        <p class="uq-done">{i18n.t('queue.done')}</p>
       ) : (
         <>
           <div class="uq-top">
-            <p role="status">
-              {(index + 1).toLocaleString()} of {queue.length.toLocaleString()} untagged
-            </p>
+            <p role="status">{i18n.t('queue.position', [formatNumber(index + 1), formatNumber(queue.length)])}</p>
             <div class="uq-nav">
               <button type="button" onClick={() => goTo(-1)}>
-                Previous
+                {i18n.t('queue.previous')}
               </button>
               <button type="button" onClick={() => goTo(1)}>
-                Next
+                {i18n.t('queue.next')}
               </button>
             </div>
           </div>
@@ -126,8 +133,8 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
             {contact.headline && <p>{contact.headline}</p>}
             {contact.company && <p>{contact.company}</p>}
           </div>
-          <div class="uq-group" role="group" aria-label="Why this connection matters">
-            <h4>Why this connection matters</h4>
+          <div class="uq-group" role="group" aria-label={i18n.t('queue.purposes')}>
+            <h4>{i18n.t('queue.purposes')}</h4>
             <div class="uq-tags">
               {purposes.map((tag, i) => (
                 <KeyedTagButton
@@ -140,8 +147,8 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
               ))}
             </div>
           </div>
-          <div class="uq-group" role="group" aria-label="Who they are to me">
-            <h4>Who they are to me</h4>
+          <div class="uq-group" role="group" aria-label={i18n.t('queue.relationships')}>
+            <h4>{i18n.t('queue.relationships')}</h4>
             <div class="uq-tags">
               {relationships.map((tag, i) => (
                 <KeyedTagButton
@@ -154,9 +161,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
               ))}
             </div>
           </div>
-          <p class="uq-hint">
-            Keys: letters for purposes, 1–9 for relationships, N or → for next, P or ← for previous.
-          </p>
+          <p class="uq-hint">{i18n.t('queue.hint')}</p>
         </>
       )}
       <p class="ct-error" role="alert">

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
+import { translate } from '../app/i18n';
 import { handleMessage } from '../lib/background-handler';
 import { type KindredDB, openKindredDB } from '../lib/db';
+import { defaultTaxonomy } from '../lib/taxonomy';
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
   let db: KindredDB | null = null;
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage((db ??= openKindredDB()), message, sender, self));
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage((db ??= openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) })), message, sender, self));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'focus-panel') void focusPanelInActiveTab();
   });

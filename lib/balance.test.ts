@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../app/i18n';
+import { useLocale } from '../tests/unit/test-i18n';
 import { computeBalance, describeGap, describeSplit } from './balance';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
@@ -65,35 +67,48 @@ describe('computeBalance', () => {
 describe('describeSplit', () => {
   it('states the split in words', () => {
     const tags: Record<string, string[]> = { work: ['1', '2', '3', '4', '5', '6', '7'], growth: ['8', '9', '10'] };
-    expect(describeSplit(computeBalance(input(10, tags), DEFAULT_TAXONOMY))).toBe(
+    expect(describeSplit(computeBalance(input(10, tags), DEFAULT_TAXONOMY), translate)).toBe(
       '7 of 10 tagged contacts serve your work; 3 your own growth.',
     );
   });
 
   it('mentions contacts that serve both', () => {
     const balance = computeBalance(input(2, { work: ['a', 'b'], impact: ['b'] }), DEFAULT_TAXONOMY);
-    expect(describeSplit(balance)).toBe('2 of 2 tagged contacts serve your work; 1 your own growth (1 serves both).');
+    expect(describeSplit(balance, translate)).toBe('2 of 2 tagged contacts serve your work; 1 your own growth (1 serves both).');
   });
 
   it('handles one and none', () => {
-    expect(describeSplit(computeBalance(input(1, { work: ['a'] }), DEFAULT_TAXONOMY))).toBe(
+    expect(describeSplit(computeBalance(input(1, { work: ['a'] }), DEFAULT_TAXONOMY), translate)).toBe(
       '1 of 1 tagged contact serves your work; 0 your own growth.',
     );
-    expect(describeSplit(computeBalance(input(1, { growth: ['a'] }), DEFAULT_TAXONOMY))).toBe(
+    expect(describeSplit(computeBalance(input(1, { growth: ['a'] }), DEFAULT_TAXONOMY), translate)).toBe(
       '0 of 1 tagged contacts serve your work; 1 your own growth.',
     );
-    expect(describeSplit(computeBalance(input(3, { work: ['a'], peer: ['b', 'c'] }), DEFAULT_TAXONOMY))).toBe(
+    expect(describeSplit(computeBalance(input(3, { work: ['a'], peer: ['b', 'c'] }), DEFAULT_TAXONOMY), translate)).toBe(
       '1 of 3 tagged contacts serves your work; 0 your own growth.',
     );
-    expect(describeSplit(computeBalance(input(4, {}), DEFAULT_TAXONOMY))).toBe('No tagged contacts yet.');
+    expect(describeSplit(computeBalance(input(4, {}), DEFAULT_TAXONOMY), translate)).toBe('No tagged contacts yet.');
+  });
+});
+
+describe('describeSplit in Dutch', () => {
+  it('agrees in number', () => {
+    useLocale('nl');
+    const split = (tags: Record<string, string[]>) => describeSplit(computeBalance(input(10, tags), DEFAULT_TAXONOMY), translate);
+    expect(split({ work: ['a', 'b'], impact: ['b', 'c'] })).toBe('2 van de 3 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).');
+    expect(split({ work: ['a'], peer: ['b'] })).toBe('1 van de 2 getagde contacten dient je werk; 0 je eigen groei.');
+    expect(split({ work: ['a'] })).toBe('Je enige getagde contact dient je werk; 0 je eigen groei.');
+    expect(split({})).toBe('Nog geen getagde contacten.');
   });
 });
 
 describe('describeGap', () => {
   const tag = (label: string) => ({ ...DEFAULT_TAXONOMY[5]!, label });
   it('names the missing relationship type', () => {
-    expect(describeGap(tag('Mentor'))).toBe('No mentor yet');
-    expect(describeGap(tag('Way-shower'))).toBe('No way-shower yet');
-    expect(describeGap(tag('VC'))).toBe('No VC yet');
+    expect(describeGap(tag('Mentor'), translate)).toBe('No mentor yet');
+    expect(describeGap(tag('Way-shower'), translate)).toBe('No way-shower yet');
+    expect(describeGap(tag('VC'), translate)).toBe('No VC yet');
+    useLocale('nl');
+    expect(describeGap(tag('Wegwijzer'), translate)).toBe('Nog geen wegwijzer');
   });
 });

@@ -1,3 +1,4 @@
+import type { Translate } from './i18n-types';
 import { type Tag, WORK_PURPOSE_ID, tagsOf } from './taxonomy';
 
 /**
@@ -67,20 +68,20 @@ export function computeBalance(input: BalanceInput, taxonomy: readonly Tag[]): B
 }
 
 /** The work-versus-growth split in words, e.g. "7 of 10 tagged contacts serve your work; 3 your own growth." */
-export function describeSplit(balance: Balance): string {
+export function describeSplit(balance: Balance, t: Translate): string {
   const { tagged, work, growth, both } = balance;
-  if (tagged === 0) return 'No tagged contacts yet.';
-  const noun = tagged === 1 && work === 1 ? 'tagged contact' : 'tagged contacts';
-  const verb = work === 1 ? 'serves' : 'serve';
-  let text = `${work} of ${tagged} ${noun} ${verb} your work; ${growth} your own growth`;
-  if (both > 0) text += ` (${both} ${both === 1 ? 'serves' : 'serve'} both)`;
-  return `${text}.`;
+  if (tagged === 0) return t('balance.split.none');
+  const summary =
+    tagged === 1 && work === 1 ? t('balance.split.single', [growth]) : t('balance.split.summary', work, [work, tagged, growth]);
+  return both > 0
+    ? t('balance.split.sentenceWithBoth', [summary, t('balance.split.bothCount', both)])
+    : t('balance.split.sentence', [summary]);
 }
 
 /** "No mentor yet": lower-cases a label's first letter unless it looks like an acronym ("VC"). */
-export function describeGap(tag: Tag): string {
+export function describeGap(tag: Tag, t: Translate): string {
   const label = tag.label;
   const looksLikeAcronym = label.length > 1 && label[1] === label[1]!.toUpperCase() && /\p{Lu}/u.test(label[1]!);
   const noun = looksLikeAcronym ? label : label.charAt(0).toLowerCase() + label.slice(1);
-  return `No ${noun} yet`;
+  return t('balance.gaps.item', [noun]);
 }

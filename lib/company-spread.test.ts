@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../app/i18n';
+import { useLocale } from '../tests/unit/test-i18n';
 import { companySpread, describeSpread } from './company-spread';
 
 describe('companySpread', () => {
@@ -12,10 +14,21 @@ describe('companySpread', () => {
         { company: 'Globex', count: 2, share: 2 / 6 },
       ],
     });
-    expect(describeSpread(spread)).toBe('50% of your contacts with a known company work at Acme (6 contacts across 3 companies).');
+    expect(describeSpread(spread, translate)).toBe('50% of your contacts with a known company work at Acme (6 contacts across 3 companies).');
+  });
+
+  it('speaks Dutch, with Dutch numbers', () => {
+    useLocale('nl');
+    const spread = companySpread([...Array<string>(1200).fill('Acme'), 'Globex'], 2);
+    expect(describeSpread(spread, translate, 'nl')).toBe(
+      '100% van je contacten met een bekend bedrijf werkt bij Acme (1.201 contacten bij 2 bedrijven).',
+    );
+    expect(describeSpread(companySpread(['Acme']), translate, 'nl')).toBe(
+      '100% van je contacten met een bekend bedrijf werkt bij Acme (1 contact bij 1 bedrijf).',
+    );
   });
 
   it('says when no company is known', () => {
-    expect(describeSpread(companySpread(['', '']))).toBe('No companies known yet.');
+    expect(describeSpread(companySpread(['', '']), translate)).toBe('No companies known yet.');
   });
 });

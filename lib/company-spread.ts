@@ -1,3 +1,5 @@
+import type { Translate } from './i18n-types';
+
 export interface CompanyShare {
   company: string;
   count: number;
@@ -33,11 +35,18 @@ export function companySpread(companyOfEachContact: readonly string[], topCount 
   return { withCompany, companies: counts.size, top };
 }
 
-/** "38% of your contacts with a known company work at Acme." */
-export function describeSpread(spread: CompanySpread): string {
+/**
+ * "38% of your contacts with a known company work at Acme (6 contacts across 3 companies)." Numbers are
+ * written as `locale` writes them (the runtime's default without one).
+ */
+export function describeSpread(spread: CompanySpread, t: Translate, locale?: string): string {
   const first = spread.top[0];
-  if (!first) return 'No companies known yet.';
-  const percent = Math.round(first.share * 100);
-  const across = `${spread.withCompany} ${spread.withCompany === 1 ? 'contact' : 'contacts'} across ${spread.companies} ${spread.companies === 1 ? 'company' : 'companies'}`;
-  return `${percent}% of your contacts with a known company work at ${first.company} (${across}).`;
+  if (!first) return t('companies.none');
+  const number = (n: number) => n.toLocaleString(locale);
+  const percent = first.share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const across = t('companies.across', [
+    t('companies.contacts', spread.withCompany, [number(spread.withCompany)]),
+    t('companies.companies', spread.companies, [number(spread.companies)]),
+  ]);
+  return t('companies.summary', [percent, first.company, across]);
 }

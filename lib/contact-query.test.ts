@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../app/i18n';
+import { useLocale } from '../tests/unit/test-i18n';
 import { type Contact, newContact } from './contact';
 import {
   buildSearchIndex,
@@ -211,19 +213,29 @@ describe('formatLastSeen', () => {
   const daysAgo = (days: number, hour = 9) => new Date(2026, 10, 22 - days, hour, 0).toISOString();
 
   it('says never for contacts never opened', () => {
-    expect(formatLastSeen('', now)).toBe('never');
-    expect(formatLastSeen('not a date', now)).toBe('never');
+    expect(formatLastSeen('', translate, now)).toBe('never');
+    expect(formatLastSeen('not a date', translate, now)).toBe('never');
   });
 
   it('speaks in calendar days and weeks', () => {
-    expect(formatLastSeen(daysAgo(0), now)).toBe('today');
-    expect(formatLastSeen(daysAgo(1, 23), now)).toBe('yesterday');
-    expect(formatLastSeen(daysAgo(3), now)).toBe('3 days ago');
-    expect(formatLastSeen(daysAgo(7), now)).toBe('1 week ago');
-    expect(formatLastSeen(daysAgo(20), now)).toBe('2 weeks ago');
+    expect(formatLastSeen(daysAgo(0), translate, now)).toBe('today');
+    expect(formatLastSeen(daysAgo(1, 23), translate, now)).toBe('yesterday');
+    expect(formatLastSeen(daysAgo(3), translate, now)).toBe('3 days ago');
+    expect(formatLastSeen(daysAgo(7), translate, now)).toBe('1 week ago');
+    expect(formatLastSeen(daysAgo(20), translate, now)).toBe('2 weeks ago');
   });
 
   it('gives the date for older visits', () => {
-    expect(formatLastSeen(new Date(2025, 0, 5, 12).toISOString(), now, 'en-GB')).toBe('5 Jan 2025');
+    expect(formatLastSeen(new Date(2025, 0, 5, 12).toISOString(), translate, now, 'en-GB')).toBe('5 Jan 2025');
+  });
+
+  it('speaks Dutch', () => {
+    useLocale('nl');
+    expect(formatLastSeen('', translate, now)).toBe('nooit');
+    expect(formatLastSeen(daysAgo(1, 23), translate, now)).toBe('gisteren');
+    expect(formatLastSeen(daysAgo(3), translate, now)).toBe('3 dagen geleden');
+    expect(formatLastSeen(daysAgo(7), translate, now)).toBe('1 week geleden');
+    expect(formatLastSeen(daysAgo(20), translate, now)).toBe('2 weken geleden');
+    expect(formatLastSeen(new Date(2025, 0, 5, 12).toISOString(), translate, now, 'nl')).toBe('5 jan 2025');
   });
 });

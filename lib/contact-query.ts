@@ -1,6 +1,7 @@
 /** Finding and ordering contacts for the contacts table: pure functions, fast enough for 30,000 contacts. */
 
 import { type Contact, isTagged } from './contact';
+import type { Translate } from './i18n-types';
 
 export interface ContactFilter {
   /** Free text matched against name, headline and company; every word must occur (case and accents ignored). */
@@ -159,18 +160,15 @@ const DAY = 24 * 60 * 60 * 1000;
  * When a profile was last opened, in words: "never", "today", "yesterday", "3 days ago", "2 weeks ago",
  * and the date itself after five weeks. Days are counted in the user's local calendar.
  */
-export function formatLastSeen(iso: string, now: Date = new Date(), locale?: string): string {
-  if (!iso) return 'never';
+export function formatLastSeen(iso: string, t: Translate, now: Date = new Date(), locale?: string): string {
+  if (!iso) return t('time.never');
   const seen = new Date(iso);
-  if (Number.isNaN(seen.getTime())) return 'never';
+  if (Number.isNaN(seen.getTime())) return t('time.never');
   const days = Math.round((startOfDay(now) - startOfDay(seen)) / DAY);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 7) return `${days} days ago`;
-  if (days < 35) {
-    const weeks = Math.floor(days / 7);
-    return weeks === 1 ? '1 week ago' : `${weeks} weeks ago`;
-  }
+  if (days <= 0) return t('time.today');
+  if (days === 1) return t('time.yesterday');
+  if (days < 7) return t('time.daysAgo', days);
+  if (days < 35) return t('time.weeksAgo', Math.floor(days / 7));
   return formatDate(iso, locale);
 }
 

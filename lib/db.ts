@@ -12,6 +12,16 @@ export type KindredDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   taxonomy: EntityTable<Tag, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  /** The tags a new database starts with, and that come back after deleting everything. */
+  defaultTaxonomy: () => readonly Tag[];
+};
+
+export type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
+  /**
+   * The default tags in the user's language (`() => defaultTaxonomy(translate)` in the extension's
+   * pages); English when absent. lib/ never reads the browser's language itself.
+   */
+  defaultTaxonomy?: () => readonly Tag[];
 };
 
 export const DB_NAME = 'kindred';
@@ -42,11 +52,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
  * Opens the database (`upToVersion` only for the migration test, which builds older databases). Only extension pages (background, popup, options) may call this: a content
  * script would open linkedin.com's database instead of ours.
  */
-export function openKindredDB(options?: ConstructorParameters<typeof Dexie>[1], upToVersion = Infinity): KindredDB {
-  const db = new Dexie(DB_NAME, options) as KindredDB;
+export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity): KindredDB {
+  const { defaultTaxonomy = () => DEFAULT_TAXONOMY, ...dexieOptions } = options ?? {};
+  const db = new Dexie(DB_NAME, dexieOptions) as KindredDB;
+  db.defaultTaxonomy = defaultTaxonomy;
   for (const { version, stores } of SCHEMA_VERSIONS) if (version <= upToVersion) db.version(version).stores(stores);
   db.on('populate', (tx) => {
-    void tx.table('taxonomy').bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
+    void tx.table('taxonomy').bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));
     void tx.table('settings').add({ key: 'installedAt', value: new Date().toISOString() });
   });
   return db;

@@ -1,7 +1,6 @@
 import type { Contact } from './contact';
 import type { KindredDB } from './db';
 import type { ImportData } from './kindred-file';
-import { DEFAULT_TAXONOMY } from './taxonomy';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -40,7 +39,7 @@ export async function importKindred(db: KindredDB, data: ImportData, mode: Impor
       const fileTags = new Set(data.taxonomy.map((tag) => tag.id));
       await db.taxonomy.clear();
       // The default tags always exist; the file's versions of them (renamed, archived) take precedence.
-      await db.taxonomy.bulkAdd([...data.taxonomy, ...DEFAULT_TAXONOMY.filter((tag) => !fileTags.has(tag.id))]);
+      await db.taxonomy.bulkAdd([...data.taxonomy, ...db.defaultTaxonomy().filter((tag) => !fileTags.has(tag.id))]);
       await db.contacts.clear();
       await db.contacts.bulkAdd(data.contacts);
       return report;

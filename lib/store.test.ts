@@ -1,9 +1,12 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../app/i18n';
 import { freshDB } from '../tests/unit/db-helpers';
+import { useLocale } from '../tests/unit/test-i18n';
 import { computeBalance } from './balance';
-import type { KindredDB } from './db';
+import { type KindredDB, openKindredDB } from './db';
 import { deleteAll, exportAll, getContactView, loadBalanceInput, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
-import { DEFAULT_TAXONOMY } from './taxonomy';
+import { DEFAULT_TAXONOMY, defaultTaxonomy } from './taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';
 const T2 = '2026-11-02T10:00:00.000Z';
@@ -28,6 +31,21 @@ describe('the database', () => {
     expect(view.contact).toBeNull();
     expect(view.taxonomy.map((t) => t.id)).toEqual(DEFAULT_TAXONOMY.map((t) => t.id));
     expect(view.panelCollapsed).toBe(false);
+  });
+
+  it('is seeded in the user’s language, and deleting everything brings those tags back', async () => {
+    useLocale('nl');
+    const dutch = openKindredDB({ indexedDB: new IDBFactory(), IDBKeyRange, defaultTaxonomy: () => defaultTaxonomy(translate) });
+    try {
+      const labels = async () => (await dutch.taxonomy.toArray()).map((tag) => [tag.id, tag.label]);
+      expect(await labels()).toContainEqual(['growth', 'Veerkracht in mijn loopbaan']);
+      await dutch.taxonomy.update('growth', { label: 'Groei' });
+      await deleteAll(dutch);
+      expect(await labels()).toContainEqual(['growth', 'Veerkracht in mijn loopbaan']);
+      expect((await dutch.taxonomy.toArray()).map((tag) => tag.id).sort()).toEqual(DEFAULT_TAXONOMY.map((tag) => tag.id).sort());
+    } finally {
+      dutch.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
 import { companySpread } from './company-spread';
 import { reconnectList, reconnectTagIds } from './reconnect';
-import { DEFAULT_TAXONOMY, type Tag, tagsOf } from './taxonomy';
+import { type Tag, tagsOf } from './taxonomy';
 
 /**
  * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
@@ -117,7 +117,7 @@ export async function deleteAll(db: KindredDB): Promise<void> {
   await db.transaction('rw', db.contacts, db.taxonomy, db.settings, async () => {
     await db.contacts.clear();
     await db.taxonomy.clear();
-    await db.taxonomy.bulkAdd(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
+    await db.taxonomy.bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));
     await db.settings.where('key').notEqual(INSTALLED_AT).delete();
   });
 }

@@ -1,5 +1,7 @@
 /** The tag vocabulary: why a connection matters (purpose) and who the person is to me (relationship). */
 
+import type { Translate } from './i18n-types';
+
 export type Dimension = 'purpose' | 'relationship';
 
 export interface Tag {
@@ -17,9 +19,19 @@ export interface Tag {
 export const WORK_PURPOSE_ID = 'work';
 
 // Built by a pure call so bundles that only need the helpers below (the content script) leave it out.
+/**
+ * The default tags in English: for tests, and where an import needs a default tag's text. The database
+ * is seeded with `defaultTaxonomy(translate)` instead, in the user's language. The English texts here
+ * must equal locales/en.yml's tags.* (tests/unit/locales.test.ts checks it).
+ */
 export const DEFAULT_TAXONOMY: readonly Tag[] = /* @__PURE__ */ defaultTaxonomy();
 
-function defaultTaxonomy(): Tag[] {
+/**
+ * The default tags, with labels and descriptions from `t` (keys `tags.<id>.label` and
+ * `tags.<id>.description`, "-" in an id written "_") or in English without one. Ids, colours and
+ * order never depend on the language.
+ */
+export function defaultTaxonomy(t?: Translate): Tag[] {
   return [
   purpose('work', 'Gets work done', 'Customers, clients and industry contacts my employer needs.', '#2b6cb0', 0),
   purpose('growth', 'Career resilience', 'People who energize, nurture and challenge me.', '#2f855a', 1),
@@ -35,7 +47,19 @@ function defaultTaxonomy(): Tag[] {
   relationship('mentee', 'Mentee', 'Someone I guide.', '#22543d', 6),
   relationship('sponsor', 'Sponsor', 'Speaks up for me where I am not in the room.', '#702459', 7),
   relationship('friend', 'Friend', 'A friend as much as a contact.', '#7b341e', 8),
-  ];
+  ].map((tag) => (t ? translated(tag, t) : tag));
+}
+
+/** The locale key of a default tag's text: `tags.way_shower.label` for "way-shower". */
+export function defaultTagKey(id: string, field: 'label' | 'description'): string {
+  return `tags.${id.replace(/-/g, '_')}.${field}`;
+}
+
+function translated(tag: Tag, t: Translate): Tag {
+  // A missing message ('') keeps the English rather than showing an empty tag.
+  const label = t(defaultTagKey(tag.id, 'label')) || tag.label;
+  const description = t(defaultTagKey(tag.id, 'description')) || tag.description;
+  return { ...tag, label, description };
 }
 
 function purpose(id: string, label: string, description: string, color: string, order: number): Tag {

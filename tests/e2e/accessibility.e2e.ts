@@ -108,8 +108,9 @@ describe('keyboard', () => {
     const worker = kindred.context.serviceWorkers()[0]!;
     await page.bringToFront();
     await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'focus-panel' });
+      const { tabs } = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const [tab] = await tabs.query({ active: true, currentWindow: true });
+      await tabs.sendMessage(tab!.id!, { type: 'focus-panel' });
     });
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('KINDRED-PANEL');
     const focused = () => page.locator('kindred-panel').evaluate((host) => host.shadowRoot!.activeElement?.textContent ?? '');

@@ -5,7 +5,8 @@ import { type BrowserContext, type Page, chromium } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const TMP = join(ROOT, 'tmp');
-export const SCREENSHOTS = join(TMP, 'screenshots');
+/** Where end-to-end tests save screenshots; `npm run screenshots` points it at docs/screenshots for the README. */
+export const SCREENSHOTS = resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'tmp/screenshots');
 
 export interface Kindred {
   context: BrowserContext;
