@@ -43,6 +43,8 @@ export default defineConfig({
     // drop code of WXT's shadow-root UI that Kindred never runs (see app/content-script-build/).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      // A few hundred bytes smaller than the default minifier's output.
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, toplevel: true } };
       config.resolve ??= {};
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
@@ -50,6 +52,7 @@ export default defineConfig({
         '@1natsu/wait-element/detectors': buildShim('no-wait-element.ts'),
         '@1natsu/wait-element': buildShim('no-wait-element.ts'),
         '@webext-core/isolated-element': buildShim('isolated-element.ts'),
+        '@wxt-dev/i18n': buildShim('i18n.ts'),
       };
     },
   },

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type Contact, type SeenProfile, newContact } from '../lib/contact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Contact, SeenProfile } from '../lib/contact';
 import type { ContactView } from '../lib/store';
-import { isTypingTarget, tagForKey, tagShortcuts } from '../lib/tag-keys';
+import { isTypingTarget, tagShortcuts } from '../lib/tag-keys';
 import { type Dimension, type Tag, tagsOf } from '../lib/taxonomy';
 import { TagButton } from './TagButton';
 
@@ -51,7 +51,7 @@ export function TagPanel({
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
-  const shortcuts = useMemo(() => tagShortcuts(view?.taxonomy ?? []), [view?.taxonomy]);
+  const shortcuts = tagShortcuts(view?.taxonomy ?? []);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -141,7 +141,7 @@ export function TagPanel({
   /** Inside the panel, digits toggle relationships and letters purposes (shown on the buttons). */
   function onKeyDown(event: KeyboardEvent) {
     if (!view || collapsed || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    const tag = view.taxonomy.find((t) => t.id === tagForKey(shortcuts, event.key));
+    const tag = view.taxonomy.find((t) => shortcuts.get(t.id) === event.key.toLowerCase());
     if (!tag) return;
     event.preventDefault();
     toggle(tag, !selectedIds(view.contact, tag.dimension).includes(tag.id));
@@ -239,19 +239,18 @@ export function TagPanel({
 
 /** Where the page's layout was not recognised, the user can say who this is. */
 function NameField({ id, onSave }: { id: string; onSave: (name: string) => void }) {
-  const [draft, setDraft] = useState('');
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        const typed = draft.replace(/\s+/g, ' ').trim();
-        if (typed) onSave(typed.slice(0, 200));
+        const typed = (event.currentTarget.elements.namedItem('name') as HTMLInputElement).value.replace(/\s+/g, ' ').trim();
+        if (typed) onSave(typed);
       }}
     >
       <p class="muted">{i18n.t('panel.nameUnread', [id])}</p>
       <label>
         <span class="label">{i18n.t('panel.name')}</span>
-        <input type="text" value={draft} maxLength={200} onInput={(event) => setDraft(event.currentTarget.value)} />
+        <input type="text" name="name" maxLength={200} />
       </label>
       <button type="submit" class="save-name">
         {i18n.t('panel.saveName')}
@@ -293,7 +292,8 @@ function selectedIds(contact: Contact | null, dimension: Dimension): readonly st
 /** The view as it will be once the background has applied the toggle (shown before it answers). */
 function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): ContactView {
   const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
-  const contact = view.contact ?? newContact(contactId, '');
+  // Not stored yet: the background creates the contact; until it answers, only the tags matter.
+  const contact = view.contact ?? ({ id: contactId, purposes: [], relationships: [] } as unknown as Contact);
   const ids = contact[field].filter((id) => id !== tag.id);
   return { ...view, contact: { ...contact, [field]: on ? [...ids, tag.id] : ids } };
 }

@@ -27,8 +27,10 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Chrome stops an idle MV3 service worker, and may stop it while it handles a message: the reply
- * then never comes (the polyfill resolves with undefined) or the send fails. Every message is
- * idempotent (set, never toggle), so sending it again is safe; the new send wakes the worker.
+ * then never comes (undefined) or the send fails ("Could not establish connection", "message port
+ * closed"). Only such transport failures throw here: the background's own refusals arrive as
+ * replies. Every message is idempotent (set, never toggle), so sending it again is safe, and the new
+ * send wakes the worker.
  */
 async function sendWithRetry(message: ToBackground, attempts = 4): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
@@ -37,8 +39,7 @@ async function sendWithRetry(message: ToBackground, attempts = 4): Promise<unkno
       if (reply !== undefined) return reply;
       if (attempt >= attempts) throw new Error('Kindred’s background did not answer.');
     } catch (error) {
-      const retryable = /establish connection|receiving end|message (port|channel) closed|did not answer/i.test(String(error));
-      if (attempt >= attempts || !retryable) throw error;
+      if (attempt >= attempts) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }

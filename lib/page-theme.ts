@@ -4,14 +4,12 @@
  * class names. Where the page has no background of its own, the system preference decides.
  */
 export function panelShouldBeDark(doc: Document, systemPrefersDark: boolean): boolean {
-  const view = doc.defaultView;
   for (const element of [doc.body, doc.documentElement]) {
-    if (!element || !view) continue;
-    const rgba = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(view.getComputedStyle(element).backgroundColor);
-    if (!rgba || Number(rgba[4] ?? 1) === 0) continue;
-    const [r, g, b] = [rgba[1], rgba[2], rgba[3]].map(Number) as [number, number, number];
+    // Computed colours are "rgb(r, g, b)" or "rgba(r, g, b, a)"; a transparent one says nothing.
+    const [r, g, b, a = 1] = (element && getComputedStyle(element).backgroundColor.match(/[\d.]+/g)?.map(Number)) || [];
+    if (b === undefined || a === 0) continue;
     // Perceived brightness (ITU-R BT.601), 0–255.
-    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+    return 0.299 * r! + 0.587 * g! + 0.114 * b < 128;
   }
   return systemPrefersDark;
 }

@@ -1,5 +1,6 @@
 import type { SeenProfile } from './contact';
 import { extractProfile } from './profile-extract';
+import { profileUrl } from './profile-url';
 
 /**
  * On LinkedIn's in-page navigation the URL changes before the page shows the new person, so what
@@ -13,8 +14,12 @@ export function readFreshProfile(doc: Document, url: string, staleNames: Readonl
   if (!extracted) return null;
   // Exactly the fields the background accepts for a seen profile.
   const { id, url: profileUrl, name, headline, company, location } = extracted;
-  if (name && staleNames.has(name)) return { id, url: profileUrl, name: '', headline: '', company: '', location: '' };
-  return { id, url: profileUrl, name, headline, company, location };
+  return name && staleNames.has(name) ? unnamedProfile(id) : { id, url: profileUrl, name, headline, company, location };
+}
+
+/** A profile known only by its id: the page has not shown, or Kindred cannot read, who it is. */
+export function unnamedProfile(id: string): SeenProfile {
+  return { id, url: profileUrl(id), name: '', headline: '', company: '', location: '' };
 }
 
 /**
@@ -32,7 +37,6 @@ export function waitForFreshProfile(
     const finish = (profile: SeenProfile | null) => {
       observer.disconnect();
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
       resolve(signal.aborted ? null : profile);
     };
     const check = () => {
@@ -46,10 +50,9 @@ export function waitForFreshProfile(
       scheduled = true;
       requestAnimationFrame(check);
     });
-    const onAbort = () => finish(null);
     const timer = setTimeout(() => finish(readFreshProfile(doc, url, staleNames)), timeout);
     if (signal.aborted) return finish(null);
-    signal.addEventListener('abort', onAbort);
+    signal.addEventListener('abort', () => finish(null), { once: true });
     observer.observe(doc, { subtree: true, childList: true, characterData: true });
     check();
   });

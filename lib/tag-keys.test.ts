@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, tagForKey, tagShortcuts } from './tag-keys';
+import { isTypingTarget, tagShortcuts } from './tag-keys';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
 describe('tagShortcuts', () => {
@@ -34,12 +34,6 @@ describe('tagShortcuts', () => {
     expect(keys.has('r9')).toBe(false);
   });
 
-  it('finds the tag of a key', () => {
-    const keys = tagShortcuts(DEFAULT_TAXONOMY);
-    expect(tagForKey(keys, 'B')).toBe('belonging');
-    expect(tagForKey(keys, '3')).toBe('peer');
-    expect(tagForKey(keys, 'z')).toBeUndefined();
-  });
 });
 
 describe('isTypingTarget', () => {

@@ -26,17 +26,12 @@ export function tagShortcuts(tags: readonly Tag[]): Map<string, string> {
   return keys;
 }
 
-/** The tag a key press means, if any. */
-export function tagForKey(shortcuts: ReadonlyMap<string, string>, key: string): string | undefined {
-  const pressed = key.toLowerCase();
-  for (const [tagId, shortcut] of shortcuts) if (shortcut === pressed) return tagId;
-  return undefined;
-}
-
 /** True while the user types text, when single-key shortcuts must stay quiet. */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element?.tagName) return false;
-  if (element.isContentEditable || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
-  return element.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test((element as HTMLInputElement).type);
+  const element = target as HTMLInputElement | null;
+  return (
+    !!element?.tagName &&
+    (element.isContentEditable ||
+      (/^(TEXTAREA|SELECT|INPUT)$/.test(element.tagName) && !/^(checkbox|radio|button|submit|reset)$/.test(element.type)))
+  );
 }

@@ -7,8 +7,8 @@ import type { SeenProfile } from '../../lib/contact';
 import { sendToBackground } from '../../lib/messaging';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/profile-extract';
 import { panelShouldBeDark } from '../../lib/page-theme';
-import { profileIdFromUrl, profileUrl } from '../../lib/profile-url';
-import { readFreshProfile, waitForFreshProfile } from '../../lib/profile-watch';
+import { profileIdFromUrl } from '../../lib/profile-url';
+import { readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
 const client: PanelClient = {
   seen: (profile) => sendToBackground({ type: 'seen-profile', profile }),
@@ -118,8 +118,7 @@ export default defineContentScript({
       // Still nothing readable. A sign-in wall, "profile not found" or a check page gets no panel; a
       // layout no strategy reads gets one in the corner, with the id, where the user can type the name.
       if (isStandInPage(document)) return removePanel();
-      const unread = { id, url: profileUrl(id), name: '', headline: '', company: '', location: '' };
-      await renderPanel(unread, false, view.signal);
+      await renderPanel(unnamedProfile(id), false, view.signal);
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
