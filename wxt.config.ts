@@ -36,6 +36,10 @@ export default defineConfig({
       },
     }),
   }),
+  // `npm run zip`: store packages for Chrome and Firefox, and the sources archive Mozilla's review asks for.
+  zip: {
+    excludeSources: ['tmp/**', 'docs/screenshots/**', '.output/**'],
+  },
   hooks: {
     // The content script runs on every LinkedIn page and has a 15 KB (gzipped) budget. It skips
     // webextension-polyfill (about 3 KB): it only sends messages, and the MV3 APIs of Chrome and Firefox

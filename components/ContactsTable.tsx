@@ -399,40 +399,26 @@ export function ContactsTable({
             restart();
           }}
         />
-        <label class="ct-field">
-          <span>{i18n.t('contacts.purpose')}</span>
-          <select
-            value={purpose}
-            onChange={(event) => {
-              setPurpose(event.currentTarget.value);
-              restart();
-            }}
-          >
-            <option value="">{i18n.t('contacts.anyPurpose')}</option>
-            {purposeTags.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="ct-field">
-          <span>{i18n.t('contacts.relationship')}</span>
-          <select
-            value={relationship}
-            onChange={(event) => {
-              setRelationship(event.currentTarget.value);
-              restart();
-            }}
-          >
-            <option value="">{i18n.t('contacts.anyRelationship')}</option>
-            {relationshipTags.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TagFilter
+          label={i18n.t('contacts.purpose')}
+          anyLabel={i18n.t('contacts.anyPurpose')}
+          tags={purposeTags}
+          value={purpose}
+          onChange={(value) => {
+            setPurpose(value);
+            restart();
+          }}
+        />
+        <TagFilter
+          label={i18n.t('contacts.relationship')}
+          anyLabel={i18n.t('contacts.anyRelationship')}
+          tags={relationshipTags}
+          value={relationship}
+          onChange={(value) => {
+            setRelationship(value);
+            restart();
+          }}
+        />
         <label class="ct-check-label">
           <input
             type="checkbox"
@@ -516,7 +502,7 @@ export function ContactsTable({
             />
           </label>
           <div class="ct-dialog-actions">
-            <button type="button" class="ct-primary" disabled={busy} onClick={saveNote}>
+            <button type="button" class="primary" disabled={busy} onClick={saveNote}>
               {i18n.t('common.save')}
             </button>
             <button type="button" onClick={closeDialog}>
@@ -537,7 +523,7 @@ export function ContactsTable({
         >
           <p id={`${uid}-dialog-title`}>{i18n.t('contacts.confirmDelete', [displayName(dialog.contact)])}</p>
           <div class="ct-dialog-actions">
-            <button type="button" class="ct-danger-button" disabled={busy} onClick={confirmDelete}>
+            <button type="button" class="danger" disabled={busy} onClick={confirmDelete}>
               {i18n.t('contacts.delete')}
             </button>
             <button
@@ -765,4 +751,21 @@ function formatCount(n: number): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A select of one dimension's tags (archived ones marked), with "any" first. */
+function TagFilter(props: { label: string; anyLabel: string; tags: Tag[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <label class="ct-field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <option value="">{props.anyLabel}</option>
+        {props.tags.map((tag) => (
+          <option key={tag.id} value={tag.id}>
+            {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

@@ -89,7 +89,7 @@ export function PopupApp({
           <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
             {i18n.t('common.exportJson')}
           </button>
-          <button type="button" class="secondary" onClick={openOptions}>
+          <button type="button" onClick={openOptions}>
             {i18n.t('popup.openOptions')}
           </button>
         </div>

@@ -16,6 +16,7 @@ export function TagButton({ tag, pressed, disabled, shortcut, onToggle }: TagBut
       type="button"
       class="tag"
       aria-pressed={pressed}
+      aria-keyshortcuts={shortcut}
       disabled={disabled}
       title={tag.description}
       style={{ '--tag-color': tag.color }}

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Contact, newContact } from '../lib/contact';
 import { DEFAULT_TAXONOMY, type Tag } from '../lib/taxonomy';
-import { UntaggedQueue, type UntaggedQueueProps, assignKeys } from './UntaggedQueue';
+import { UntaggedQueue, type UntaggedQueueProps } from './UntaggedQueue';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const taxonomy: Tag[] = [
@@ -160,18 +160,5 @@ describe('UntaggedQueue', () => {
     setup({ contacts: [newContact('x', NOW, { name: '<b>Jane</b>', headline: '<img src=x>' })] });
     expect(person()).toBe('<b>Jane</b>');
     expect(queue().querySelector('b, img')).toBeNull();
-  });
-});
-
-describe('assignKeys', () => {
-  it('takes the first free letter, skipping n and p', () => {
-    expect(assignKeys(['Gets work done', 'Career resilience', 'Shared purpose', 'Belonging', 'Societal impact'])).toEqual([
-      'g',
-      'c',
-      's',
-      'b',
-      'o',
-    ]);
-    expect(assignKeys(['Networking', 'Purpose', 'Éclair', 'ee', '42'])).toEqual(['e', 'u', 'c', 'a', 'b']);
   });
 });

@@ -4,7 +4,9 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { formatNumber } from '../app/i18n';
 import { type Contact, isTagged } from '../lib/contact';
 import { displayName, sortByName } from '../lib/contact-query';
+import { isTypingTarget, tagShortcuts } from '../lib/tag-keys';
 import { type Tag, tagsOf } from '../lib/taxonomy';
+import { TagButton } from './TagButton';
 import './ContactsTable.css';
 
 export interface UntaggedQueueProps {
@@ -17,9 +19,6 @@ export interface UntaggedQueueProps {
 }
 
 type Tags = Pick<Contact, 'purposes' | 'relationships'>;
-
-/** Keys taken by navigation, never given to a purpose. */
-const RESERVED_KEYS = new Set(['n', 'p']);
 
 /**
  * Steps through untagged contacts one at a time, tagging each with a click or a key. A contact tagged
@@ -47,7 +46,8 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
 
   const purposes = tagsOf(taxonomy, 'purpose');
   const relationships = tagsOf(taxonomy, 'relationship');
-  const purposeKeys = useMemo(() => assignKeys(purposes.map((tag) => tag.label)), [taxonomy]);
+  // The same keys as on the panel; n and p stay free for Next and Previous.
+  const shortcuts = useMemo(() => tagShortcuts([...purposes, ...relationships]), [taxonomy]);
 
   function goTo(step: 1 | -1) {
     if (!contact) return;
@@ -85,19 +85,14 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
   }
 
   function onKeyDown(event: TargetedKeyboardEvent<HTMLElement>) {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
     const key = event.key.toLowerCase();
+    const tag = [...purposes, ...relationships].find((t) => shortcuts.get(t.id) === key);
     if (key === 'n' || event.key === 'ArrowRight') goTo(1);
     else if (key === 'p' || event.key === 'ArrowLeft') goTo(-1);
-    else if (contact && /^[1-9]$/.test(key)) {
-      const tag = relationships[Number(key) - 1];
-      if (!tag) return;
-      void toggle(tag, !tagsFor(contact).relationships.includes(tag.id));
-    } else if (contact && key.length === 1) {
-      const i = purposeKeys.indexOf(key);
-      const tag = purposes[i];
-      if (i < 0 || !tag) return;
-      void toggle(tag, !tagsFor(contact).purposes.includes(tag.id));
+    else if (contact && tag) {
+      const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+      void toggle(tag, !tagsFor(contact)[field].includes(tag.id));
     } else return;
     event.preventDefault();
   }
@@ -136,11 +131,11 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
           <div class="uq-group" role="group" aria-label={i18n.t('queue.purposes')}>
             <h4>{i18n.t('queue.purposes')}</h4>
             <div class="uq-tags">
-              {purposes.map((tag, i) => (
-                <KeyedTagButton
+              {purposes.map((tag) => (
+                <TagButton
                   key={tag.id}
                   tag={tag}
-                  shortcut={purposeKeys[i] ?? ''}
+                  shortcut={shortcuts.get(tag.id)}
                   pressed={current.purposes.includes(tag.id)}
                   onToggle={toggle}
                 />
@@ -150,11 +145,11 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
           <div class="uq-group" role="group" aria-label={i18n.t('queue.relationships')}>
             <h4>{i18n.t('queue.relationships')}</h4>
             <div class="uq-tags">
-              {relationships.map((tag, i) => (
-                <KeyedTagButton
+              {relationships.map((tag) => (
+                <TagButton
                   key={tag.id}
                   tag={tag}
-                  shortcut={i < 9 ? String(i + 1) : ''}
+                  shortcut={shortcuts.get(tag.id)}
                   pressed={current.relationships.includes(tag.id)}
                   onToggle={toggle}
                 />
@@ -169,46 +164,4 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
       </p>
     </section>
   );
-}
-
-/** As TagButton, plus the key that toggles it; the key is hidden from the accessible name. */
-function KeyedTagButton(props: { tag: Tag; shortcut: string; pressed: boolean; onToggle: (tag: Tag, on: boolean) => void }) {
-  const { tag, shortcut, pressed, onToggle } = props;
-  return (
-    <button
-      type="button"
-      class="tag"
-      aria-pressed={pressed}
-      aria-keyshortcuts={shortcut ? shortcut.toUpperCase() : undefined}
-      title={tag.description}
-      style={{ '--tag-color': tag.color }}
-      onClick={() => onToggle(tag, !pressed)}
-    >
-      <span class="tag-dot" aria-hidden="true" />
-      {tag.label}
-      {shortcut && <kbd aria-hidden="true">{shortcut.toUpperCase()}</kbd>}
-    </button>
-  );
-}
-
-/**
- * A key per label: its first letter when still free, otherwise the next free letter of the label,
- * otherwise any free letter. "n" and "p" are kept for Next and Previous. '' when none is left.
- */
-export function assignKeys(labels: readonly string[]): string[] {
-  const used = new Set(RESERVED_KEYS);
-  return labels.map((label) => {
-    const letters = [...label.normalize('NFKD').toLowerCase()].filter((c) => /^[a-z]$/.test(c));
-    const candidates = [...letters, ...'abcdefghijklmnopqrstuvwxyz'];
-    const key = candidates.find((c) => !used.has(c)) ?? '';
-    if (key) used.add(key);
-    return key;
-  });
-}
-
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
 }

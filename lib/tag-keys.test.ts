@@ -49,3 +49,10 @@ describe('isTypingTarget', () => {
     expect(isTypingTarget(null)).toBe(false);
   });
 });
+
+describe('purpose letters for other labels', () => {
+  it('takes the first free letter of the label, then any free letter', () => {
+    const purposes = ['Networking', 'Purpose', 'Éclair', 'ee', '42'].map((label, i) => ({ ...DEFAULT_TAXONOMY[0]!, id: `p${i}`, label }));
+    expect([...tagShortcuts(purposes).values()]).toEqual(['e', 'u', 'c', 'a', 'b']);
+  });
+});
