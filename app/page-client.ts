@@ -22,8 +22,11 @@ export async function loadBalance() {
 }
 
 /** Reconnect list and company spread, read through indexes. */
-export async function loadInsight(reconnectDays = DEFAULT_RECONNECT_DAYS) {
-  const [reconnect, spread] = await Promise.all([loadReconnect(db, reconnectDays, new Date()), loadCompanySpread(db)]);
+export async function loadInsight(reconnectDays = DEFAULT_RECONNECT_DAYS, reconnectLimit = Infinity) {
+  const [reconnect, spread] = await Promise.all([
+    loadReconnect(db, reconnectDays, new Date(), reconnectLimit),
+    loadCompanySpread(db),
+  ]);
   return { reconnect, spread };
 }
 

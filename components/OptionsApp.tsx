@@ -88,7 +88,7 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
               <BalanceView balance={loaded.balance} />
             </section>
             <div class="card">
-              <ReconnectList entries={loaded.insight.reconnect} days={days} onDaysChange={setDays} />
+              <ReconnectList {...loaded.insight.reconnect} days={days} onDaysChange={setDays} />
             </div>
             <div class="card">
               <CompanySpreadView spread={loaded.insight.spread} />

@@ -11,7 +11,10 @@ afterEach(cleanup);
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const insight = {
   spread: { withCompany: 4, companies: 2, top: [{ company: 'Flexa', count: 3, share: 0.75 }, { company: 'Timewise', count: 1, share: 0.25 }] },
-  reconnect: [{ contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 }],
+  reconnect: {
+    total: 4,
+    entries: [{ contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 }],
+  },
 };
 const rest = {
   loadUnsavedSince: () => Promise.resolve('2026-11-20T10:00:00.000Z'),
@@ -71,6 +74,8 @@ describe('PopupApp', () => {
     const link = await screen.findByRole('link', { name: 'Old Mentor' });
     expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/old-mentor/');
     expect(screen.getByText(/200 days ago/)).toBeTruthy();
+    expect(screen.getByText(/4 people who matter/)).toBeTruthy();
+    expect(screen.getByText('and 3 more')).toBeTruthy();
     expect(screen.getByText('75% of your contacts with a known company work at Flexa (4 contacts across 2 companies).')).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Contacts per company' }).textContent).toContain('Flexa375%');
   });

@@ -11,7 +11,7 @@ import { ReconnectList } from './ReconnectList';
 
 export interface Insight {
   spread: CompanySpread;
-  reconnect: ReconnectEntry[];
+  reconnect: { total: number; entries: ReconnectEntry[] };
 }
 
 interface PopupAppProps {
@@ -42,9 +42,15 @@ export function PopupApp({
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
   useEffect(() => {
-    loadBalance().then(setBalance, (error: unknown) => setLoadError(String(error)));
+    // The balance first: the reconnect list and companies come after it has painted.
+    loadBalance().then(
+      (loaded) => {
+        setBalance(loaded);
+        loadInsight().then(setInsight, () => undefined);
+      },
+      (error: unknown) => setLoadError(String(error)),
+    );
     loadUnsavedSince().then(setUnsavedSince, () => undefined);
-    loadInsight().then(setInsight, () => undefined);
   }, []);
 
   const reminderDays = balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
@@ -73,7 +79,7 @@ export function PopupApp({
           <BalanceView balance={balance} />
           {insight && balance.tagged > 0 && (
             <>
-              <ReconnectList entries={insight.reconnect} days={DEFAULT_RECONNECT_DAYS} limit={3} />
+              <ReconnectList {...insight.reconnect} days={DEFAULT_RECONNECT_DAYS} />
               <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
             </>
           )}

@@ -3,18 +3,19 @@ import { formatNumber } from '../app/i18n';
 import type { ReconnectEntry } from '../lib/reconnect';
 
 interface ReconnectListProps {
+  /** The longest-unseen people first; the popup loads only the first few. */
   entries: ReconnectEntry[];
+  /** How many people are due in all. */
+  total: number;
   days: number;
-  /** Absent in the popup, which shows the first few with the default threshold. */
+  /** Absent in the popup, which shows the default threshold. */
   onDaysChange?: (days: number) => void;
-  limit?: number;
 }
 
 const CHOICES = [30, 60, 90, 180, 365];
 
 /** People who matter for the user's own growth and have not been looked up for a while. */
-export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectListProps) {
-  const shown = limit ? entries.slice(0, limit) : entries;
+export function ReconnectList({ entries, total, days, onDaysChange }: ReconnectListProps) {
   return (
     <section aria-labelledby="reconnect-heading" class="reconnect">
       <h2 id="reconnect-heading">{i18n.t('reconnect.heading')}</h2>
@@ -30,18 +31,18 @@ export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectL
           </select>
         </label>
       )}
-      {entries.length === 0 ? (
+      {total === 0 ? (
         <p class="muted">{i18n.t('reconnect.none', days, [formatNumber(days)])}</p>
       ) : (
         <>
           <p class="muted">
             {i18n.t('reconnect.intro', [
-              i18n.t('reconnect.people', entries.length, [formatNumber(entries.length)]),
+              i18n.t('reconnect.people', total, [formatNumber(total)]),
               formatNumber(days),
             ])}
           </p>
           <ol class="reconnect-list">
-            {shown.map(({ contact, daysSinceSeen }) => (
+            {entries.map(({ contact, daysSinceSeen }) => (
               <li key={contact.id}>
                 {contact.url ? (
                   <a href={contact.url} target="_blank" rel="noreferrer">
@@ -59,8 +60,8 @@ export function ReconnectList({ entries, days, onDaysChange, limit }: ReconnectL
               </li>
             ))}
           </ol>
-          {shown.length < entries.length && (
-            <p class="muted">{i18n.t('reconnect.more', [formatNumber(entries.length - shown.length)])}</p>
+          {entries.length < total && (
+            <p class="muted">{i18n.t('reconnect.more', [formatNumber(total - entries.length)])}</p>
           )}
         </>
       )}

@@ -28,12 +28,15 @@ export async function importConnections(
 ): Promise<ConnectionsReport> {
   return db.transaction('rw', db.contacts, async () => {
     const report: ConnectionsReport = { added: 0, updated: 0, unchanged: 0, matchedByName: 0, nameOnly: 0, skipped: [...skipped] };
+    // Names are only needed for rows without a profile URL (LinkedIn's older export).
     const byName = new Map<string, string[]>();
-    await db.contacts.each((contact) => {
-      if (!contact.name) return;
-      const key = normalizeName(contact.name);
-      byName.set(key, [...(byName.get(key) ?? []), contact.id]);
-    });
+    if (rows.some((row) => !row.id)) {
+      await db.contacts.each((contact) => {
+        if (!contact.name) return;
+        const key = normalizeName(contact.name);
+        byName.set(key, [...(byName.get(key) ?? []), contact.id]);
+      });
+    }
 
     // Two people of the same name without URLs stay two contacts: the second is "name:…#2".
     const occurrences = new Map<string, number>();
@@ -50,7 +53,10 @@ export async function importConnections(
       occurrences.set(id, seen);
       return seen === 1 ? id : `${id}#${seen}`;
     });
-    const existing = await db.contacts.bulkGet(targets);
+    const stored = new Set(await db.contacts.toCollection().primaryKeys());
+    const present = [...new Set(targets.filter((id) => stored.has(id)))];
+    const found = new Map((await db.contacts.bulkGet(present)).map((c, i) => [present[i]!, c]));
+    const existing = targets.map((id) => found.get(id));
     const writes = new Map<string, Contact>();
     rows.forEach((row, index) => {
       const id = targets[index]!;

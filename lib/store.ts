@@ -246,8 +246,12 @@ export async function loadTaxonomy(db: KindredDB): Promise<Tag[]> {
   return [...tagsOf(taxonomy, 'purpose', { includeArchived: true }), ...tagsOf(taxonomy, 'relationship', { includeArchived: true })];
 }
 
-/** Contacts worth reconnecting with, read through the tag indexes rather than the whole table. */
-export async function loadReconnect(db: KindredDB, days: number, now: Date) {
+/**
+ * Contacts worth reconnecting with, the longest-unseen first, read through indexes: the tag indexes
+ * say who matters for growth, the lastSeenAt index who is due and in what order, so only the
+ * `limit` contacts shown are loaded whole.
+ */
+export async function loadReconnect(db: KindredDB, days: number, now: Date, limit = Infinity) {
   return db.transaction('r', db.contacts, db.taxonomy, async () => {
     const taxonomy = await db.taxonomy.toArray();
     const { purposes, relationships } = reconnectTagIds(taxonomy);
@@ -255,9 +259,12 @@ export async function loadReconnect(db: KindredDB, days: number, now: Date) {
       db.contacts.where('purposes').anyOf(purposes).primaryKeys(),
       db.contacts.where('relationships').anyOf(relationships).primaryKeys(),
     ]);
-    const ids = [...new Set([...byPurpose, ...byRelationship])];
-    const candidates = (await db.contacts.bulkGet(ids)).filter((c): c is Contact => c !== undefined);
-    return reconnectList(candidates, taxonomy, days, now);
+    const matters = new Set([...byPurpose, ...byRelationship]);
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+    // In lastSeenAt order; never-opened contacts ('') come first.
+    const due = (await db.contacts.where('lastSeenAt').below(cutoff).primaryKeys()).filter((id) => matters.has(id));
+    const shown = (await db.contacts.bulkGet(due.slice(0, limit))).filter((c): c is Contact => c !== undefined);
+    return { total: due.length, entries: reconnectList(shown, taxonomy, days, now) };
   });
 }
 

@@ -109,7 +109,21 @@ describe('insight queries', () => {
     await seen('fresh', 'Fresh', '', '2026-11-20T00:00:00.000Z');
     await setTag(db, 'fresh', 'growth', true, T);
     const list = await loadReconnect(db, 90, new Date('2026-11-22T00:00:00.000Z'));
-    expect(list.map((e) => e.contact.id)).toEqual(['old-mentor']);
+    expect(list.total).toBe(1);
+    expect(list.entries.map((e) => e.contact.id)).toEqual(['old-mentor']);
+  });
+
+  it('reconnect loads only the first few whole, longest-unseen (and never opened) first', async () => {
+    await seen('a', 'A', '', '2025-03-01T00:00:00.000Z');
+    await seen('b', 'B', '', '2025-01-01T00:00:00.000Z');
+    await seen('c', 'C', '', '2025-02-01T00:00:00.000Z');
+    for (const id of ['a', 'b', 'c', 'never']) await setTag(db, id, 'peer', true, T);
+    const list = await loadReconnect(db, 90, new Date('2026-11-22T00:00:00.000Z'), 2);
+    expect(list.total).toBe(4);
+    expect(list.entries.map((e) => [e.contact.id, e.daysSinceSeen])).toEqual([
+      ['never', null],
+      ['b', 690],
+    ]);
   });
 
   it('company spread comes from the company index', async () => {

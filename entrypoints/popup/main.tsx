@@ -11,7 +11,7 @@ document.documentElement.lang = uiLocale();
 render(
   <PopupApp
     loadBalance={loadBalance}
-    loadInsight={() => loadInsight()}
+    loadInsight={() => loadInsight(undefined, 3)}
     loadUnsavedSince={loadUnsavedSince}
     exportJson={exportJson}
     openOptions={() => void browser.runtime.openOptionsPage()}

@@ -195,11 +195,18 @@ describe('hostile content', () => {
     await panel.getByText(MALLORY.headline).waitFor();
     await expect.poll(() => panel.getByRole('textbox', { name: 'Note' }).inputValue()).toContain('<img src=x');
 
+    // The contacts table and the untagged queue show names, headlines and companies.
+    await options.getByRole('tab', { name: 'Contacts' }).click();
+    // The imported name, markup and all, as link text.
+    await options.getByRole('link', { name: /^<img src=x onerror=.*>Mallory$/ }).waitFor();
+    await options.getByRole('tab', { name: 'Untagged queue' }).click();
+
     const popup = await openExtensionPage(kindred, 'popup.html');
     await popup.getByText(/tagged contacts? serves? your work/).waitFor();
     await profile.waitForTimeout(300);
     for (const page of [options, profile, popup]) {
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.title()).not.toBe('pwned');
       expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
     }
     expect(dialogs).toEqual([]);
