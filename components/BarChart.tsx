@@ -35,8 +35,8 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
               <text x={0} y={y + 15} class="chart-label">
                 {bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label}
               </text>
-              <rect x={120} y={y + 4} width={150} height={14} rx={3} class="chart-track" />
-              <rect x={120} y={y + 4} width={(amount / max) * 150} height={14} rx={3} class="chart-bar" fill={bar.color} />
+              <rect x={120} y={y + 4} width={140} height={14} rx={3} class="chart-track" />
+              <rect x={120} y={y + 4} width={(amount / max) * 140} height={14} rx={3} class="chart-bar" fill={bar.color} />
               <text x={300} y={y + 15} class="chart-value" text-anchor="end">
                 {value === 'count' ? formatNumber(bar.count) : formatPercent(bar.share)}
               </text>
