@@ -80,6 +80,7 @@ describe('insight for the whole network', () => {
     expect(await popup.getByRole('link', { name: 'Deepa Iyer' }).getAttribute('href')).toBe('https://www.linkedin.com/in/deepa-iyer/');
     expect(await popup.getByRole('link', { name: 'Anna de Vries' }).count()).toBe(0); // seen just now
     await popup.getByText(/% of your contacts with a known company work at/).waitFor();
+    await popup.setViewportSize({ width: 360, height: 800 });
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-network.png'), fullPage: true });
 
     // 6. Renaming a tag: the panel shows the new label, and the contact keeps it.
