@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { contrastRatio } from '../lib/contrast';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { uiLocale } from '../app/i18n';
 import type { Dimension, Tag } from '../lib/taxonomy';
@@ -52,14 +53,8 @@ export const TAG_PALETTE = [
  * NaN when `hex` is not such a colour.
  */
 export function contrastWithWhite(hex: string): number {
-  const rgb = parseHex(hex);
-  if (!rgb) return Number.NaN;
-  const [r, g, b] = rgb.map((channel) => {
-    const c = channel / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return (1 + 0.05) / (luminance + 0.05);
+  const color = hex.trim();
+  return contrastRatio('#ffffff', color.startsWith('#') ? color : `#${color}`);
 }
 
 function parseHex(hex: string): [number, number, number] | null {
