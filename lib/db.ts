@@ -25,6 +25,8 @@ export type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
 };
 
 export const DB_NAME = 'kindred';
+/** The settings key of when the database was created (the backup reminder's start before any export). */
+export const INSTALLED_AT = 'installedAt';
 
 /**
  * Every schema version the database has had, oldest first. Never edit a published version:
@@ -67,7 +69,7 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
   for (const { version, stores } of SCHEMA_VERSIONS) if (version <= upToVersion) db.version(version).stores(stores);
   db.on('populate', (tx) => {
     void tx.table('taxonomy').bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));
-    void tx.table('settings').add({ key: 'installedAt', value: new Date().toISOString() });
+    void tx.table('settings').add({ key: INSTALLED_AT, value: new Date().toISOString() });
   });
   return db;
 }

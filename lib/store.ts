@@ -1,6 +1,6 @@
 import type { BalanceInput } from './balance';
 import { type Contact, type SeenProfile, nameOnlyId, newContact } from './contact';
-import type { KindredDB } from './db';
+import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
 import { companySpread } from './company-spread';
 import { reconnectList, reconnectTagIds } from './reconnect';
@@ -24,8 +24,6 @@ export class StoreError extends Error {}
 
 const PANEL_COLLAPSED = 'panelCollapsed';
 const LAST_EXPORT_AT = 'lastExportAt';
-// Written when the database is created (see openKindredDB).
-const INSTALLED_AT = 'installedAt';
 
 export async function getContactView(db: KindredDB, contactId: string): Promise<ContactView> {
   return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
