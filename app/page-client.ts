@@ -5,7 +5,7 @@ import { exportFileName } from '../lib/export-format';
 import type { ImportMode } from '../lib/import-kindred';
 import { sendToBackground } from '../lib/messaging';
 import { DEFAULT_RECONNECT_DAYS } from '../lib/reconnect';
-import { type NewTag, type TagChanges, exportAll, loadBalanceInput, loadCompanySpread, loadReconnect, loadTaxonomy, unsavedSince } from '../lib/store';
+import { type NewTag, type TagChanges, exportAll, loadTagSummary, loadCompanySpread, loadReconnect, loadTaxonomy, unsavedSince } from '../lib/store';
 import { type Dimension, defaultTaxonomy } from '../lib/taxonomy';
 import { downloadText } from './download';
 import { translate } from './i18n';
@@ -17,8 +17,8 @@ import { translate } from './i18n';
 const db = openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) });
 
 export async function loadBalance() {
-  const { input, taxonomy } = await loadBalanceInput(db);
-  return computeBalance(input, taxonomy);
+  const { summary, taxonomy } = await loadTagSummary(db);
+  return computeBalance(summary, taxonomy);
 }
 
 /** Reconnect list and company spread, read through indexes. */

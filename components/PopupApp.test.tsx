@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeBalance } from '../lib/balance';
 import { newContact } from '../lib/contact';
+import { tagSummaryFromIds } from '../lib/tag-summary';
 import { DEFAULT_TAXONOMY } from '../lib/taxonomy';
 import { useLocale } from '../tests/unit/test-i18n';
 import { PopupApp } from './PopupApp';
@@ -24,7 +25,7 @@ const rest = {
 };
 
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
-  Promise.resolve(computeBalance({ known, contactsByTag: new Map(Object.entries(tags)) }, DEFAULT_TAXONOMY));
+  Promise.resolve(computeBalance(tagSummaryFromIds(known, new Map(Object.entries(tags))), DEFAULT_TAXONOMY));
 
 describe('PopupApp', () => {
   it('explains how to start when nothing is tagged', async () => {

@@ -1,14 +1,23 @@
 import { browser } from 'wxt/browser';
 import { translate } from '../app/i18n';
 import { handleMessage } from '../lib/background-handler';
+import { coalesced } from '../lib/coalesced';
 import { type KindredDB, openKindredDB } from '../lib/db';
+import { ensureTagSummary } from '../lib/store';
 import { defaultTaxonomy } from '../lib/taxonomy';
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
   let db: KindredDB | null = null;
+  const database = () => (db ??= openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) }));
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage((db ??= openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) })), message, sender, self));
+  // After an import the popup's tag summary is rebuilt here, once the reply has gone out.
+  const keepTagSummary = coalesced(() => ensureTagSummary(database()), console.error);
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const reply = handleMessage(database(), message, sender, self);
+    void reply.then(keepTagSummary);
+    return reply;
+  });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'focus-panel') void focusPanelInActiveTab();
   });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../app/i18n';
 import { useLocale } from '../tests/unit/test-i18n';
 import { computeBalance, describeGap, describeSplit } from './balance';
+import { tagSummaryFromIds } from './tag-summary';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
 function input(known: number, tags: Record<string, string[]>) {
-  return { known, contactsByTag: new Map(Object.entries(tags)) };
+  return tagSummaryFromIds(known, new Map(Object.entries(tags)));
 }
 
 describe('computeBalance', () => {

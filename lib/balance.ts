@@ -1,15 +1,6 @@
 import type { Translate } from './i18n-types';
+import { type TagSummary, comboTags } from './tag-summary';
 import { type Tag, WORK_PURPOSE_ID, tagsOf } from './taxonomy';
-
-/**
- * What the balance is computed from: the number of known contacts and, for each tag, the ids of the
- * contacts that carry it. That is exactly what the database's multi-entry indexes give, so the popup
- * never has to load whole contacts.
- */
-export interface BalanceInput {
-  known: number;
-  contactsByTag: ReadonlyMap<string, readonly string[]>;
-}
 
 export interface TagCount {
   tag: Tag;
@@ -35,32 +26,44 @@ export interface Balance {
   gaps: Tag[];
 }
 
-export function computeBalance(input: BalanceInput, taxonomy: readonly Tag[]): Balance {
-  const idsOf = (tagId: string) => input.contactsByTag.get(tagId) ?? [];
-  const union = (tags: readonly Tag[]) => new Set(tags.flatMap((tag) => idsOf(tag.id)));
-
+/** The balance of the network from its tag summary, as the taxonomy now describes the tags. */
+export function computeBalance(summary: TagSummary, taxonomy: readonly Tag[]): Balance {
   // Archived tags stay on contacts, so they still count towards "tagged" and the split.
   const allPurposes = tagsOf(taxonomy, 'purpose', { includeArchived: true });
   const allRelationships = tagsOf(taxonomy, 'relationship', { includeArchived: true });
-  const withPurpose = union(allPurposes);
-  const tagged = new Set([...withPurpose, ...union(allRelationships)]);
-
-  const work = new Set(idsOf(WORK_PURPOSE_ID));
-  const growth = union(allPurposes.filter((tag) => tag.id !== WORK_PURPOSE_ID));
+  const purposeIds = new Set(allPurposes.map((tag) => tag.id));
+  const relationshipIds = new Set(allRelationships.map((tag) => tag.id));
+  const counts = new Map<string, number>();
+  let tagged = 0;
+  let withPurpose = 0;
+  let work = 0;
+  let growth = 0;
   let both = 0;
-  for (const id of growth) if (work.has(id)) both++;
+  for (const [key, count] of Object.entries(summary.combos)) {
+    // Tag ids the taxonomy does not know (yet) are not counted, as if the contact did not carry them.
+    const tags = comboTags(key).filter((id) => purposeIds.has(id) || relationshipIds.has(id));
+    if (tags.length === 0) continue;
+    for (const id of tags) counts.set(id, (counts.get(id) ?? 0) + count);
+    const isWork = tags.includes(WORK_PURPOSE_ID);
+    const isGrowth = tags.some((id) => id !== WORK_PURPOSE_ID && purposeIds.has(id));
+    tagged += count;
+    if (isWork || isGrowth) withPurpose += count;
+    if (isWork) work += count;
+    if (isGrowth) growth += count;
+    if (isWork && isGrowth) both += count;
+  }
 
-  const count = (tag: Tag): TagCount => ({ tag, count: new Set(idsOf(tag.id)).size });
-  const shown = (tags: Tag[]) => tags.map(count).filter(({ tag, count }) => !tag.archived || count > 0);
+  const shown = (tags: Tag[]) =>
+    tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 })).filter(({ tag, count }) => !tag.archived || count > 0);
   const relationshipCoverage = shown(allRelationships);
 
   return {
-    known: Math.max(input.known, tagged.size),
-    tagged: tagged.size,
-    work: work.size,
-    growth: growth.size,
+    known: Math.max(summary.known, tagged),
+    tagged,
+    work,
+    growth,
     both,
-    withoutPurpose: tagged.size - withPurpose.size,
+    withoutPurpose: tagged - withPurpose,
     purposeMix: shown(allPurposes),
     relationshipCoverage,
     gaps: relationshipCoverage.filter(({ tag, count }) => count === 0 && !tag.archived).map(({ tag }) => tag),

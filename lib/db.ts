@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact } from './contact';
+import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from './taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
@@ -67,6 +68,7 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
   const db = new Dexie(DB_NAME, dexieOptions) as KindredDB;
   db.defaultTaxonomy = defaultTaxonomy;
   for (const { version, stores } of SCHEMA_VERSIONS) if (version <= upToVersion) db.version(version).stores(stores);
+  db.use(tagSummaryMiddleware);
   db.on('populate', (tx) => {
     void tx.table('taxonomy').bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));
     void tx.table('settings').add({ key: INSTALLED_AT, value: new Date().toISOString() });

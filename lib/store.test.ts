@@ -5,7 +5,7 @@ import { freshDB } from '../tests/unit/db-helpers';
 import { useLocale } from '../tests/unit/test-i18n';
 import { computeBalance } from './balance';
 import { type KindredDB, openKindredDB } from './db';
-import { deleteAll, exportAll, getContactView, loadBalanceInput, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
+import { deleteAll, exportAll, getContactView, loadTagSummary, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
 import { DEFAULT_TAXONOMY, defaultTaxonomy } from './taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';
@@ -131,15 +131,15 @@ describe('setNote and setPanelCollapsed', () => {
   });
 });
 
-describe('loadBalanceInput', () => {
-  it('feeds the balance from the indexes', async () => {
+describe('loadTagSummary', () => {
+  it('feeds the balance', async () => {
     await recordSeen(db, jane, T1);
     await recordSeen(db, { ...jane, id: 'sam', url: 'https://www.linkedin.com/in/sam/', name: 'Sam' }, T1);
     await setTag(db, 'jane-doe', 'work', true, T1);
     await setTag(db, 'jane-doe', 'growth', true, T1);
     await setTag(db, 'kim', 'mentor', true, T1);
-    const { input, taxonomy } = await loadBalanceInput(db);
-    const balance = computeBalance(input, taxonomy);
+    const { summary, taxonomy } = await loadTagSummary(db);
+    const balance = computeBalance(summary, taxonomy);
     expect(balance).toMatchObject({ known: 3, tagged: 2, work: 1, growth: 1, both: 1, withoutPurpose: 1 });
     expect(balance.gaps.map((t) => t.id)).not.toContain('mentor');
   });

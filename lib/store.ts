@@ -1,9 +1,10 @@
-import type { BalanceInput } from './balance';
 import { type Contact, type SeenProfile, nameOnlyId, newContact } from './contact';
 import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
 import { companySpread } from './company-spread';
 import { reconnectList, reconnectTagIds } from './reconnect';
+import { TAG_SUMMARY } from './tag-summary-middleware';
+import { type TagSummary, tagSummaryFromIds } from './tag-summary';
 import { type Tag, tagsOf } from './taxonomy';
 
 /**
@@ -135,19 +136,40 @@ export async function unsavedSince(db: KindredDB): Promise<string> {
 }
 
 /** Counts for the balance, read from the indexes alone (keys, never whole contacts). */
-export async function loadBalanceInput(db: KindredDB): Promise<{ input: BalanceInput; taxonomy: Tag[] }> {
-  return db.transaction('r', db.contacts, db.taxonomy, async () => {
-    const taxonomy = await db.taxonomy.toArray();
-    const known = await db.contacts.count();
-    const entries = await Promise.all(
-      taxonomy.map(async (tag) => {
-        const index = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
-        const ids = await db.contacts.where(index).equals(tag.id).primaryKeys();
-        return [tag.id, ids] as const;
+/**
+ * The tag summary and the taxonomy, for the balance. The stored summary is one small read; when it
+ * is missing (after an import, before the background has rebuilt it) it comes from the indexes.
+ */
+export async function loadTagSummary(db: KindredDB): Promise<{ summary: TagSummary; taxonomy: Tag[] }> {
+  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
+    const [taxonomy, stored] = await Promise.all([db.taxonomy.toArray(), db.settings.get(TAG_SUMMARY)]);
+    return { summary: (stored?.value as TagSummary | undefined) ?? (await tagSummaryFromIndexes(db)), taxonomy };
+  });
+}
+
+/** Stores the tag summary when it is missing; the background calls it after its writes. */
+export async function ensureTagSummary(db: KindredDB): Promise<void> {
+  // One read-write transaction, so no write can slip in between reading the indexes and storing.
+  await db.transaction('rw', db.contacts, db.settings, async () => {
+    if (await db.settings.get(TAG_SUMMARY)) return;
+    await db.settings.put({ key: TAG_SUMMARY, value: await tagSummaryFromIndexes(db) });
+  });
+}
+
+/** Reads keys only: every tag id in the two multi-entry indexes, and the contacts under each. */
+async function tagSummaryFromIndexes(db: KindredDB): Promise<TagSummary> {
+  const idsByTag = new Map<string, string[]>();
+  const read = async (index: 'purposes' | 'relationships') => {
+    const tagIds = (await db.contacts.orderBy(index).uniqueKeys()) as string[];
+    await Promise.all(
+      tagIds.map(async (tagId) => {
+        const ids = await db.contacts.where(index).equals(tagId).primaryKeys();
+        idsByTag.set(tagId, [...(idsByTag.get(tagId) ?? []), ...ids]);
       }),
     );
-    return { input: { known, contactsByTag: new Map(entries) }, taxonomy };
-  });
+  };
+  const [known] = await Promise.all([db.contacts.count(), read('purposes'), read('relationships')]);
+  return tagSummaryFromIds(known, idsByTag);
 }
 
 /** Everything, in the export format. */
