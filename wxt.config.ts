@@ -43,8 +43,8 @@ export default defineConfig({
   hooks: {
     // The content script runs on every LinkedIn page and has a 15 KB (gzipped) budget. It skips
     // webextension-polyfill (about 3 KB): it only sends messages, and the MV3 APIs of Chrome and Firefox
-    // already return promises; the background and the extension pages keep the polyfill. Two shims
-    // drop code of WXT's shadow-root UI that Kindred never runs (see app/content-script-build/).
+    // already return promises; the background and the extension pages keep the polyfill. The i18n shim
+    // drops code of @wxt-dev/i18n that the panel never runs (see app/content-script-build/).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       // A few hundred bytes smaller than the default minifier's output.
@@ -53,9 +53,6 @@ export default defineConfig({
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
         'wxt/browser': '@wxt-dev/browser',
-        '@1natsu/wait-element/detectors': buildShim('no-wait-element.ts'),
-        '@1natsu/wait-element': buildShim('no-wait-element.ts'),
-        '@webext-core/isolated-element': buildShim('isolated-element.ts'),
         '@wxt-dev/i18n': buildShim('i18n.ts'),
       };
     },

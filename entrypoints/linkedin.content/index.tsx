@@ -2,6 +2,7 @@
 import panelCss from './style.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { createPanelHost } from '../../app/panel-host';
 import { type PanelClient, TagPanel } from '../../components/TagPanel';
 import type { SeenProfile } from '../../lib/contact';
 import { sendToBackground } from '../../lib/messaging';
@@ -23,46 +24,37 @@ export default defineContentScript({
   // the feed or a search, which never loads the content script again. Off profiles it only listens.
   matches: ['*://*.linkedin.com/*'],
   cssInjectionMode: 'manual',
+  // Loaded before the page so the panel can show the moment the DOM is complete; Chrome's default
+  // (document_idle) injects 100–200 ms later on a LinkedIn-sized page.
+  runAt: 'document_start',
 
   main(ctx) {
-    type Ui = Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>>;
-    let ui: Promise<Ui> | null = null;
+    let panel: ReturnType<typeof createPanelHost> | null = null;
     let pageView: AbortController | null = null;
     let shown: { id: string; name: string } | null = null;
     let keeper: MutationObserver | null = null;
     let repaint: (() => void) | null = null;
     let focusRequests = 0;
 
-    const createUi = () =>
-      createShadowRootUi(ctx, {
-        name: 'kindred-panel',
-        css: panelCss,
-        position: 'inline',
-        anchor: 'body',
-        isolateEvents: true,
-        onMount: (container) => container,
-      });
-
     /**
      * Renders the panel for `profile`. It sits in the page right after the profile's top card, so it
      * covers nothing of LinkedIn's; where no top card is recognised it floats in a corner.
      */
-    const renderPanel = async (profile: SeenProfile, reading: boolean, signal: AbortSignal) => {
-      ui ??= createUi();
-      const { shadowHost, uiContainer } = await ui;
-      if (signal.aborted) return;
+    const renderPanel = (profile: SeenProfile, reading: boolean) => {
+      panel ??= createPanelHost(panelCss);
+      const { host, container } = panel;
       const topCard = profile.name ? findTopCard(document) : null;
       const place = () => {
         if (topCard?.isConnected) {
-          if (topCard.nextElementSibling !== shadowHost) topCard.after(shadowHost);
-        } else if (!shadowHost.isConnected) {
-          document.body.append(shadowHost);
+          if (topCard.nextElementSibling !== host) topCard.after(host);
+        } else if (!host.isConnected) {
+          document.body.append(host);
         }
       };
       place();
       // LinkedIn re-renders parts of the page and can drop our element with them: put it back.
       keeper?.disconnect();
-      keeper = new MutationObserver(() => shadowHost.isConnected || place());
+      keeper = new MutationObserver(() => host.isConnected || place());
       keeper.observe(document.body, { childList: true, subtree: true });
       repaint = () =>
         render(
@@ -75,7 +67,7 @@ export default defineContentScript({
             dark={panelShouldBeDark(document, matchMedia('(prefers-color-scheme: dark)').matches)}
             focusRequest={focusRequests}
           />,
-          uiContainer,
+          container,
         );
       repaint();
     };
@@ -84,12 +76,10 @@ export default defineContentScript({
       keeper?.disconnect();
       keeper = null;
       repaint = null;
-      const removing = ui;
-      ui = null;
-      void removing?.then((mounted) => {
-        render(null, mounted.uiContainer);
-        mounted.remove();
-      });
+      if (!panel) return;
+      render(null, panel.container);
+      panel.host.remove();
+      panel = null;
     };
 
     /** One page view per person: a new person aborts the previous view's waiting and observers. */
@@ -104,7 +94,7 @@ export default defineContentScript({
       const now = readFreshProfile(document, url, staleNames);
       // Nothing readable yet (the page is still rendering, or it is not a profile): no panel until it is.
       if (!now) removePanel();
-      else await renderPanel(now, !now.name, view.signal);
+      else renderPanel(now, !now.name);
       if (now?.name) {
         shown = { id, name: now.name };
         return;
@@ -113,12 +103,12 @@ export default defineContentScript({
       if (view.signal.aborted) return;
       if (later) {
         shown = { id, name: later.name };
-        return renderPanel(later, false, view.signal);
+        return renderPanel(later, false);
       }
       // Still nothing readable. A sign-in wall, "profile not found" or a check page gets no panel; a
       // layout no strategy reads gets one in the corner, with the id, where the user can type the name.
       if (isStandInPage(document)) return removePanel();
-      await renderPanel(unnamedProfile(id), false, view.signal);
+      renderPanel(unnamedProfile(id), false);
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
@@ -139,6 +129,8 @@ export default defineContentScript({
       pageView?.abort();
       removePanel();
     });
-    void show(location.href, new Set());
+    const start = () => void show(location.href, new Set());
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start);
+    else start();
   },
 });

@@ -47,8 +47,18 @@ describe('the core slice in real Chromium', () => {
       await pressed(page, 'Career resilience').toBe('true');
       await panel.getByText('Saved', { exact: true }).waitFor();
 
-      await panel.getByRole('textbox', { name: 'Note' }).fill('Met at the flex conference in London');
+      // Typing a note never reaches LinkedIn's own keyboard shortcuts; keys on the page still do.
+      await page.evaluate(() => {
+        const counted = window as unknown as { keysSeenByPage: number };
+        counted.keysSeenByPage = 0;
+        document.addEventListener('keydown', () => counted.keysSeenByPage++);
+      });
+      const keysSeenByPage = () => page.evaluate(() => (window as unknown as { keysSeenByPage: number }).keysSeenByPage);
+      await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Met at the flex conference in London');
+      expect(await keysSeenByPage()).toBe(0);
       await panel.getByRole('textbox', { name: 'Note' }).blur();
+      await page.keyboard.press('k');
+      expect(await keysSeenByPage()).toBe(1);
       await panel.getByText('Saved', { exact: true }).waitFor();
 
       // The panel sits in a corner and does not cover LinkedIn's own buttons.
