@@ -149,6 +149,8 @@ export async function loadTagSummary(db: KindredDB): Promise<{ summary: TagSumma
 
 /** Stores the tag summary when it is missing; the background calls it after its writes. */
 export async function ensureTagSummary(db: KindredDB): Promise<void> {
+  // Usually there: a read, without holding up writes.
+  if (await db.settings.get(TAG_SUMMARY)) return;
   // One read-write transaction, so no write can slip in between reading the indexes and storing.
   await db.transaction('rw', db.contacts, db.settings, async () => {
     if (await db.settings.get(TAG_SUMMARY)) return;
