@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFreshProfile, waitForFreshProfile } from './profile-watch';
+import { isParsed, readFreshProfile, waitForFreshProfile } from './profile-watch';
 
 const URL_SAM = 'https://www.linkedin.com/in/sam-lee/';
 
@@ -56,5 +56,19 @@ describe('waitForFreshProfile', () => {
     const waiting = waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), { signal: moved.signal });
     moved.abort();
     expect(await waiting).toBeNull();
+  });
+});
+
+describe('isParsed', () => {
+  it('is true only once something follows the element or one of its ancestors', () => {
+    // What the parser has built so far: html > body > main > section (still open) > h1.
+    document.body.innerHTML = '<main><section id="card"><h1>Sam Lee</h1></section></main>';
+    const card = document.getElementById('card')!;
+    expect(isParsed(card)).toBe(false);
+    card.after(document.createTextNode('\n'));
+    expect(isParsed(card)).toBe(true);
+    card.nextSibling!.remove();
+    card.parentElement!.after(document.createElement('footer'));
+    expect(isParsed(card)).toBe(true);
   });
 });

@@ -17,6 +17,17 @@ export function readFreshProfile(doc: Document, url: string, staleNames: Readonl
   return name && staleNames.has(name) ? unnamedProfile(id) : { id, url: profileUrl, name, headline, company, location };
 }
 
+/**
+ * Whether the HTML parser is done with `element` while the page is still loading: something already
+ * follows it or one of its ancestors, so all of its content is in the DOM.
+ */
+export function isParsed(element: Element): boolean {
+  for (let node: Element | null = element; node && node !== element.ownerDocument.documentElement; node = node.parentElement) {
+    if (node.nextSibling) return true;
+  }
+  return false;
+}
+
 /** A profile known only by its id: the page has not shown, or Kindred cannot read, who it is. */
 export function unnamedProfile(id: string): SeenProfile {
   return { id, url: profileUrl(id), name: '', headline: '', company: '', location: '' };

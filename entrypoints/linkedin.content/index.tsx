@@ -9,7 +9,7 @@ import { sendToBackground } from '../../lib/messaging';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/profile-extract';
 import { panelShouldBeDark } from '../../lib/page-theme';
 import { profileIdFromUrl } from '../../lib/profile-url';
-import { readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/profile-watch';
+import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/profile-watch';
 
 const client: PanelClient = {
   seen: (profile) => sendToBackground({ type: 'seen-profile', profile }),
@@ -130,7 +130,30 @@ export default defineContentScript({
       removePanel();
     });
     const start = () => void show(location.href, new Set());
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start);
-    else start();
+    /** Reads the complete page again and shows what more it says about the person already shown. */
+    const refresh = () => {
+      if (!shown?.name) return start();
+      const now = readFreshProfile(document, location.href, new Set());
+      if (now?.name && now.id === shown.id) renderPanel(now, false);
+    };
+    if (document.readyState !== 'loading') return start();
+    // Chromium lays out and paints a large page before it is fully parsed, so a panel put in at
+    // DOMContentLoaded would push the laid-out profile down. Placed while the page is still being
+    // parsed, as soon as the top card is complete, it has everything after it laid out below it.
+    const early = profileIdFromUrl(location.href)
+      ? new MutationObserver(() => {
+          const card = findTopCard(document);
+          if (card && isParsed(card)) {
+            early!.disconnect();
+            start();
+          }
+        })
+      : null;
+    early?.observe(document, { childList: true, subtree: true });
+    ctx.onInvalidated(() => early?.disconnect());
+    ctx.addEventListener(document, 'DOMContentLoaded', () => {
+      early?.disconnect();
+      refresh();
+    });
   },
 });

@@ -84,6 +84,18 @@ export function profilePage(p: Person): string {
 </html>`;
 }
 
+/**
+ * A profile page of LinkedIn's size: the saved 2024 pages are about 600 KB with thousands of elements
+ * (experience, education, skills, recommendations). Chromium parses, lays out and paints such a page
+ * in several steps.
+ */
+export function largeProfilePage(p: Person): string {
+  const section = (i: number) =>
+    `<section class="artdeco-card pv-profile-card"><div class="pvs-header"><h2><span aria-hidden="true">Experience ${i}</span><span class="visually-hidden">Experience ${i}</span></h2></div>
+      <ul class="pvs-list">${Array.from({ length: 5 }, (_, j) => `<li class="pvs-list__item"><div class="display-flex"><img width="48" height="48" alt="" src="data:,"><div><span class="t-bold">Role ${j} at Company ${i}</span><span class="t-14 t-normal">Full-time · ${j + 1} yrs</span><p class="t-14">Led a team of ${j + 3} people working on flexible work, hiring and purpose-driven projects across Europe and Asia.</p></div></div></li>`).join('')}</ul></section>`;
+  return profilePage(p).replace('</main>', `${Array.from({ length: 400 }, (_, i) => section(i)).join('\n')}</main>`);
+}
+
 export const FEED_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
 <body><main id="main"><h2>Feed</h2><p>Posts</p></main></body></html>`;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Kindred, ROOT, launchKindred, panelOf, readStoredContacts, removeUserDataDir } from './harness';
-import { FEED_PAGE, person, profilePage, topCard } from './pages';
+import { FEED_PAGE, JANE, largeProfilePage, person, profilePage, topCard } from './pages';
 
 /**
  * Recognition in the real browser: every saved LinkedIn page is served at its URL, the built extension
@@ -152,6 +152,36 @@ describe('in-page navigation through 20 profiles and back', () => {
     await expect.poll(() => page.locator('kindred-panel').count()).toBe(0);
     const stored = await readStoredContacts(kindred);
     expect(people.filter((p) => stored[p.id]?.name !== p.name).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('a LinkedIn-sized profile page', () => {
+  it('has the panel after the top card before the page is fully parsed, so the profile never moves down', async () => {
+    const kindred = await launchKindred((url) => (url.pathname.startsWith('/in/') ? largeProfilePage(JANE) : undefined));
+    try {
+      // "interactive" comes when the parser is done, just before DOMContentLoaded: whatever is in the
+      // page by then was there before the rest of the profile was laid out below it.
+      await kindred.context.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          const before = document.querySelector('kindred-panel')?.previousElementSibling;
+          (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd = before ? before.className : 'no panel yet';
+        });
+      });
+      const page = await kindred.context.newPage();
+      await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+      await panelOf(page).getByRole('heading', { name: JANE.name }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd)).toContain('pv-top-card');
+      await expect.poll(async () => (await readStoredContacts(kindred))[JANE.id]).toMatchObject({
+        name: JANE.name,
+        headline: JANE.headline,
+        company: JANE.company,
+        location: JANE.location,
+      });
+    } finally {
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
+    }
   });
 });
 
