@@ -24,8 +24,8 @@ export default defineContentScript({
   // the feed or a search, which never loads the content script again. Off profiles it only listens.
   matches: ['*://*.linkedin.com/*'],
   cssInjectionMode: 'manual',
-  // Loaded before the page so the panel can show the moment the DOM is complete; Chrome's default
-  // (document_idle) injects 100–200 ms later on a LinkedIn-sized page.
+  // Loaded before the page, so the panel can go in while the page is parsed (see the end of main);
+  // Chrome's default (document_idle) injected it 100–200 ms after the DOM was complete.
   runAt: 'document_start',
 
   main(ctx) {
