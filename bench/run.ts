@@ -146,8 +146,8 @@ async function profileFigures(kindred: Kindred) {
     await timed.waitForFunction(() => (window as unknown as { __timing: { panel?: number } }).__timing.panel);
     const timing = await timed.evaluate(() => (window as unknown as { __timing: { ready: number; panel: number } }).__timing);
     await timed.waitForTimeout(250);
-    // The panel is usually in place before the parser is done: 0, not a negative time.
-    return Math.max(0, timing.panel - timing.ready);
+    // Negative when the panel was in place before the parser was done, as it usually is.
+    return timing.panel - timing.ready;
   });
   figures.push({ name: 'profile page: document ready → panel visible', value: panelTime, unit: 'ms', target: 100 });
   figures.push({
@@ -278,11 +278,16 @@ async function dataFigures(kindred: Kindred) {
           const transaction = db.transaction('contacts', 'readwrite');
           for (const record of records) transaction.objectStore('contacts').put(record);
           transaction.oncomplete = resolve;
-          transaction.onerror = () => reject(transaction.error);
+          transaction.onabort = () => reject(transaction.error);
         });
         const elapsed = performance.now() - start;
         db.close();
-        indexedDB.deleteDatabase(name);
+        // Gone before the next run starts, so its deletion is not timed with that run's writes.
+        await new Promise((resolve, reject) => {
+          const deletion = indexedDB.deleteDatabase(name);
+          deletion.onsuccess = resolve;
+          deletion.onerror = () => reject(deletion.error);
+        });
         return elapsed;
       },
       { records: contacts, schema: contactsSchema },

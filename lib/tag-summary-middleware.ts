@@ -35,24 +35,38 @@ export const tagSummaryMiddleware: Middleware<DBCore> = {
 };
 
 function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTable {
-  return {
-    ...contacts,
-    async mutate(req) {
-      const { trans } = req;
-      const stored = (await settings.get({ trans, key: TAG_SUMMARY })) as { value: TagSummary } | undefined;
-      if (!stored) return contacts.mutate(req);
-      const keys = keysOf(req, contacts.schema.primaryKey.extractKey);
-      const small = keys !== undefined && keys.length <= LARGE_WRITE && new Set(keys).size === keys.length;
-      const before = small ? ((await contacts.getMany({ trans, keys })) as Array<TaggedContact | undefined>) : [];
+  // Writes in one transaction run one after another here, so none updates the summary from a stale read.
+  const queues = new WeakMap<DBCoreMutateRequest['trans'], Promise<unknown>>();
+  const keep = async (req: DBCoreMutateRequest) => {
+    const { trans } = req;
+    const stored = (await settings.get({ trans, key: TAG_SUMMARY })) as { value: TagSummary } | undefined;
+    if (!stored) return contacts.mutate(req);
+    const keys = keysOf(req, contacts.schema.primaryKey.extractKey);
+    const small = keys !== undefined && keys.length <= LARGE_WRITE && new Set(keys).size === keys.length;
+    const before = small ? ((await contacts.getMany({ trans, keys })) as Array<TaggedContact | undefined>) : [];
+    let updated: TagSummary | undefined;
+    try {
       const response = await contacts.mutate(req);
       const after = req.type === 'add' || req.type === 'put' ? (req.values as TaggedContact[]) : [];
-      const updated = small && response.numFailures === 0 ? applyContactChanges(stored.value, before, after) : undefined;
-      await settings.mutate(
-        updated
-          ? { type: 'put', trans, values: [{ key: TAG_SUMMARY, value: updated }] }
-          : { type: 'delete', trans, keys: [TAG_SUMMARY] },
-      );
+      updated = small && response.numFailures === 0 ? applyContactChanges(stored.value, before, after) : undefined;
       return response;
+    } finally {
+      // Also when the write failed part-way and the caller goes on: a dropped summary is rebuilt, a wrong one would stay.
+      await settings
+        .mutate(
+          updated
+            ? { type: 'put', trans, values: [{ key: TAG_SUMMARY, value: updated }] }
+            : { type: 'delete', trans, keys: [TAG_SUMMARY] },
+        )
+        .catch(() => undefined); // the transaction is aborting: nothing it wrote stays
+    }
+  };
+  return {
+    ...contacts,
+    mutate(req) {
+      const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keep(req));
+      queues.set(req.trans, run.catch(() => undefined));
+      return run;
     },
   };
 }

@@ -114,6 +114,29 @@ describe('the stored tag summary', () => {
     expect(await stored()).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
   });
 
+  it('counts writes made at the same time inside one transaction', async () => {
+    await ensureTagSummary(db);
+    await db.transaction('rw', db.contacts, () =>
+      Promise.all([
+        db.contacts.put(newContact('sam', '2026-11-01T10:00:00.000Z', { purposes: ['growth'] })),
+        db.contacts.put(newContact('kim', '2026-11-01T10:00:00.000Z', { relationships: ['peer'] })),
+        db.contacts.put(newContact('lee', '2026-11-01T10:00:00.000Z')),
+      ]),
+    );
+    expect(await stored()).toEqual({ known: 3, combos: { '["growth"]': 1, '["peer"]': 1, '[]': 1 } });
+  });
+
+  it('is dropped, not left wrong, when a write fails and the caller carries on', async () => {
+    await db.contacts.put(newContact('jane-doe', '2026-11-01T10:00:00.000Z', { purposes: ['work'] }));
+    await ensureTagSummary(db);
+    await db.transaction('rw', db.contacts, async () => {
+      await db.contacts.bulkAdd([newContact('sam', '2026-11-01T10:00:00.000Z'), newContact('jane-doe', '2026-11-01T10:00:00.000Z')]).catch(() => undefined);
+    });
+    expect(await stored()).toBeUndefined();
+    const { shown, truth } = await balances();
+    expect(shown).toEqual(truth);
+  });
+
   it('is rolled back with a write that fails', async () => {
     await db.contacts.put(newContact('jane-doe', '2026-11-01T10:00:00.000Z', { purposes: ['work'] }));
     await ensureTagSummary(db);

@@ -16,7 +16,8 @@ export type TaggedContact = Pick<Contact, 'purposes' | 'relationships'>;
 
 /** The key of a contact's tag set; tag ids are unique across both dimensions. */
 export function comboKey(contact: TaggedContact): string {
-  return JSON.stringify([...new Set([...contact.purposes, ...contact.relationships])].sort());
+  // Records written outside Kindred's operations may lack the arrays: no tags.
+  return JSON.stringify([...new Set([...(contact.purposes ?? []), ...(contact.relationships ?? [])])].sort());
 }
 
 export function comboTags(key: string): string[] {

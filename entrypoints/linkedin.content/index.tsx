@@ -112,6 +112,8 @@ export default defineContentScript({
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      // The page tidying its own address while it loads (no page view yet): the first view reads it.
+      if (!shown && document.readyState === 'loading') return;
       // Whatever the page shows at this moment belongs to the page being left.
       const stale = new Set([shown?.name ?? '', extractProfileFields(document).name]);
       stale.delete('');
@@ -134,14 +136,18 @@ export default defineContentScript({
     const refresh = () => {
       if (!shown?.name) return start();
       const now = readFreshProfile(document, location.href, new Set());
-      if (now?.name && now.id === shown.id) renderPanel(now, false);
+      if (now?.name && profileIdFromUrl(location.href) === shown.id) renderPanel(now, false);
     };
     if (document.readyState !== 'loading') return start();
     // Chromium lays out and paints a large page before it is fully parsed, so a panel put in at
     // DOMContentLoaded would push the laid-out profile down. Placed while the page is still being
     // parsed, as soon as the top card is complete, it has everything after it laid out below it.
+    let checked = 0;
     const early = profileIdFromUrl(location.href)
       ? new MutationObserver(() => {
+          // At most every 20 ms: the parser adds nodes in many small batches on a large page.
+          if (performance.now() - checked < 20) return;
+          checked = performance.now();
           const card = findTopCard(document);
           if (card && isParsed(card)) {
             early!.disconnect();
