@@ -3,7 +3,6 @@
  * figures, each the median of repeated runs, against its target and, where there is one, the baseline
  * measured in the same run. It exits non-zero only when it cannot run; figures over target are marked.
  */
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -68,7 +67,6 @@ const pages = (url: URL) => (url.pathname.startsWith('/in/') ? REALISTIC_PROFILE
 
 async function main() {
   console.log(`Kindred benchmark${quick ? ' (quick)' : ''}: ${CONTACTS} contacts, median of ${RUNS} runs`);
-  execSync('npm run build', { stdio: 'ignore' });
 
   const scriptBytes = gzipSync(readFileSync(`${EXTENSION_DIR}/content-scripts/linkedin.js`), { level: 9 }).length;
   figures.push({ name: 'content-script JS, gzip bytes', value: scriptBytes, unit: 'B', target: 15_000 });

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../app/i18n';
 import type { ConnectionsReport } from '../lib/import-connections';
+import { errorText } from '../lib/error-text';
 
 interface ConnectionsImportProps {
   importConnections: (text: string) => Promise<ConnectionsReport>;
@@ -24,7 +25,7 @@ export function ConnectionsImport({ importConnections }: ConnectionsImportProps)
     try {
       setState({ kind: 'done', report: await importConnections(await file.text()) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       setState({ kind: 'error', message: i18n.t('common.importFailed', [message]) });
     }
   }
@@ -75,7 +76,7 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
   );
 }
 
-export function describeConnectionsReport(report: ConnectionsReport): string {
+function describeConnectionsReport(report: ConnectionsReport): string {
   const parts = [
     i18n.t('report.added', [formatNumber(report.added)]),
     i18n.t('report.updated', [formatNumber(report.updated)]),

@@ -18,6 +18,7 @@ import {
 } from '../lib/contact-query';
 import { type Tag, tagsOf } from '../lib/taxonomy';
 import './ContactsTable.css';
+import { errorText } from '../lib/error-text';
 
 export interface ContactsTableProps {
   /** Every contact (tested with 30,000). */
@@ -36,7 +37,7 @@ export interface ContactsTableProps {
 
 /** Fixed row height in pixels; the CSS uses the same numbers (--ct-row-height, --ct-header-height). */
 export const ROW_HEIGHT = 48;
-export const HEADER_HEIGHT = 40;
+const HEADER_HEIGHT = 40;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 5;
 /** The scroll area's height when it cannot be measured (tests, not yet laid out). */
@@ -285,12 +286,12 @@ export function ContactsTable({
         unchanged === 0
           ? ''
           : on
-            ? i18n.t('contacts.bulk.alreadyHad', unchanged, [formatCount(unchanged)])
-            : i18n.t('contacts.bulk.didNotHave', unchanged, [formatCount(unchanged)]);
+            ? i18n.t('contacts.bulk.alreadyHad', unchanged, [formatNumber(unchanged)])
+            : i18n.t('contacts.bulk.didNotHave', unchanged, [formatNumber(unchanged)]);
       setMessage(rest ? `${done} ${rest}` : done);
       onChanged();
     } catch (failure) {
-      setError(i18n.t('contacts.bulk.failed', [messageOf(failure)]));
+      setError(i18n.t('contacts.bulk.failed', [errorText(failure)]));
     } finally {
       setBusy(false);
     }
@@ -324,7 +325,7 @@ export function ContactsTable({
       closeDialog();
       onChanged();
     } catch (failure) {
-      setDialogError(i18n.t('common.notSaved', [messageOf(failure)]));
+      setDialogError(i18n.t('common.notSaved', [errorText(failure)]));
     } finally {
       setBusy(false);
     }
@@ -347,7 +348,7 @@ export function ContactsTable({
       closeDialog();
       onChanged();
     } catch (failure) {
-      setDialogError(i18n.t('contacts.notDeleted', [messageOf(failure)]));
+      setDialogError(i18n.t('contacts.notDeleted', [errorText(failure)]));
     } finally {
       setBusy(false);
     }
@@ -431,16 +432,16 @@ export function ContactsTable({
           {i18n.t('contacts.untaggedOnly')}
         </label>
         <p class="ct-count" role="status">
-          {i18n.t('contacts.count', contacts.length, [formatCount(count), formatCount(contacts.length)])}
+          {i18n.t('contacts.count', contacts.length, [formatNumber(count), formatNumber(contacts.length)])}
         </p>
       </div>
 
       {selectedIds.length > 0 && (
         <div class="ct-bulk" role="group" aria-label={i18n.t('contacts.bulk.label')}>
           <strong>
-            {i18n.t('contacts.bulk.selected', [formatCount(selectedIds.length)])}
+            {i18n.t('contacts.bulk.selected', [formatNumber(selectedIds.length)])}
             {hiddenSelected > 0 && (
-              <span class="ct-muted"> {i18n.t('contacts.bulk.notShown', [formatCount(hiddenSelected)])}</span>
+              <span class="ct-muted"> {i18n.t('contacts.bulk.notShown', [formatNumber(hiddenSelected)])}</span>
             )}
           </strong>
           <label class="ct-field">
@@ -571,7 +572,7 @@ export function ContactsTable({
                 <input
                   ref={selectAllRef}
                   type="checkbox"
-                  aria-label={i18n.t('contacts.selectAll', [formatCount(count)])}
+                  aria-label={i18n.t('contacts.selectAll', [formatNumber(count)])}
                   checked={allShownSelected}
                   disabled={count === 0}
                   onChange={toggleAllShown}
@@ -581,7 +582,7 @@ export function ContactsTable({
                 <SortHeader key={key} column={key} sort={sort} onSort={chooseSort} />
               ))}
               <th scope="col">
-                <span class="ct-visually-hidden">{i18n.t('contacts.columns.actions')}</span>
+                <span class="sr-only">{i18n.t('contacts.columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -742,16 +743,9 @@ function tagsOfContact(contact: Contact, tagById: ReadonlyMap<string, Tag>, tagR
 }
 
 function contactsText(n: number): string {
-  return i18n.t('common.contacts', n, [formatCount(n)]);
+  return i18n.t('common.contacts', n, [formatNumber(n)]);
 }
 
-function formatCount(n: number): string {
-  return formatNumber(n);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A select of one dimension's tags (archived ones marked), with "any" first. */
 function TagFilter(props: { label: string; anyLabel: string; tags: Tag[]; value: string; onChange: (value: string) => void }) {

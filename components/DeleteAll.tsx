@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../app/i18n';
+import { errorText } from '../lib/error-text';
 
 interface DeleteAllProps {
   contactCount: number;
@@ -21,7 +22,7 @@ export function DeleteAll({ contactCount, taggedCount, deleteAll, onDeleted }: D
       setMessage(i18n.t('deleteAll.done'));
       onDeleted();
     } catch (error) {
-      setMessage(i18n.t('deleteAll.failed', [error instanceof Error ? error.message : String(error)]));
+      setMessage(i18n.t('deleteAll.failed', [errorText(error)]));
     }
   }
 

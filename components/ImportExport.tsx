@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../app/i18n';
 import type { ImportMode, ImportReport } from '../lib/import-kindred';
 import { withNodes } from './with-nodes';
+import { errorText } from '../lib/error-text';
 
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
@@ -155,6 +156,6 @@ export function describeReport(report: ImportReport): string {
 }
 
 function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_RECONNECT_DAYS, type ReconnectEntry } from '../lib/reconnect';
 import { BalanceView } from './BalanceView';
 import { CompanySpreadView } from './CompanySpreadView';
 import { ReconnectList } from './ReconnectList';
+import { errorText } from '../lib/error-text';
 
 export interface Insight {
   spread: CompanySpread;
@@ -60,7 +61,7 @@ export function PopupApp({
     try {
       setExportState({ kind: 'done', fileName: await exportJson() });
     } catch (error) {
-      setExportState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setExportState({ kind: 'error', message: errorText(error) });
     }
   }
 

@@ -1,10 +1,12 @@
 import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Contact, SeenProfile } from '../lib/contact';
+import { fold } from '../lib/text';
 import type { ContactView } from '../lib/store';
 import { isTypingTarget, tagShortcuts } from '../lib/tag-keys';
 import { type Dimension, type Tag, tagsOf } from '../lib/taxonomy';
 import { TagButton } from './TagButton';
+import { errorText } from '../lib/error-text';
 
 /** What the panel needs from the background; the content script passes a messaging client. */
 export interface PanelClient {
@@ -243,7 +245,7 @@ function NameField({ id, onSave }: { id: string; onSave: (name: string) => void 
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        const typed = (event.currentTarget.elements.namedItem('name') as HTMLInputElement).value.replace(/\s+/g, ' ').trim();
+        const typed = fold((event.currentTarget.elements.namedItem('name') as HTMLInputElement).value);
         if (typed) onSave(typed);
       }}
     >
@@ -299,5 +301,5 @@ function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): C
 }
 
 function messageOf(error: unknown): string {
-  return i18n.t('panel.notSaved', [error instanceof Error ? error.message : String(error)]);
+  return i18n.t('panel.notSaved', [errorText(error)]);
 }

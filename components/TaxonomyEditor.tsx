@@ -2,39 +2,28 @@ import { i18n } from '#i18n';
 import { contrastRatio } from '../lib/contrast';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { uiLocale } from '../app/i18n';
+import { fold } from '../lib/text';
+import type { NewTag, TagChanges } from '../lib/store';
 import type { Dimension, Tag } from '../lib/taxonomy';
 import './TaxonomyEditor.css';
-
-export interface NewTagFields {
-  dimension: Dimension;
-  label: string;
-  description: string;
-  color: string;
-}
-
-export interface TagEdits {
-  label?: string;
-  description?: string;
-  color?: string;
-  archived?: boolean;
-}
+import { errorText } from '../lib/error-text';
 
 export interface TaxonomyEditorProps {
   /** Every tag, archived included, in display order (purposes first, then relationships). */
   taxonomy: Tag[];
   /** Makes the id itself; the editor never shows ids. */
-  addTag: (fields: NewTagFields) => Promise<Tag>;
-  updateTag: (tagId: string, changes: TagEdits) => Promise<unknown>;
+  addTag: (fields: NewTag) => Promise<Tag>;
+  updateTag: (tagId: string, changes: TagChanges) => Promise<unknown>;
   /** `ids` lists every tag of the dimension once, archived ones at the end. */
   reorderTags: (dimension: Dimension, ids: string[]) => Promise<unknown>;
   /** Called after every successful change; the page then passes a new taxonomy. */
   onChanged: () => void;
 }
 
-export const LABEL_MAX = 60;
-export const DESCRIPTION_MAX = 300;
+const LABEL_MAX = 60;
+const DESCRIPTION_MAX = 300;
 /** WCAG AA for normal text: pressed tag buttons draw white text on the tag colour. */
-export const MIN_CONTRAST = 4.5;
+const MIN_CONTRAST = 4.5;
 
 /** Colours for new tags; each gives white text at least 5:1 contrast. */
 export const TAG_PALETTE = [
@@ -154,7 +143,7 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     try {
       await action();
     } catch (error) {
-      setStatus({ kind: 'error', message: failure(messageOf(error)) });
+      setStatus({ kind: 'error', message: failure(errorText(error)) });
       return false;
     }
     setStatus({ kind: 'done', message: success });
@@ -191,7 +180,7 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     } catch (error) {
       pendingMoves.current--;
       setOrderOverride((current) => ({ ...current, [tag.dimension]: undefined }));
-      setStatus({ kind: 'error', message: i18n.t('taxonomy.notMoved', [messageOf(error)]) });
+      setStatus({ kind: 'error', message: i18n.t('taxonomy.notMoved', [errorText(error)]) });
       return;
     }
     pendingMoves.current--;
@@ -257,10 +246,10 @@ interface TagGroupProps {
   active: Tag[];
   archived: Tag[];
   paletteId: string;
-  onSave: (tag: Tag, changes: TagEdits) => Promise<boolean>;
+  onSave: (tag: Tag, changes: TagChanges) => Promise<boolean>;
   onMove: (tag: Tag, direction: 'up' | 'down') => void;
   onArchive: (tag: Tag, archived: boolean) => void;
-  onAdd: (fields: NewTagFields) => Promise<boolean>;
+  onAdd: (fields: NewTag) => Promise<boolean>;
 }
 
 function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onArchive, onAdd }: TagGroupProps) {
@@ -334,7 +323,7 @@ interface TagRowProps {
   first: boolean;
   last: boolean;
   paletteId: string;
-  onSave: (tag: Tag, changes: TagEdits) => Promise<boolean>;
+  onSave: (tag: Tag, changes: TagChanges) => Promise<boolean>;
   onMove: (tag: Tag, direction: 'up' | 'down') => void;
   onArchive: (tag: Tag, archived: boolean) => void;
 }
@@ -347,7 +336,7 @@ function TagRow({ tag, text, others, first, last, paletteId, onSave, onMove, onA
   const color = useField(toColorValue(tag.color));
 
   async function commitLabel(value: string) {
-    const typed = tidy(value);
+    const typed = fold(value);
     const problem = labelProblem(typed, others, text);
     if (problem) return setLabelError(i18n.t('taxonomy.labelNotSaved', [problem]));
     setLabelError('');
@@ -460,7 +449,7 @@ interface AddFormProps {
   existing: Tag[];
   defaultColor: string;
   paletteId: string;
-  onAdd: (fields: NewTagFields) => Promise<boolean>;
+  onAdd: (fields: NewTag) => Promise<boolean>;
 }
 
 function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFormProps) {
@@ -478,7 +467,7 @@ function AddForm({ dimension, existing, defaultColor, paletteId, onAdd }: AddFor
   async function submit(event: Event) {
     event.preventDefault();
     if (busy.current) return;
-    const typed = tidy(label);
+    const typed = fold(label);
     const problem = labelProblem(typed, existing, text);
     if (problem) {
       setError(problem);
@@ -596,15 +585,10 @@ function useField(stored: string, onStoredChange?: () => void): Field {
   return { value, set: setValue, saved, commit };
 }
 
-/** Spaces trimmed and runs of white space made one. */
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 function labelProblem(typed: string, others: readonly Tag[], text: GroupText): string {
   if (!typed) return i18n.t('taxonomy.labelNeeded');
   if (typed.length > LABEL_MAX) return i18n.t('taxonomy.labelTooLong', [LABEL_MAX]);
-  const same = others.find((tag) => tidy(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
+  const same = others.find((tag) => fold(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
   if (!same) return '';
   return same.archived ? text.duplicateArchived(same.label) : text.duplicate(same.label);
 }
@@ -612,8 +596,4 @@ function labelProblem(typed: string, others: readonly Tag[], text: GroupText): s
 /** A contrast ratio with one decimal, as the user's locale writes it: "4.5" or "4,5". */
 function ratio(value: number): string {
   return value.toLocaleString(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

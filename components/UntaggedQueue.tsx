@@ -8,6 +8,7 @@ import { isTypingTarget, tagShortcuts } from '../lib/tag-keys';
 import { type Tag, tagsOf } from '../lib/taxonomy';
 import { TagButton } from './TagButton';
 import './ContactsTable.css';
+import { errorText } from '../lib/error-text';
 
 export interface UntaggedQueueProps {
   /** All contacts; the queue is those with no purpose and no relationship, in name order. */
@@ -80,7 +81,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
         if (next.get(id) === after) next.set(id, before);
         return next;
       });
-      setError(i18n.t('common.notSaved', [failure instanceof Error ? failure.message : String(failure)]));
+      setError(i18n.t('common.notSaved', [errorText(failure)]));
     }
   }
 

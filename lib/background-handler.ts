@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { KindredDB } from './db';
 import { ConnectionsFileError, parseConnectionsCsv } from './connections-csv';
+import { errorText } from './error-text';
 import { importConnections } from './import-connections';
 import { importKindred } from './import-kindred';
 import { ImportFileError, parseKindredFile } from './kindred-file';
@@ -71,7 +72,7 @@ export async function handleMessage(
     if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
       return { ok: false, error: error.message };
     }
-    return { ok: false, error: `Kindred could not save this: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `Kindred could not save this: ${errorText(error)}` };
   }
 }
 

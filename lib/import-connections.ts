@@ -1,6 +1,7 @@
 import { type Contact, isNameOnlyId, nameOnlyId, newContact, normalizeName } from './contact';
 import type { ConnectionRow, SkippedRow } from './connections-csv';
 import type { KindredDB } from './db';
+import { existingContacts } from './store';
 
 export const CONNECTIONS_SOURCE = 'linkedin-connections';
 
@@ -53,10 +54,7 @@ export async function importConnections(
       occurrences.set(id, seen);
       return seen === 1 ? id : `${id}#${seen}`;
     });
-    const stored = new Set(await db.contacts.toCollection().primaryKeys());
-    const present = [...new Set(targets.filter((id) => stored.has(id)))];
-    const found = new Map((await db.contacts.bulkGet(present)).map((c, i) => [present[i]!, c]));
-    const existing = targets.map((id) => found.get(id));
+    const existing = await existingContacts(db, targets);
     const writes = new Map<string, Contact>();
     rows.forEach((row, index) => {
       const id = targets[index]!;

@@ -1,6 +1,7 @@
 import type { Contact } from './contact';
 import type { KindredDB } from './db';
 import type { ImportData } from './kindred-file';
+import { existingContacts } from './store';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -49,11 +50,7 @@ export async function importKindred(db: KindredDB, data: ImportData, mode: Impor
     await db.taxonomy.bulkAdd(newTags);
     report.tagsAdded = newTags.length;
 
-    // Read only the contacts that exist: a key-only scan is far cheaper than 30,000 misses.
-    const stored = new Set(await db.contacts.toCollection().primaryKeys());
-    const overlapping = data.contacts.filter((c) => stored.has(c.id));
-    const found = new Map((await db.contacts.bulkGet(overlapping.map((c) => c.id))).map((c, i) => [overlapping[i]!.id, c]));
-    const existing = data.contacts.map((c) => found.get(c.id));
+    const existing = await existingContacts(db, data.contacts.map((c) => c.id));
     const writes: Contact[] = [];
     data.contacts.forEach((incoming, index) => {
       const current = existing[index];

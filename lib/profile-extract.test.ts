@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractProfile, extractProfileFields, findTopCard, fold, isStandInPage, nameFromTitle } from './profile-extract';
+import { extractProfile, extractProfileFields, findTopCard, isStandInPage, nameFromTitle } from './profile-extract';
+import { fold } from './text';
 
 // Hand-written pages, one per layout generation; the people are invented.
 const dir = resolve(__dirname, '../tests/fixtures/linkedin');

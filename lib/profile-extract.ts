@@ -1,5 +1,6 @@
 import { LIMITS, type SeenProfile } from './contact';
 import { isMemberUrnId, profileIdFromUrl, profileUrl } from './profile-url';
+import { fold } from './text';
 
 /**
  * Reads who a LinkedIn profile page is about. LinkedIn has shipped many layouts (2016–2026) and changes
@@ -61,7 +62,6 @@ const HIDDEN = '.visually-hidden,.a11y-text,.sr-only,script,style,template';
 const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?)\)?/i;
 const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
 const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
-/** Titles of pages that are not a person (walls, errors, other LinkedIn pages loading). */
 /** Titles of pages LinkedIn shows in place of a profile. */
 const STAND_IN_TITLE = /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
 const NOT_NAME = new RegExp(
@@ -69,10 +69,6 @@ const NOT_NAME = new RegExp(
   'i',
 );
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-export function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Meta content and JSON strings can still hold entities (og:title is even double-encoded). */
 const decode = (s: string) =>
@@ -98,9 +94,12 @@ function person(raw: string): [string, string] {
   return [name, p?.[1]?.replace(/\s/g, '') ?? ''];
 }
 
+/** A LinkedIn page title: what comes before "| LinkedIn", after an unread-count like "(3)". */
+const LINKEDIN_TITLE = /^(?:\(\d+\+?\)\s*)?(.+?)\s*[|–—-]\s*LinkedIn$/i;
+
 /** "Jane Doe | LinkedIn", "(3) Jane Doe - Title - Company | LinkedIn" → "Jane Doe". */
 export function nameFromTitle(title: string): string {
-  const m = /^(?:\(\d+\+?\)\s*)?(.+?)\s*[|–—-]\s*LinkedIn$/i.exec(fold(title));
+  const m = LINKEDIN_TITLE.exec(fold(title));
   const name = m ? person(m[1]!.split(/\s+[|–—-]\s+/)[0]!)[0] : '';
   return NOT_NAME.test(name) ? '' : name;
 }
@@ -215,7 +214,7 @@ const ownSlugs = (o: Obj) => [o.url, o.sameAs, o.publicIdentifier && `/in/${str(
  * Such a page names nobody, and Kindred offers no panel on it.
  */
 export function isStandInPage(doc: Document): boolean {
-  const titled = /^(?:\(\d+\+?\)\s*)?(.+?)\s*[|–—-]\s*LinkedIn$/i.exec(fold(doc.title))?.[1] ?? fold(doc.title);
+  const titled = LINKEDIN_TITLE.exec(fold(doc.title))?.[1] ?? fold(doc.title);
   return (
     !!doc.querySelector(BLOCKED) ||
     [...doc.querySelectorAll('h1,main h2')].some((h) => GONE.test(textOf(h))) ||

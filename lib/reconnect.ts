@@ -12,6 +12,11 @@ export interface ReconnectEntry {
   daysSinceSeen: number | null;
 }
 
+/** Contacts not seen since this moment are due for a reconnect. */
+export function reconnectCutoff(days: number, now: Date): Date {
+  return new Date(now.getTime() - days * DAY);
+}
+
 /** The tag ids that make a contact worth keeping in touch with: growth-side purposes and growth relationships. */
 export function reconnectTagIds(taxonomy: readonly Tag[]): { purposes: string[]; relationships: string[] } {
   return {
@@ -31,7 +36,7 @@ export function reconnectList(
   now: Date,
 ): ReconnectEntry[] {
   const { purposes, relationships } = reconnectTagIds(taxonomy);
-  const cutoff = now.getTime() - days * DAY;
+  const cutoff = reconnectCutoff(days, now).getTime();
   return candidates
     .filter(
       (c) =>

@@ -2,7 +2,7 @@ import { type Contact, type SeenProfile, nameOnlyId, newContact } from './contac
 import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExportV1, buildExport } from './export-format';
 import { companySpread } from './company-spread';
-import { reconnectList, reconnectTagIds } from './reconnect';
+import { reconnectCutoff, reconnectList, reconnectTagIds } from './reconnect';
 import { TAG_SUMMARY } from './tag-summary-middleware';
 import { type TagSummary, tagSummaryFromIds } from './tag-summary';
 import { type Tag, tagsOf } from './taxonomy';
@@ -135,7 +135,6 @@ export async function unsavedSince(db: KindredDB): Promise<string> {
   return typeof value === 'string' ? value : '';
 }
 
-/** Counts for the balance, read from the indexes alone (keys, never whole contacts). */
 /**
  * The tag summary and the taxonomy, for the balance. The stored summary is one small read; when it
  * is missing (after an import, before the background has rebuilt it) it comes from the indexes.
@@ -172,6 +171,17 @@ async function tagSummaryFromIndexes(db: KindredDB): Promise<TagSummary> {
   };
   const [known] = await Promise.all([db.contacts.count(), read('purposes'), read('relationships')]);
   return tagSummaryFromIds(known, idsByTag);
+}
+
+/**
+ * The stored contact for each id, undefined where there is none. Imports call it with thousands of
+ * ids: a key-only scan first, then only the contacts that exist are read, never thousands of misses.
+ */
+export async function existingContacts(db: KindredDB, ids: readonly string[]): Promise<Array<Contact | undefined>> {
+  const stored = new Set(await db.contacts.toCollection().primaryKeys());
+  const present = [...new Set(ids.filter((id) => stored.has(id)))];
+  const found = new Map((await db.contacts.bulkGet(present)).map((contact, index) => [present[index]!, contact]));
+  return ids.map((id) => found.get(id));
 }
 
 /** Everything, in the export format. */
@@ -282,7 +292,7 @@ export async function loadReconnect(db: KindredDB, days: number, now: Date, limi
       db.contacts.where('relationships').anyOf(relationships).primaryKeys(),
     ]);
     const matters = new Set([...byPurpose, ...byRelationship]);
-    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+    const cutoff = reconnectCutoff(days, now).toISOString();
     // In lastSeenAt order; never-opened contacts ('') come first.
     const due = (await db.contacts.where('lastSeenAt').below(cutoff).primaryKeys()).filter((id) => matters.has(id));
     const shown = (await db.contacts.bulkGet(due.slice(0, limit))).filter((c): c is Contact => c !== undefined);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Kindred, SCREENSHOTS, launchKindred, newUserDataDir, openPopup, panelOf, removeUserDataDir } from './harness';
+import { type Kindred, SCREENSHOTS, launchKindred, newUserDataDir, openExtensionPage, panelOf, removeUserDataDir } from './harness';
 import { FEED_PAGE, JANE, type Person, SAM, profilePage, topCard } from './pages';
 
 const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
@@ -84,7 +84,7 @@ describe('the core slice in real Chromium', () => {
         .poll(() => panelOf(page).getByRole('textbox', { name: 'Note' }).inputValue())
         .toBe('Met at the flex conference in London');
 
-      const popup = await openPopup(kindred);
+      const popup = await openExtensionPage(kindred, 'popup.html');
       await popup.getByText('0 of 1 tagged contacts serve your work; 1 your own growth.').waitFor();
       const gaps = popup.getByRole('list', { name: 'Gaps in your network' });
       expect(await gaps.textContent()).toContain('No way-shower yet');
@@ -150,7 +150,7 @@ describe('the core slice in real Chromium', () => {
       await panelOf(page).getByRole('heading', { name: 'Jane Doe' }).waitFor();
       await pressed(page, 'Mentor').toBe('true');
       await pressed(page, 'Career resilience').toBe('true');
-      const popup = await openPopup(kindred);
+      const popup = await openExtensionPage(kindred, 'popup.html');
       await popup.getByText('0 of 1 tagged contacts serve your work; 1 your own growth.').waitFor();
       expect(await popup.getByText(/of 2 known contacts tagged/).count()).toBe(1);
     }));

@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -20,33 +21,25 @@ export interface Kindred {
 /** Pages answered for linkedin.com URLs, by path (e.g. "/in/jane-doe/"); anything else is a 404. */
 export type LinkedInPages = (url: URL) => string | undefined;
 
+/**
+ * Runs one of the package's npm scripts as a person would. Vitest sets NODE_ENV=test, and a build under
+ * it is a test bundle (larger, with Preact's test hooks): not what `npm run build` or `npm run zip` make.
+ */
+export function runScript(script: string): void {
+  const { NODE_ENV: _, ...env } = process.env;
+  execSync(`npm run ${script}`, { cwd: ROOT, stdio: 'ignore', env });
+}
+
 export function newUserDataDir(): string {
   mkdirSync(TMP, { recursive: true });
   return mkdtempSync(join(TMP, 'profile-'));
 }
 
-/** Starts Debian's Chromium with the built extension, offline: LinkedIn is answered by `pages`. */
-export async function launchKindred(pages: LinkedInPages, userDataDir = newUserDataDir()): Promise<Kindred> {
-  const { context, outsideRequests } = await launchChromium(pages, userDataDir, [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-  ]);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    userDataDir,
-    outsideRequests,
-    close: () => context.close(),
-  };
-}
-
 /**
- * Headless Chromium that never reaches the network: LinkedIn's pages come from `pages`, everything
- * else gets a 404 and is recorded. Without `extensionArgs` it runs without Kindred (the benchmark's baseline).
+ * Starts Debian's Chromium with the built extension, and never lets it reach the network: LinkedIn's
+ * pages come from `pages`, everything else gets a 404 and is recorded.
  */
-export async function launchChromium(pages: LinkedInPages, userDataDir: string, extensionArgs: string[] = []) {
+export async function launchKindred(pages: LinkedInPages, userDataDir = newUserDataDir()): Promise<Kindred> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -60,7 +53,8 @@ export async function launchChromium(pages: LinkedInPages, userDataDir: string, 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...extensionArgs,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
     ],
   });
   const outsideRequests: string[] = [];
@@ -79,7 +73,15 @@ export async function launchChromium(pages: LinkedInPages, userDataDir: string, 
     outsideRequests.push(url.href);
     return route.fulfill({ status: 404, body: '' });
   });
-  return { context, outsideRequests };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    outsideRequests,
+    close: () => context.close(),
+  };
 }
 
 export function removeUserDataDir(dir: string): void {
@@ -89,12 +91,6 @@ export function removeUserDataDir(dir: string): void {
 /** The panel on a profile page (Playwright's locators pierce the open shadow root). */
 export function panelOf(page: Page) {
   return page.getByRole('region', { name: 'Kindred' });
-}
-
-export async function openPopup(kindred: Kindred): Promise<Page> {
-  const page = await kindred.context.newPage();
-  await page.goto(`chrome-extension://${kindred.extensionId}/popup.html`);
-  return page;
 }
 
 /** Opens one of the extension's pages (popup.html, options.html) in a tab. */

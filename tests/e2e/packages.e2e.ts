@@ -1,8 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { ROOT, runScript } from './harness';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const listZip = (file: string) =>
@@ -15,7 +15,7 @@ const listZip = (file: string) =>
 /** `npm run zip` makes what the Chrome Web Store and addons.mozilla.org take. */
 describe('store packages', () => {
   it('zips Chrome and Firefox builds with icons, and the sources Mozilla asks for', () => {
-    execSync('npm run zip', { cwd: ROOT, stdio: 'ignore' });
+    runScript('zip');
     for (const browser of ['chrome', 'firefox']) {
       const files = listZip(join(ROOT, `.output/kindred-${version}-${browser}.zip`));
       expect(files, browser).toEqual(expect.arrayContaining(['manifest.json', 'background.js', 'popup.html', 'options.html', 'icon/128.png', 'icon/16.png', '_locales/en/messages.json', '_locales/nl/messages.json']));
