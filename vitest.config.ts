@@ -6,9 +6,9 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['{lib,components,tests/unit}/**/*.test.{ts,tsx}'],
+    include: ['{lib,components,build,tests/unit}/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/support/setup.ts'],
     restoreMocks: true,
   },
 });

@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
-const buildShim = (file: string) => fileURLToPath(new URL(`./app/content-script-build/${file}`, import.meta.url));
+const buildShim = (file: string) => fileURLToPath(new URL(`./build/${file}`, import.meta.url));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -44,7 +44,7 @@ export default defineConfig({
     // The content script runs on every LinkedIn page and has a 15 KB (gzipped) budget. It skips
     // webextension-polyfill (about 3 KB): it only sends messages, and the MV3 APIs of Chrome and Firefox
     // already return promises; the background and the extension pages keep the polyfill. The i18n shim
-    // drops code of @wxt-dev/i18n that the panel never runs (see app/content-script-build/).
+    // drops code of @wxt-dev/i18n that the panel never runs (see build/).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       // A few hundred bytes smaller than the default minifier's output.
@@ -53,7 +53,7 @@ export default defineConfig({
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
         'wxt/browser': '@wxt-dev/browser',
-        '@wxt-dev/i18n': buildShim('i18n.ts'),
+        '@wxt-dev/i18n': buildShim('content-script-i18n.ts'),
       };
     },
   },

@@ -1,6 +1,6 @@
-import type { Contact } from '../lib/contact';
-import { buildExport } from '../lib/export-format';
-import { DEFAULT_TAXONOMY } from '../lib/taxonomy';
+import type { Contact } from '../lib/model/contact';
+import { buildExport } from '../lib/formats/export-format';
+import { DEFAULT_TAXONOMY } from '../lib/model/taxonomy';
 
 /**
  * A seeded, realistic network for the benchmark: the same seed gives the same people, so runs compare.

@@ -12,9 +12,9 @@ import {
   launchKindred,
   openExtensionPage,
   removeUserDataDir,
-} from '../tests/e2e/harness';
-import { JANE, largeProfilePage } from '../tests/e2e/pages';
-import { SCHEMA_VERSIONS } from '../lib/db';
+} from '../tests/support/harness';
+import { JANE, largeProfilePage } from '../tests/support/pages';
+import { SCHEMA_VERSIONS } from '../lib/storage/db';
 import { connectionsCsv, generateContacts, kindredFile } from './dataset';
 
 const quick = process.argv.includes('--quick');

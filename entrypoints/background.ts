@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { translate } from '../app/i18n';
-import { handleMessage } from '../lib/background-handler';
-import { coalesced } from '../lib/coalesced';
-import { type KindredDB, openKindredDB } from '../lib/db';
-import { ensureTagSummary } from '../lib/store';
-import { defaultTaxonomy } from '../lib/taxonomy';
+import { translate } from '../lib/i18n';
+import { handleMessage } from '../lib/protocol/handler';
+import { coalesced } from '../lib/storage/coalesced';
+import { type KindredDB, openKindredDB } from '../lib/storage/db';
+import { ensureTagSummary } from '../lib/storage/store';
+import { defaultTaxonomy } from '../lib/model/taxonomy';
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.

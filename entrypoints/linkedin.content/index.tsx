@@ -2,14 +2,14 @@
 import panelCss from './style.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createPanelHost } from '../../app/panel-host';
-import { type PanelClient, TagPanel } from '../../components/TagPanel';
-import type { SeenProfile } from '../../lib/contact';
-import { sendToBackground } from '../../lib/messaging';
-import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/profile-extract';
-import { panelShouldBeDark } from '../../lib/page-theme';
-import { profileIdFromUrl } from '../../lib/profile-url';
-import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/profile-watch';
+import { createPanelHost } from './panel-host';
+import { type PanelClient, TagPanel } from '../../components/panel/TagPanel';
+import type { SeenProfile } from '../../lib/model/contact';
+import { sendToBackground } from '../../lib/protocol/transport';
+import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/linkedin/profile-extract';
+import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
+import { profileIdFromUrl } from '../../lib/linkedin/profile-url';
+import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/linkedin/profile-watch';
 
 const client: PanelClient = {
   seen: (profile) => sendToBackground({ type: 'seen-profile', profile }),

@@ -1,9 +1,9 @@
 import '../popup/style.css';
 import './style.css';
 import { render } from 'preact';
-import { uiLocale } from '../../app/i18n';
-import * as client from '../../app/page-client';
-import { OptionsApp } from '../../components/OptionsApp';
+import { uiLocale } from '../../lib/i18n';
+import * as client from '../../lib/protocol/page-client';
+import { OptionsApp } from '../../components/options/OptionsApp';
 
 // The pages are written lang="en"; the texts come in the user's language (locales/*.yml).
 document.documentElement.lang = uiLocale();

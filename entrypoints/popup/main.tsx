@@ -1,9 +1,9 @@
 import './style.css';
 import { render } from 'preact';
-import { uiLocale } from '../../app/i18n';
+import { uiLocale } from '../../lib/i18n';
 import { browser } from 'wxt/browser';
-import { exportJson, loadBalance, loadInsight, loadUnsavedSince } from '../../app/page-client';
-import { PopupApp } from '../../components/PopupApp';
+import { exportJson, loadBalance, loadInsight, loadUnsavedSince } from '../../lib/protocol/page-client';
+import { PopupApp } from '../../components/popup/PopupApp';
 
 // The pages are written lang="en"; the texts come in the user's language (locales/*.yml).
 document.documentElement.lang = uiLocale();

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kindred, SCREENSHOTS, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from './harness';
-import { JANE, profilePage } from './pages';
+import { type Kindred, SCREENSHOTS, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import { JANE, profilePage } from '../support/pages';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

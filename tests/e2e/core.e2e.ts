@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Kindred, SCREENSHOTS, launchKindred, newUserDataDir, openExtensionPage, panelOf, removeUserDataDir } from './harness';
-import { FEED_PAGE, JANE, type Person, SAM, profilePage, topCard } from './pages';
+import { type Kindred, SCREENSHOTS, launchKindred, newUserDataDir, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import { FEED_PAGE, JANE, type Person, SAM, profilePage, topCard } from '../support/pages';
 
 const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
 const pages = (url: URL) => {

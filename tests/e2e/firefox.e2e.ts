@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runScript } from './harness';
+import { ROOT, runScript } from '../support/harness';
 
 /** Kindred for Firefox: built by `npm run build:firefox` and checked by Mozilla's own linter. */
 describe('the Firefox build', () => {

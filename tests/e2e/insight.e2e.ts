@@ -10,8 +10,8 @@ import {
   panelOf,
   readStoredContacts,
   removeUserDataDir,
-} from './harness';
-import { type Person, profilePage } from './pages';
+} from '../support/harness';
+import { type Person, profilePage } from '../support/pages';
 
 /** The people of tests/fixtures/connections/connections-2024.csv, as their profile pages show them. */
 const ANNA: Person = { id: 'anna-de-vries-1a2b3c', name: 'Anna de Vries', headline: 'Head of People, EMEA', company: 'Flexa', location: 'Utrecht' };

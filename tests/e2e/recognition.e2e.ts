@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kindred, ROOT, launchKindred, panelOf, readStoredContacts, removeUserDataDir } from './harness';
-import { FEED_PAGE, JANE, largeProfilePage, person, profilePage, topCard } from './pages';
+import { type Kindred, ROOT, launchKindred, panelOf, readStoredContacts, removeUserDataDir } from '../support/harness';
+import { FEED_PAGE, JANE, largeProfilePage, person, profilePage, topCard } from '../support/pages';
 
 /**
  * Recognition in the real browser: every saved LinkedIn page is served at its URL, the built extension

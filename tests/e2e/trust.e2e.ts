@@ -11,8 +11,8 @@ import {
   readStoredContacts,
   removeUserDataDir,
   serviceWorkerControl,
-} from './harness';
-import { JANE, type Person, SAM, profilePage } from './pages';
+} from '../support/harness';
+import { JANE, type Person, SAM, profilePage } from '../support/pages';
 
 const MALLORY: Person = {
   id: 'mallory',

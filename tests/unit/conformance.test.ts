@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractProfile, extractProfileFields } from '../../lib/profile-extract';
-import { fold } from '../../lib/text';
+import { extractProfile, extractProfileFields } from '../../lib/linkedin/profile-extract';
+import { fold } from '../../lib/model/text';
 
 /**
  * Real saved LinkedIn pages (2016–2026) live outside the project, in ../shared: they are other people's

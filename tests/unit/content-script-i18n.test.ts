@@ -1,8 +1,8 @@
 import { createI18n as createRealI18n } from '@wxt-dev/i18n';
 import { describe, expect, it } from 'vitest';
-import { createI18n as createContentScriptI18n } from '../../app/content-script-build/i18n';
-import { chromeMessages } from './test-i18n';
-import { useLocale } from './test-i18n';
+import { createI18n as createContentScriptI18n } from '../../build/content-script-i18n';
+import { chromeMessages } from '../support/test-i18n';
+import { useLocale } from '../support/test-i18n';
 
 /** The content script's lean i18n runtime must say exactly what @wxt-dev/i18n says. */
 describe('the content script’s i18n runtime', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../lib/contrast';
-import { DEFAULT_TAXONOMY } from '../../lib/taxonomy';
+import { contrastRatio } from '../../lib/model/colour';
+import { DEFAULT_TAXONOMY } from '../../lib/model/taxonomy';
 
 /**
  * WCAG AA (4.5:1 for text) for every colour pair the panel, popup and options page draw text with,

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KindredDB } from '../../lib/db';
-import { importKindred } from '../../lib/import-kindred';
-import { parseKindredFile } from '../../lib/kindred-file';
-import { exportAll } from '../../lib/store';
-import { freshDB } from './db-helpers';
+import type { KindredDB } from '../../lib/storage/db';
+import { importKindred } from '../../lib/storage/import-kindred';
+import { parseKindredFile } from '../../lib/formats/kindred-file';
+import { exportAll } from '../../lib/storage/store';
+import { freshDB } from '../support/db-helpers';
 
 /**
  * Files written by every released export format must keep importing. Each format version keeps a

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../lib/background-handler';
-import type { KindredDB } from '../../lib/db';
-import { recordSeen, setNote, setTag } from '../../lib/store';
-import { freshDB, snapshot } from './db-helpers';
+import { handleMessage } from '../../lib/protocol/handler';
+import type { KindredDB } from '../../lib/storage/db';
+import { recordSeen, setNote, setTag } from '../../lib/storage/store';
+import { freshDB, snapshot } from '../support/db-helpers';
 
 /**
  * Every file in tests/fixtures/bad-imports must be refused with a message naming the problem, and

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../app/i18n';
-import { DEFAULT_TAXONOMY, defaultTagKey, defaultTaxonomy } from '../../lib/taxonomy';
-import { LOCALES_DIR, chromeMessages, useLocale } from './test-i18n';
+import { translate } from '../../lib/i18n';
+import { DEFAULT_TAXONOMY, defaultTagKey, defaultTaxonomy } from '../../lib/model/taxonomy';
+import { LOCALES_DIR, chromeMessages, useLocale } from '../support/test-i18n';
 
 /**
  * The locale files stay in step: the same keys in every language, the same plural forms, the same
@@ -87,7 +87,7 @@ describe('locale files', () => {
 });
 
 describe('the code and the locale files', () => {
-  const sources = ['components', 'entrypoints', 'lib', 'app'].flatMap((dir) => sourceFiles(resolve(ROOT, dir)));
+  const sources = ['components', 'entrypoints', 'lib', 'build'].flatMap((dir) => sourceFiles(resolve(ROOT, dir)));
 
   /** Literal keys passed to i18n.t('…'), a `t('…')` translator or `translate('…')`. */
   const usedKeys = new Set(

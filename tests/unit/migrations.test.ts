@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSIONS, openKindredDB } from '../../lib/db';
-import type { Contact } from '../../lib/contact';
+import { SCHEMA_VERSIONS, openKindredDB } from '../../lib/storage/db';
+import type { Contact } from '../../lib/model/contact';
 
 /**
  * Every earlier schema version, filled with data, must open with the current code and keep every

@@ -1,0 +1,89 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import { formatNumber } from '../../../lib/i18n';
+import type { ConnectionsReport } from '../../../lib/storage/import-connections';
+import { errorText } from '../../../lib/model/error-text';
+
+interface ConnectionsImportProps {
+  importConnections: (text: string) => Promise<ConnectionsReport>;
+}
+
+type State =
+  | { kind: 'idle' | 'busy' }
+  | { kind: 'done'; report: ConnectionsReport }
+  | { kind: 'error'; message: string };
+
+/** LinkedIn's own Connections.csv in, so the balance can count the whole network. */
+export function ConnectionsImport({ importConnections }: ConnectionsImportProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (!file) return setState({ kind: 'error', message: i18n.t('connections.chooseFile') });
+    setState({ kind: 'busy' });
+    try {
+      setState({ kind: 'done', report: await importConnections(await file.text()) });
+    } catch (error) {
+      const message = errorText(error);
+      setState({ kind: 'error', message: i18n.t('common.importFailed', [message]) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="connections-heading" class="card">
+      <h2 id="connections-heading">{i18n.t('connections.heading')}</h2>
+      <p class="muted">{i18n.t('connections.intro')}</p>
+      <form onSubmit={onSubmit} class="import-form">
+        <label>
+          {i18n.t('connections.fileLabel')}
+          <input type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+        </label>
+        <button type="submit" disabled={state.kind === 'busy'}>
+          {i18n.t('connections.import')}
+        </button>
+      </form>
+      {state.kind === 'error' && (
+        <p role="alert" class="error">
+          {state.message}
+        </p>
+      )}
+      <div role="status">
+        {state.kind === 'busy' && <p>{i18n.t('connections.importing')}</p>}
+        {state.kind === 'done' && <ConnectionsOutcome report={state.report} />}
+      </div>
+    </section>
+  );
+}
+
+function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
+  return (
+    <>
+      <p>{describeConnectionsReport(report)}</p>
+      {report.skipped.length > 0 && (
+        <details>
+          <summary>{i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}</summary>
+          <ul>
+            {report.skipped.slice(0, 100).map((row) => (
+              <li key={row.line}>
+                {i18n.t('connections.skippedLine', [String(row.line), row.reason])}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function describeConnectionsReport(report: ConnectionsReport): string {
+  const parts = [
+    i18n.t('report.added', [formatNumber(report.added)]),
+    i18n.t('report.updated', [formatNumber(report.updated)]),
+    i18n.t('report.unchanged', [formatNumber(report.unchanged)]),
+  ];
+  const sentences = [i18n.t('report.connections', [parts.join(', ')])];
+  if (report.matchedByName > 0) sentences.push(i18n.t('report.matchedByName', [formatNumber(report.matchedByName)]));
+  if (report.nameOnly > 0) sentences.push(i18n.t('report.nameOnly', report.nameOnly, [formatNumber(report.nameOnly)]));
+  return sentences.join(' ');
+}

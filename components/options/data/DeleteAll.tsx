@@ -1,0 +1,54 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import { formatNumber } from '../../../lib/i18n';
+import { errorText } from '../../../lib/model/error-text';
+
+interface DeleteAllProps {
+  contactCount: number;
+  taggedCount: number;
+  deleteAll: () => Promise<unknown>;
+  onDeleted: () => void;
+}
+
+/** Deleting everything says exactly what will be lost and asks once more. */
+export function DeleteAll({ contactCount, taggedCount, deleteAll, onDeleted }: DeleteAllProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+
+  async function confirm() {
+    try {
+      await deleteAll();
+      setConfirming(false);
+      setMessage(i18n.t('deleteAll.done'));
+      onDeleted();
+    } catch (error) {
+      setMessage(i18n.t('deleteAll.failed', [errorText(error)]));
+    }
+  }
+
+  return (
+    <section aria-labelledby="delete-heading" class="card danger-zone">
+      <h2 id="delete-heading">{i18n.t('deleteAll.heading')}</h2>
+      <p class="muted">{i18n.t('deleteAll.intro')}</p>
+      {!confirming ? (
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          {i18n.t('deleteAll.start')}
+        </button>
+      ) : (
+        <div role="alertdialog" aria-labelledby="delete-confirm-title" aria-describedby="delete-confirm-text" class="confirm">
+          <h3 id="delete-confirm-title">{i18n.t('deleteAll.confirm.title')}</h3>
+          <p id="delete-confirm-text">
+            {i18n.t('deleteAll.confirm.text', contactCount, [formatNumber(contactCount), formatNumber(taggedCount)])}
+          </p>
+          <button type="button" class="danger" onClick={confirm}>
+            {i18n.t('deleteAll.confirm.delete')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {i18n.t('common.cancel')}
+          </button>
+        </div>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}

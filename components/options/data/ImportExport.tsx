@@ -1,0 +1,161 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import { formatNumber } from '../../../lib/i18n';
+import type { ImportMode, ImportReport } from '../../../lib/storage/import-kindred';
+import { withNodes } from '../../shared/with-nodes';
+import { errorText } from '../../../lib/model/error-text';
+
+export interface ImportExportProps {
+  /** Contacts now in the database, for the replace confirmation. */
+  contactCount: number;
+  importKindred: (text: string, mode: ImportMode) => Promise<ImportReport>;
+  exportJson: () => Promise<string>;
+  exportCsv: () => Promise<string>;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'confirm-replace'; file: File }
+  | { kind: 'imported'; report: ImportReport }
+  | { kind: 'exported'; fileName: string }
+  | { kind: 'error'; message: string };
+
+/** Kindred's own JSON in (merge or replace) and out (JSON and CSV). */
+export function ImportExport({ contactCount, importKindred, exportJson, exportCsv }: ImportExportProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function runImport(chosen: File, chosenMode: ImportMode) {
+    setState({ kind: 'busy' });
+    try {
+      setState({ kind: 'imported', report: await importKindred(await chosen.text(), chosenMode) });
+    } catch (error) {
+      setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
+    }
+  }
+
+  function onImport(event: Event) {
+    event.preventDefault();
+    if (!file) return setState({ kind: 'error', message: i18n.t('importExport.chooseFile') });
+    if (mode === 'replace') return setState({ kind: 'confirm-replace', file });
+    void runImport(file, mode);
+  }
+
+  async function runExport(action: () => Promise<string>) {
+    setState({ kind: 'busy' });
+    try {
+      setState({ kind: 'exported', fileName: await action() });
+    } catch (error) {
+      setState({ kind: 'error', message: i18n.t('common.exportFailed', [messageOf(error)]) });
+    }
+  }
+
+  const busy = state.kind === 'busy';
+  return (
+    <section aria-labelledby="import-export-heading" class="card">
+      <h2 id="import-export-heading">{i18n.t('importExport.heading')}</h2>
+      <div class="row">
+        <button type="button" onClick={() => runExport(exportJson)} disabled={busy}>
+          {i18n.t('common.exportJson')}
+        </button>
+        <button type="button" onClick={() => runExport(exportCsv)} disabled={busy}>
+          {i18n.t('importExport.exportCsv')}
+        </button>
+        <span class="muted">{i18n.t('importExport.formatsHint')}</span>
+      </div>
+      <form onSubmit={onImport} class="import-form">
+        <label>
+          {i18n.t('importExport.fileLabel')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
+        </label>
+        <fieldset>
+          <legend>{i18n.t('importExport.mode.legend')}</legend>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            {i18n.t('importExport.mode.merge')}
+          </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            {i18n.t('importExport.mode.replace')}
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {i18n.t('importExport.import')}
+        </button>
+      </form>
+      {state.kind === 'confirm-replace' && (
+        <div role="alertdialog" aria-labelledby="replace-title" aria-describedby="replace-text" class="confirm">
+          <h3 id="replace-title">{i18n.t('importExport.confirm.title')}</h3>
+          <p id="replace-text">
+            {i18n.t('importExport.confirm.text', [
+              i18n.t('common.contacts', contactCount, [formatNumber(contactCount)]),
+              state.file.name,
+            ])}
+          </p>
+          <button type="button" class="danger" onClick={() => runImport(state.file, 'replace')}>
+            {i18n.t('importExport.confirm.replace')}
+          </button>
+          <button type="button" onClick={() => setState({ kind: 'idle' })}>
+            {i18n.t('common.cancel')}
+          </button>
+        </div>
+      )}
+      <ImportOutcome state={state} />
+    </section>
+  );
+}
+
+function ImportOutcome({ state }: { state: State }) {
+  if (state.kind === 'error') {
+    return (
+      <p role="alert" class="error">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.kind === 'exported') return <p role="status">{i18n.t('common.savedFile', [state.fileName])}</p>;
+  if (state.kind === 'busy') return <p role="status">{i18n.t('common.working')}</p>;
+  if (state.kind !== 'imported') return <p role="status" />;
+  const { report } = state;
+  return (
+    <div role="status">
+      <p>{describeReport(report)}</p>
+      {report.conflicts.length > 0 && (
+        <details>
+          <summary>
+            {i18n.t('importExport.conflicts', report.conflicts.length, [formatNumber(report.conflicts.length)])}
+          </summary>
+          <ul>
+            {report.conflicts.map((conflict) => (
+              <li key={conflict.contactId}>
+                {withNodes(
+                  (marks) => i18n.t('importExport.conflict', [marks[0]!, conflict.kept, conflict.discarded]),
+                  [<strong>{conflict.name}</strong>],
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function describeReport(report: ImportReport): string {
+  const parts = [i18n.t('report.added', [formatNumber(report.added)]), i18n.t('report.updated', [formatNumber(report.updated)])];
+  if (report.mode === 'merge') parts.push(i18n.t('report.unchanged', [formatNumber(report.unchanged)]));
+  else parts.push(i18n.t('report.removed', [formatNumber(report.removed)]));
+  if (report.tagsAdded > 0) parts.push(i18n.t('report.newTags', report.tagsAdded, [formatNumber(report.tagsAdded)]));
+  return i18n.t('report.kindred', [parts.join(', ')]);
+}
+
+function messageOf(error: unknown): string {
+  const text = errorText(error);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -1,0 +1,143 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDB } from '../../tests/support/db-helpers';
+import type { KindredDB } from '../../lib/storage/db';
+import { getContactView, recordSeen, setNote, setPanelCollapsed, setTag } from '../../lib/storage/store';
+import { type PanelClient, TagPanel } from './TagPanel';
+
+const NOW = '2026-11-22T10:00:00.000Z';
+const jane = {
+  id: 'jane-doe',
+  url: 'https://www.linkedin.com/in/jane-doe/',
+  name: 'Jane Doe',
+  headline: 'Flex specialist',
+  company: '',
+  location: '',
+};
+
+let db: KindredDB;
+let client: PanelClient;
+beforeEach(() => {
+  db = freshDB();
+  // The real store behind the panel, as the background would answer it.
+  client = {
+    seen: (profile) => recordSeen(db, profile, NOW),
+    get: (id) => getContactView(db, id),
+    setTag: (id, tagId, on) => setTag(db, id, tagId, on, NOW),
+    setNote: (id, note) => setNote(db, id, note, NOW),
+    setCollapsed: (collapsed) => setPanelCollapsed(db, collapsed),
+  };
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+const panel = () => screen.getByRole('region', { name: 'Kindred' });
+
+describe('TagPanel', () => {
+  it('shows the person and every tag as a toggle', async () => {
+    render(<TagPanel profile={jane} client={client} />);
+    expect(within(panel()).getByRole('heading', { name: 'Jane Doe' })).toBeTruthy();
+    expect(within(panel()).getByText('Flex specialist')).toBeTruthy();
+    const mentor = await screen.findByRole('button', { name: 'Mentor' });
+    expect(mentor.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Career resilience' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { pressed: false })).toHaveLength(14);
+  });
+
+  it('saves a click at once and shows the stored state', async () => {
+    render(<TagPanel profile={jane} client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mentor' }));
+    expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
+    await screen.findByText('Saved');
+    expect((await db.contacts.get('jane-doe'))?.relationships).toEqual(['mentor']);
+  });
+
+  it('loads existing tags and note when the page opens', async () => {
+    await setTag(db, 'jane-doe', 'growth', true, NOW);
+    await setNote(db, 'jane-doe', 'Ask about the book', NOW);
+    render(<TagPanel profile={jane} client={client} />);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Career resilience' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Ask about the book');
+  });
+
+  it('saves the note after typing stops', async () => {
+    render(<TagPanel profile={jane} client={client} noteDelay={10} />);
+    const note = await screen.findByRole('textbox', { name: 'Note' });
+    await waitFor(() => expect((note as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.input(note, { target: { value: 'Met at the flex conference' } });
+    await waitFor(async () => expect((await db.contacts.get('jane-doe'))?.note).toBe('Met at the flex conference'));
+  });
+
+  it('undoes the click and says so when saving fails', async () => {
+    render(<TagPanel profile={jane} client={{ ...client, setTag: () => Promise.reject(new Error('Unknown tag')) }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mentor' }));
+    await screen.findByText('Not saved: Unknown tag');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('shows the latest click even when an earlier answer arrives last', async () => {
+    let releaseFirst: () => void = () => {};
+    const slowFirst: PanelClient = {
+      ...client,
+      setTag: async (id, tagId, on) => {
+        const result = await setTag(db, id, tagId, on, NOW);
+        if (on) await new Promise<void>((resolve) => (releaseFirst = resolve));
+        return result;
+      },
+    };
+    render(<TagPanel profile={jane} client={slowFirst} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Peer' })); // on: its answer is held back
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Peer' }).getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Peer' })); // off: answered at once
+    await screen.findByText('Saved');
+    releaseFirst();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('button', { name: 'Peer' }).getAttribute('aria-pressed')).toBe('false');
+    expect((await db.contacts.get('jane-doe'))?.relationships).toEqual([]);
+  });
+
+  it('works with the id alone when the page shows no name, and lets the user type it', async () => {
+    render(<TagPanel profile={{ ...jane, name: '', headline: '' }} client={client} />);
+    expect(within(panel()).getByRole('heading', { name: 'jane-doe' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Peer' }));
+    await screen.findByText('Saved');
+    expect((await db.contacts.get('jane-doe'))?.relationships).toEqual(['peer']);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '  Jane   Doe ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() => expect(within(panel()).getByRole('heading', { name: 'Jane Doe' })).toBeTruthy());
+    expect((await db.contacts.get('jane-doe'))?.name).toBe('Jane Doe');
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
+  });
+
+  it('says it is reading while in-page navigation renders the new person', () => {
+    render(<TagPanel profile={{ ...jane, name: '' }} client={client} reading />);
+    expect(screen.getByText('Reading this profile…')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
+  });
+
+  it('collapses, and remembers it for the next profile', async () => {
+    render(<TagPanel profile={jane} client={client} />);
+    await screen.findByRole('button', { name: 'Mentor' });
+    fireEvent.click(screen.getByRole('button', { name: 'Hide Kindred panel' }));
+    expect(screen.queryByRole('button', { name: 'Mentor' })).toBeNull();
+    await waitFor(async () => expect((await getContactView(db, 'x')).panelCollapsed).toBe(true));
+    cleanup();
+    render(<TagPanel profile={{ ...jane, id: 'sam', url: 'https://www.linkedin.com/in/sam/', name: 'Sam' }} client={client} />);
+    await screen.findByRole('button', { name: 'Show Kindred panel' });
+    expect(screen.getByText('No tags')).toBeTruthy();
+  });
+
+  it('shows names and notes with markup as plain text', async () => {
+    await setNote(db, 'jane-doe', '<img src=x onerror="window.hacked=1">', NOW);
+    render(<TagPanel profile={{ ...jane, name: '<b>Jane</b>' }} client={client} />);
+    expect(within(panel()).getByRole('heading', { name: '<b>Jane</b>' })).toBeTruthy();
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toContain('<img'),
+    );
+    expect(panel().querySelector('b, img')).toBeNull();
+  });
+});

@@ -1,0 +1,305 @@
+import { i18n } from '#i18n';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Contact, SeenProfile } from '../../lib/model/contact';
+import { fold } from '../../lib/model/text';
+import type { ContactView } from '../../lib/storage/store';
+import { isTypingTarget, tagShortcuts } from '../../lib/model/tag-keys';
+import { type Dimension, type Tag, tagsOf } from '../../lib/model/taxonomy';
+import { TagButton } from '../shared/TagButton';
+import { errorText } from '../../lib/model/error-text';
+
+/** What the panel needs from the background; the content script passes a messaging client. */
+export interface PanelClient {
+  seen(profile: SeenProfile): Promise<ContactView>;
+  get(contactId: string): Promise<ContactView>;
+  setTag(contactId: string, tagId: string, on: boolean): Promise<ContactView>;
+  setNote(contactId: string, note: string): Promise<ContactView>;
+  setCollapsed(collapsed: boolean): Promise<void>;
+}
+
+interface TagPanelProps {
+  /** What the page shows of the person. Give the component `key={profile.id}` so a new person starts fresh. */
+  profile: SeenProfile;
+  client: PanelClient;
+  /** True while the page has not shown who this is yet (in-page navigation still rendering). */
+  reading?: boolean;
+  /** True when the panel floats in a corner because the page's layout was not recognised. */
+  floating?: boolean;
+  /** Dark colours: LinkedIn's dark theme, or the system's when the page does not say. */
+  dark?: boolean;
+  /** Changes when the user asks to focus the panel (the keyboard command): it opens and takes focus. */
+  focusRequest?: number;
+  /** Milliseconds of typing pause before a note is saved. */
+  noteDelay?: number;
+}
+
+type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+
+
+export function TagPanel({
+  profile,
+  client,
+  reading = false,
+  floating = false,
+  dark = false,
+  focusRequest = 0,
+  noteDelay = 600,
+}: TagPanelProps) {
+  const [view, setView] = useState<ContactView | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [note, setNote] = useState('');
+  const savedNote = useRef('');
+  const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latestChange = useRef(0);
+  const panel = useRef<HTMLElement>(null);
+  const shortcuts = tagShortcuts(view?.taxonomy ?? []);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    setCollapsed(false);
+    // After the expanded body has rendered: the first tag, or the panel itself while it loads.
+    requestAnimationFrame(() => (panel.current?.querySelector<HTMLElement>('.tag') ?? panel.current)?.focus());
+  }, [focusRequest]);
+
+  // A visit is recorded once the page shows who this is; before that (still rendering, or a page
+  // Kindred cannot read) the stored state is only read, so nothing is stored under no name. A layout
+  // effect, so the visit is recorded even when the user moves on before the next frame is painted.
+  useLayoutEffect(() => {
+    let current = true;
+    (profile.name ? client.seen(profile) : client.get(profile.id)).then(
+      (loaded) => {
+        if (!current) return;
+        setView(loaded);
+        setCollapsed(loaded.panelCollapsed);
+        const loadedNote = loaded.contact?.note ?? '';
+        setNote((draft) => (draft === savedNote.current ? loadedNote : draft));
+        savedNote.current = loadedNote;
+      },
+      (error: unknown) => current && setStatus({ kind: 'error', message: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
+
+  useEffect(() => () => clearTimeout(noteTimer.current), []);
+
+  const contact = view?.contact ?? null;
+  const name = profile.name || contact?.name || '';
+  const headline = profile.headline || contact?.headline || '';
+
+  /**
+   * Runs one change. Only the answer to the latest change is shown: an earlier answer arriving late
+   * would otherwise undo a click made since. After a failure the panel shows what is really stored.
+   */
+  async function save(action: () => Promise<ContactView>, revert: () => void) {
+    const ticket = ++latestChange.current;
+    setStatus({ kind: 'saving' });
+    try {
+      const saved = await action();
+      if (ticket !== latestChange.current) return;
+      setView(saved);
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: messageOf(error) });
+      if (ticket !== latestChange.current) return;
+      client.get(profile.id).then(
+        (stored) => ticket === latestChange.current && setView(stored),
+        () => ticket === latestChange.current && revert(),
+      );
+    }
+  }
+
+  function toggle(tag: Tag, on: boolean) {
+    if (!view) return;
+    const before = view;
+    setView(withTag(view, profile.id, tag, on));
+    void save(
+      () => client.setTag(profile.id, tag.id, on),
+      () => setView(before),
+    );
+  }
+
+  function saveNote(text: string) {
+    clearTimeout(noteTimer.current);
+    if (text === savedNote.current) return;
+    const previous = savedNote.current;
+    savedNote.current = text;
+    void save(
+      () => client.setNote(profile.id, text),
+      () => {
+        savedNote.current = previous;
+      },
+    );
+  }
+
+  function onNoteInput(text: string) {
+    setNote(text);
+    clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => saveNote(text), noteDelay);
+  }
+
+  /** Inside the panel, digits toggle relationships and letters purposes (shown on the buttons). */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!view || collapsed || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    const tag = view.taxonomy.find((t) => shortcuts.get(t.id) === event.key.toLowerCase());
+    if (!tag) return;
+    event.preventDefault();
+    toggle(tag, !selectedIds(view.contact, tag.dimension).includes(tag.id));
+  }
+
+  function toggleCollapsed() {
+    const next = !collapsed;
+    setCollapsed(next);
+    client.setCollapsed(next).catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) }));
+  }
+
+  const tagCount = contact ? contact.purposes.length + contact.relationships.length : 0;
+
+  return (
+    <section
+      ref={panel}
+      class={`panel${collapsed ? ' collapsed' : ''}${floating ? ' floating' : ''}${dark ? ' dark' : ''}`}
+      role="region"
+      aria-label="Kindred"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <div class="bar">
+        <span class="brand" aria-hidden="true">
+          Kindred
+        </span>
+        {collapsed && (
+          <span class="muted">{i18n.t('panel.tagCount', tagCount)}</span>
+        )}
+        <button
+          type="button"
+          class="collapse"
+          aria-expanded={!collapsed}
+          aria-controls="kindred-body"
+          aria-label={collapsed ? i18n.t('panel.show') : i18n.t('panel.hide')}
+          onClick={toggleCollapsed}
+        >
+          <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
+        </button>
+      </div>
+      <div id="kindred-body" class="body" hidden={collapsed}>
+        <h2 class="name">{name || profile.id}</h2>
+        {!name && reading && <p class="muted">{i18n.t('panel.reading')}</p>}
+        {!name && !reading && view && (
+          <NameField
+            id={profile.id}
+            onSave={(typed) =>
+              save(
+                () => client.seen({ ...profile, name: typed }),
+                () => undefined,
+              )
+            }
+          />
+        )}
+        {headline && <p class="headline">{headline}</p>}
+        {view ? (
+          (['purpose', 'relationship'] as const).map((dimension) => (
+            <TagGroup
+              key={dimension}
+              heading={dimension === 'purpose' ? i18n.t('panel.purposes') : i18n.t('panel.relationships')}
+              tags={tagsOf(view.taxonomy, dimension)}
+              selected={selectedIds(contact, dimension)}
+              shortcuts={shortcuts}
+              onToggle={toggle}
+            />
+          ))
+        ) : status.kind === 'error' ? null : (
+          <p class="muted">{i18n.t('panel.loading')}</p>
+        )}
+        <label>
+          <span class="label">{i18n.t('panel.note')}</span>
+          <textarea
+            rows={2}
+            value={note}
+            maxLength={10_000}
+            disabled={!view}
+            placeholder={i18n.t('panel.notePlaceholder')}
+            onInput={(event) => onNoteInput(event.currentTarget.value)}
+            onBlur={(event) => saveNote(event.currentTarget.value)}
+          />
+        </label>
+        <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
+          {status.kind === 'error'
+            ? status.message
+            : status.kind === 'saving'
+              ? i18n.t('panel.saving')
+              : status.kind === 'saved'
+                ? i18n.t('panel.saved')
+                : ''}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/** Where the page's layout was not recognised, the user can say who this is. */
+function NameField({ id, onSave }: { id: string; onSave: (name: string) => void }) {
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const typed = fold((event.currentTarget.elements.namedItem('name') as HTMLInputElement).value);
+        if (typed) onSave(typed);
+      }}
+    >
+      <p class="muted">{i18n.t('panel.nameUnread', [id])}</p>
+      <label>
+        <span class="label">{i18n.t('panel.name')}</span>
+        <input type="text" name="name" maxLength={200} />
+      </label>
+      <button type="submit" class="save-name">
+        {i18n.t('panel.saveName')}
+      </button>
+    </form>
+  );
+}
+
+function TagGroup(props: {
+  heading: string;
+  tags: Tag[];
+  selected: readonly string[];
+  shortcuts: ReadonlyMap<string, string>;
+  onToggle: (tag: Tag, on: boolean) => void;
+}) {
+  return (
+    <div role="group" aria-label={props.heading}>
+      <h3 class="label">{props.heading}</h3>
+      <div class="tags">
+        {props.tags.map((tag) => (
+          <TagButton
+            key={tag.id}
+            tag={tag}
+            pressed={props.selected.includes(tag.id)}
+            shortcut={props.shortcuts.get(tag.id)}
+            onToggle={props.onToggle}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function selectedIds(contact: Contact | null, dimension: Dimension): readonly string[] {
+  if (!contact) return [];
+  return dimension === 'purpose' ? contact.purposes : contact.relationships;
+}
+
+/** The view as it will be once the background has applied the toggle (shown before it answers). */
+function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): ContactView {
+  const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+  // Not stored yet: the background creates the contact; until it answers, only the tags matter.
+  const contact = view.contact ?? ({ id: contactId, purposes: [], relationships: [] } as unknown as Contact);
+  const ids = contact[field].filter((id) => id !== tag.id);
+  return { ...view, contact: { ...contact, [field]: on ? [...ids, tag.id] : ids } };
+}
+
+function messageOf(error: unknown): string {
+  return i18n.t('panel.notSaved', [errorText(error)]);
+}

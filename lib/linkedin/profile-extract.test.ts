@@ -1,0 +1,349 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractProfile, extractProfileFields, findTopCard, isStandInPage, nameFromTitle } from './profile-extract';
+import { fold } from '../model/text';
+
+// Hand-written pages, one per layout generation; the people are invented.
+const dir = resolve(__dirname, '../../tests/fixtures/linkedin');
+interface Case {
+  file: string;
+  url: string;
+  layout: string;
+  expect: Record<string, string | boolean>;
+}
+const { cases } = JSON.parse(readFileSync(resolve(dir, 'cases.json'), 'utf8')) as { cases: Case[] };
+
+const happy = new Window({ settings: { handleDisabledFileLoadingAsSuccess: true, disableJavaScriptFileLoading: true } });
+afterAll(() => happy.happyDOM.close());
+
+function parse(html: string): Document {
+  return new happy.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+const fixture = (file: string) => parse(readFileSync(resolve(dir, file), 'utf8'));
+/** Entities decoded and whitespace folded, as cases.json's how_to_match says. */
+const normalise = (value: string) => fold(parse(`<p>${value.replace(/</g, '&lt;')}</p>`).body.textContent ?? '');
+
+const URN = 'ACoAAB3xYzQ8wLk5NmRt7VbP2sHd9FgJc4Ke1Uo';
+const urnUrl = `https://www.linkedin.com/in/${URN}/`;
+
+describe('extractProfile on the fixtures of tests/fixtures/linkedin', () => {
+  it.each(cases.map((c) => [c.layout, c] as const))('%s', (_layout, c) => {
+    const doc = fixture(c.file);
+    const profile = extractProfile(doc, c.url);
+    if (c.expect.profile === false) {
+      expect(profile).toBeNull();
+      expect(extractProfileFields(doc)).toEqual({ name: '', headline: '', company: '', location: '' });
+      expect(findTopCard(doc)).toBeNull();
+      return;
+    }
+    expect(profile).not.toBeNull();
+    for (const [field, value] of Object.entries(c.expect)) {
+      const actual = String((profile as unknown as Record<string, unknown>)[field] ?? '');
+      expect({ field, value: normalise(actual) }).toEqual({ field, value: normalise(String(value)) });
+    }
+  });
+
+  it.each(cases.filter((c) => c.expect.profile !== false && c.file !== 'stale-jsonld.html').map((c) => c.file))(
+    'finds the top card of %s: it holds the name and is not the whole page',
+    (file) => {
+      const doc = fixture(file);
+      const card = findTopCard(doc);
+      expect(card?.textContent).toContain(extractProfileFields(doc).name);
+      expect(card?.tagName).not.toMatch(/^(HTML|BODY|MAIN)$/);
+      expect(card?.querySelector('h1, h2, li, .pv-top-card-section__name')).not.toBeNull();
+    },
+  );
+
+  it('finds no top card where only stale data and a title name the person', () => {
+    expect(findTopCard(fixture('stale-jsonld.html'))).toBeNull();
+  });
+
+  it('reads the same person from extractProfileFields, whatever the URL', () => {
+    expect(extractProfileFields(fixture('sdui-2026.html'))).toEqual({
+      name: 'Sven Halvorsen',
+      headline: 'Data Engineer | Streaming pipelines & lakehouses | Kafka, Flink, dbt | Speaker',
+      company: 'Fjordline Energy',
+      location: 'Trondheim, Trøndelag, Norway',
+    });
+    expect(extractProfileFields(fixture('loggedin-2018.html')).name).toBe('Tomasz Wierzbicki');
+  });
+});
+
+describe('fold', () => {
+  it('folds whitespace runs and trims', () => {
+    expect(fold('  Jane \n\t Doe  ')).toBe('Jane Doe');
+    expect(fold('')).toBe('');
+  });
+});
+
+describe('nameFromTitle', () => {
+  it.each([
+    ['Jane Doe | LinkedIn', 'Jane Doe'],
+    ['(3) Jane Doe | LinkedIn', 'Jane Doe'],
+    ['(99+) Jane Doe | LinkedIn', 'Jane Doe'],
+    ['Jane Doe - Engineer - Acme - Widgets | LinkedIn', 'Jane Doe'],
+    ['Jean-Luc Picard – Captain | LinkedIn', 'Jean-Luc Picard'],
+    ['  Jane   Doe  |  LinkedIn ', 'Jane Doe'],
+    ['Jane Doe (She/Her) | LinkedIn', 'Jane Doe'],
+    ['Jane Doe', ''],
+    ['LinkedIn', ''],
+    ['Feed | LinkedIn', ''],
+    ['(2) Feed | LinkedIn', ''],
+    ['Profile Not Found | LinkedIn', ''],
+    ['Page Not Found | LinkedIn', ''],
+    ['Sign Up | LinkedIn', ''],
+    ['Sign In | LinkedIn', ''],
+    ['LinkedIn Login, Sign in | LinkedIn', ''],
+    ['Join LinkedIn | LinkedIn', ''],
+    ['Security Verification | LinkedIn', ''],
+    ['', ''],
+  ])('%j → %j', (title, name) => {
+    expect(nameFromTitle(title)).toBe(name);
+  });
+});
+
+/** A 2018-style top card around `nameHtml`. */
+const card2018 = (nameHtml: string, title = '') =>
+  parse(`<title>${title}</title><section class="pv-top-card-section">
+    <h1 class="pv-top-card-section__name">${nameHtml}</h1>
+    <h2 class="pv-top-card-section__headline">Cook</h2></section>`);
+
+describe('name cleaning', () => {
+  it.each([
+    ['<span aria-hidden="true">Jane Doe</span><span class="visually-hidden">Jane Doe</span>', 'Jane Doe', ''],
+    ['Jane Doe<span class="a11y-text">Jane Doe</span>', 'Jane Doe', ''],
+    ['<span class="visually-hidden">Jane Doe</span>', 'Jane Doe', ''],
+    ['Jane Doe · 2nd', 'Jane Doe', ''],
+    ['Jane Doe <span>2nd degree connection</span>', 'Jane Doe', ''],
+    ['Jane Doe · 3rd+', 'Jane Doe', ''],
+    ['Jane Doe 1st', 'Jane Doe', ''],
+    ['Jane Doe (She/Her)', 'Jane Doe', 'She/Her'],
+    ['Jane Doe she / her · 2nd', 'Jane Doe', 'she/her'],
+    ['Jane Doe, They/Them/Theirs', 'Jane Doe', 'They/Them/Theirs'],
+    ['Alex Kim (Ze/Hir)', 'Alex Kim', 'Ze/Hir'],
+    ['  Jane \n  Doe  ', 'Jane Doe', ''],
+    ['Jane &amp; Doe', 'Jane & Doe', ''],
+    ['Heather Herring', 'Heather Herring', ''],
+    ['Sheila Hermann', 'Sheila Hermann', ''],
+  ])('%j → %j (%j)', (html, name, pronouns) => {
+    const profile = extractProfile(card2018(html), 'https://www.linkedin.com/in/jane/');
+    expect(profile).toMatchObject({ name, pronouns });
+  });
+
+  it('takes pronouns shown next to the name (2024 layout) without putting them in the name', () => {
+    const doc = parse(`<main><section class="artdeco-card">
+      <h1 class="text-heading-xlarge">Sam Okafor</h1><span class="text-body-small">(He/Him)</span>
+      <div class="text-body-medium">Baker</div></section></main>`);
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/sam/')).toMatchObject({ name: 'Sam Okafor', pronouns: 'He/Him' });
+  });
+
+  it('decodes entities in meta tags, even double-encoded ones', () => {
+    const doc = parse(`<head><meta property="og:url" content="https://www.linkedin.com/in/ada">
+      <meta property="og:title" content="Ada &amp;amp; Bo &amp;#233;t&amp;#xE9; - X | LinkedIn"></head><body></body>`);
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/ada/')?.name).toBe('Ada & Bo été');
+  });
+});
+
+describe('embedded data is trusted only when it names the profile of the URL', () => {
+  const jsonLd = (slug: string) =>
+    parse(`<title>LinkedIn</title><script type="application/ld+json">{"@context":"http://schema.org","@graph":[
+      {"@type":"Person","name":"Bo Ekdahl","url":"https://se.linkedin.com/in/${slug}","address":{"addressLocality":"Malmö"},
+       "worksFor":[{"@type":"Organization","name":"Öresund Ferries"}],"alumniOf":[{"@type":"Organization","name":"Old Co"}]}]}</script>`);
+
+  it('uses JSON-LD that names the same id', () => {
+    expect(extractProfile(jsonLd('bo-ekdahl'), 'https://www.linkedin.com/in/Bo-Ekdahl/')).toMatchObject({
+      id: 'bo-ekdahl',
+      name: 'Bo Ekdahl',
+      company: 'Öresund Ferries',
+      location: 'Malmö',
+    });
+  });
+
+  it('ignores JSON-LD of another profile (then the page names nobody)', () => {
+    expect(extractProfile(jsonLd('someone-else'), 'https://www.linkedin.com/in/bo-ekdahl/')).toBeNull();
+  });
+
+  it('ignores the stale JSON-LD and og: tags but keeps the fresh title', () => {
+    const profile = extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/carol-nakamura/');
+    expect(profile).toMatchObject({ name: 'Carol Nakamura', company: '', location: '', headline: '' });
+    // …and the same page describes Benedikt when that is the URL.
+    expect(extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/benedikt-oyelaran/')).toMatchObject({
+      name: 'Benedikt Oyelaran',
+      company: 'Eko Harbour Authority',
+      location: 'Lagos, Nigeria',
+    });
+  });
+
+  it('reads <code> blobs only for the profile they name', () => {
+    const doc = fixture('loggedin-2024.html');
+    doc.querySelector('main')!.remove();
+    doc.title = '';
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/riya-deshpande-ux/')).toMatchObject({
+      name: 'Riya Deshpande',
+      headline: 'Product Designer at Pavana Health | Accessibility & design systems',
+    });
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/someone-else/')).toBeNull();
+  });
+
+  it('prefers what the top card shows over embedded data', () => {
+    const doc = fixture('public-2023.html');
+    doc.querySelector('.top-card-layout__title')!.textContent = 'Kwame K. Asante';
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/kwame-asante-dev/')?.name).toBe('Kwame K. Asante');
+  });
+
+  it('falls back to embedded data when the public top card is gone', () => {
+    const doc = fixture('public-2023.html');
+    doc.querySelector('.top-card-layout')!.remove();
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/kwame-asante-dev/')).toMatchObject({
+      name: 'Kwame Asante',
+      company: 'Sankofa Payments & Co',
+      location: 'Accra, Greater Accra Region, Ghana',
+    });
+  });
+});
+
+describe('member-id URLs (/in/ACoAA…)', () => {
+  it('returns the contact under the vanity slug revealed by the <code> blob and the contact-info link', () => {
+    expect(extractProfile(fixture('member-urn.html'), urnUrl)).toMatchObject({
+      id: 'lena-fischer-berlin',
+      url: 'https://www.linkedin.com/in/lena-fischer-berlin/',
+      name: 'Lena Fischer',
+    });
+  });
+
+  it('uses the contact-info link alone', () => {
+    const doc = fixture('member-urn.html');
+    doc.querySelector('code')!.remove();
+    expect(extractProfile(doc, urnUrl)?.id).toBe('lena-fischer-berlin');
+  });
+
+  it('uses the <code> blob alone, matched by the member id', () => {
+    const doc = fixture('member-urn.html');
+    doc.querySelector('main')!.remove();
+    expect(extractProfile(doc, urnUrl)).toMatchObject({ id: 'lena-fischer-berlin', name: 'Lena Fischer' });
+  });
+
+  it('uses the canonical link or og:url', () => {
+    const canonical = parse(`<head><title>Lena Fischer | LinkedIn</title>
+      <link rel="canonical" href="https://de.linkedin.com/in/lena-fischer-berlin"></head><body></body>`);
+    expect(extractProfile(canonical, urnUrl)).toMatchObject({ id: 'lena-fischer-berlin', name: 'Lena Fischer' });
+    const og = parse(`<head><meta property="og:url" content="https://www.linkedin.com/in/lena-fischer-berlin/">
+      <meta property="og:title" content="Lena Fischer - Cellist | LinkedIn"></head><body></body>`);
+    expect(extractProfile(og, urnUrl)).toMatchObject({ id: 'lena-fischer-berlin', name: 'Lena Fischer' });
+  });
+
+  it('keeps the member id (with its case) when the page reveals no vanity slug', () => {
+    const doc = parse('<title>Lena Fischer | LinkedIn</title>');
+    expect(extractProfile(doc, urnUrl)).toMatchObject({ id: URN, url: urnUrl, name: 'Lena Fischer' });
+  });
+
+  it('does not take the slug of a server-driven card that shows another member', () => {
+    const doc = fixture('sdui-2026.html');
+    const profile = extractProfile(doc, urnUrl);
+    expect(profile).toMatchObject({ id: URN, name: '', headline: '' });
+    // The card's own member id does match:
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/ACoAAD7kQm3NbVx9ZtLwPe2RuSy8HgFj4Kd6Tc1')).toMatchObject({
+      id: 'sven-halvorsen-data',
+      name: 'Sven Halvorsen',
+    });
+  });
+
+  it('does not take a JSON-LD slug whose name disagrees with the top card', () => {
+    const doc = parse(`<script type="application/ld+json">{"@type":"Person","name":"Old Person","url":"https://www.linkedin.com/in/old-person"}</script>
+      <main><section class="artdeco-card"><h1 class="text-heading-xlarge">Lena Fischer</h1></section></main>`);
+    expect(extractProfile(doc, urnUrl)).toMatchObject({ id: URN, name: 'Lena Fischer' });
+  });
+});
+
+describe('after in-page navigation', () => {
+  it('leaves the fields empty while the top card still belongs to the previous person', () => {
+    for (const file of ['loggedin-2024.html', 'sdui-2026.html', 'loggedin-2021.html']) {
+      const doc = fixture(file);
+      const profile = extractProfile(doc, 'https://www.linkedin.com/in/next-person/');
+      expect(profile).toEqual({
+        id: 'next-person',
+        url: 'https://www.linkedin.com/in/next-person/',
+        name: '',
+        pronouns: '',
+        headline: '',
+        company: '',
+        location: '',
+      });
+      // What the page shows is still readable, to know which name is stale.
+      expect(extractProfileFields(doc).name).not.toBe('');
+    }
+  });
+
+  it('does not take a "TopcardOnly" container (Highlights, About…) for the top card', () => {
+    const doc = fixture('sdui-2026.html');
+    doc.querySelector('[componentkey$="Topcard"]')!.remove();
+    expect(extractProfileFields(doc).name).toBe('Sven Halvorsen'); // from the title
+    expect(findTopCard(doc)).toBeNull();
+    doc.title = 'LinkedIn';
+    expect(extractProfileFields(doc).name).toBe('');
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/sven-halvorsen-data/')).toBeNull();
+  });
+});
+
+describe('pages that are not a profile', () => {
+  const profileUrl = 'https://www.linkedin.com/in/carol-nakamura/';
+
+  it.each([
+    ['logged-in 404 with a stale title', '<title>Carol Nakamura | LinkedIn</title><main><h1>This page doesn’t exist</h1></main>'],
+    ['profile unavailable', '<title>Carol Nakamura | LinkedIn</title><main><h2>This profile is not available</h2></main>'],
+    ['a page still loading', '<title>LinkedIn</title><main><div class="loader"></div></main>'],
+    ['the feed', '<title>(3) Feed | LinkedIn</title><main><h1 class="visually-hidden">Feed post</h1></main>'],
+    ['login page', '<title>LinkedIn Login, Sign in | LinkedIn</title><main><h1>Sign in</h1></main>'],
+    ['no title at all', '<main><p>Hello</p></main>'],
+  ])('%s gives null', (_name, html) => {
+    const doc = parse(html);
+    expect(extractProfile(doc, profileUrl)).toBeNull();
+  });
+
+  it.each(['profile-not-found.html', 'authwall.html', 'checkpoint.html'])('%s names nobody', (file) => {
+    const doc = fixture(file);
+    expect(extractProfile(doc, profileUrl)).toBeNull();
+    expect(extractProfileFields(doc).name).toBe('');
+  });
+
+  it('gives null for URLs that are not profiles', () => {
+    const doc = fixture('loggedin-2024.html');
+    expect(extractProfile(doc, 'https://www.linkedin.com/feed/')).toBeNull();
+    expect(extractProfile(doc, 'https://example.com/in/riya-deshpande-ux/')).toBeNull();
+  });
+
+  it('never throws on other LinkedIn pages', () => {
+    for (const html of [
+      '',
+      '<title>"rust" | Search | LinkedIn</title><main><ul><li><span aria-hidden="true">Jo</span></li></ul></main>',
+      '<script type="application/ld+json">{not json</script><code>{"a":</code><code>null</code>',
+      '<script type="application/ld+json">[null, 1, "x", {"@type":"Person","url":7,"sameAs":[null]}]</script>',
+    ]) {
+      const doc = parse(html);
+      expect(() => extractProfileFields(doc)).not.toThrow();
+      expect(() => findTopCard(doc)).not.toThrow();
+      expect(() => extractProfile(doc, profileUrl)).not.toThrow();
+    }
+  });
+});
+
+describe('isStandInPage', () => {
+  const page = (title: string, body: string) => new DOMParser().parseFromString(`<title>${title}</title>${body}`, 'text/html');
+  it.each([
+    ['Sign Up | LinkedIn', '<h1>Join LinkedIn</h1>'],
+    ['Security Verification | LinkedIn', '<h1>Let’s do a quick security check</h1>'],
+    ['LinkedIn', '<main><h1>This page doesn’t exist</h1></main>'],
+    ['Profile Not Found | LinkedIn', '<div class="page-not-found"></div>'],
+  ])('%s is a stand-in for a profile', (title, body) => {
+    expect(isStandInPage(page(title, body))).toBe(true);
+  });
+  it.each([
+    ['LinkedIn', '<div><span>Someone</span></div>'],
+    ['Feed | LinkedIn', '<main><h2>Feed</h2></main>'],
+    ['Jane Doe | LinkedIn', '<main><h1>Jane Doe</h1></main>'],
+  ])('%s is not', (title, body) => {
+    expect(isStandInPage(page(title, body))).toBe(false);
+  });
+});

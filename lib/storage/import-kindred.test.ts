@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDB, snapshot } from '../../tests/support/db-helpers';
+import { type Contact, newContact } from '../model/contact';
+import type { KindredDB } from './db';
+import { importKindred, mergeContact } from './import-kindred';
+import { parseKindredFile } from '../formats/kindred-file';
+import { exportAll, recordSeen, setNote, setTag } from './store';
+
+const T1 = '2026-10-01T10:00:00.000Z';
+const T2 = '2026-10-02T10:00:00.000Z';
+const T3 = '2026-10-03T10:00:00.000Z';
+
+let db: KindredDB;
+beforeEach(() => {
+  db = freshDB();
+});
+afterEach(() => db.close());
+
+async function seed() {
+  await recordSeen(db, { id: 'jane', url: 'https://www.linkedin.com/in/jane/', name: 'Jane', headline: 'Flex', company: 'Flexa', location: '' }, T1);
+  await setTag(db, 'jane', 'mentor', true, T1);
+  await setNote(db, 'jane', 'Ask about the book', T1);
+  await setTag(db, 'sam', 'work', true, T2);
+  await db.taxonomy.update('friend', { label: 'Close friend', archived: true });
+  await db.taxonomy.add({ id: 'alumni', dimension: 'relationship', label: 'Alumni', description: '', color: '#123456', order: 9, archived: false });
+}
+
+const fileText = async () => JSON.stringify(await exportAll(db, new Date(T3)));
+
+describe('export → import (replace) → export', () => {
+  it('gives the same file apart from exportedAt', async () => {
+    await seed();
+    const first = await fileText();
+    const other = freshDB();
+    await recordSeen(other, { id: 'stranger', url: 'https://www.linkedin.com/in/stranger/', name: 'S', headline: '', company: '', location: '' }, T1);
+    const report = await importKindred(other, parseKindredFile(first, T3), 'replace');
+    expect(report).toMatchObject({ added: 2, updated: 0, removed: 1 });
+    const second = JSON.stringify(await exportAll(other, new Date(T3)));
+    expect(second).toBe(first);
+    other.close();
+  });
+});
+
+describe('merge', () => {
+  it('unites tags, keeps the newer note, reports the conflict and adds new tags and contacts', async () => {
+    await seed();
+    const text = JSON.stringify({
+      format: 'kindred',
+      version: 1,
+      taxonomy: [{ id: 'book-club', dimension: 'purpose', label: 'Book club' }],
+      contacts: [
+        { id: 'jane', purposes: ['growth', 'book-club'], relationships: ['peer'], note: 'Wrote a book on flex', updatedAt: T3 },
+        { id: 'kim', name: 'Kim', relationships: ['way-shower'], updatedAt: T2 },
+      ],
+    });
+    const report = await importKindred(db, parseKindredFile(text, T3), 'merge');
+    expect(report).toMatchObject({ added: 1, updated: 1, unchanged: 0, tagsAdded: 1 });
+    expect(report.conflicts).toEqual([
+      { contactId: 'jane', name: 'Jane', kept: 'Wrote a book on flex', discarded: 'Ask about the book' },
+    ]);
+    expect(await db.contacts.get('jane')).toMatchObject({
+      name: 'Jane',
+      company: 'Flexa',
+      purposes: ['growth', 'book-club'],
+      relationships: ['mentor', 'peer'],
+      note: 'Wrote a book on flex',
+      createdAt: T1,
+      updatedAt: T3,
+    });
+    expect(await db.contacts.get('kim')).toMatchObject({ name: 'Kim', relationships: ['way-shower'], createdAt: T2 });
+    // The database's own names for existing tags stay.
+    expect(await db.taxonomy.get('friend')).toMatchObject({ label: 'Close friend', archived: true });
+  });
+
+  it('merging the same file twice changes nothing the second time', async () => {
+    await seed();
+    const text = await fileText();
+    const data = parseKindredFile(text, T3);
+    await importKindred(db, data, 'merge');
+    const before = await snapshot(db);
+    const report = await importKindred(db, data, 'merge');
+    expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 2, conflicts: [] });
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('replace', () => {
+  it('keeps the default tags even when the file lists none', async () => {
+    await seed();
+    await importKindred(db, parseKindredFile('{"format":"kindred","version":1,"contacts":[]}', T3), 'replace');
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.taxonomy.get('mentor')).toMatchObject({ label: 'Mentor' });
+    expect(await db.taxonomy.get('alumni')).toBeUndefined();
+  });
+
+  it('fails as a whole: a write error mid-way leaves the database as it was', async () => {
+    await seed();
+    const before = await snapshot(db);
+    const data = parseKindredFile(await fileText(), T3);
+    // A contact the database refuses (no primary key) after the clear has already run.
+    data.contacts.push({ ...newContact('x', T1), id: undefined as unknown as string });
+    await expect(importKindred(db, data, 'replace')).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('mergeContact', () => {
+  const base: Contact = { ...newContact('a', T1), name: 'A', note: 'old', updatedAt: T1 };
+  it('keeps text the newer side lacks', () => {
+    const { contact } = mergeContact(base, { ...newContact('a', T2), updatedAt: T2, headline: 'New' });
+    expect(contact).toMatchObject({ name: 'A', headline: 'New', note: 'old', updatedAt: T2 });
+  });
+  it('lets the database win when it is newer', () => {
+    const { contact, conflict } = mergeContact({ ...base, updatedAt: T3 }, { ...base, note: 'file', updatedAt: T2 });
+    expect(contact.note).toBe('old');
+    expect(conflict).toMatchObject({ kept: 'old', discarded: 'file' });
+  });
+});

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDB } from '../../tests/support/db-helpers';
+import { handleMessage } from '../protocol/handler';
+import { computeBalance } from '../model/balance';
+import { newContact } from '../model/contact';
+import type { KindredDB } from './db';
+import { ensureTagSummary, loadTagSummary } from './store';
+import { TAG_SUMMARY } from './tag-summary-middleware';
+import { type TagSummary, applyContactChanges, comboKey, tagSummaryFromIds } from '../model/tag-summary';
+
+const tagged = (purposes: string[], relationships: string[] = []) => ({ purposes, relationships });
+
+describe('comboKey', () => {
+  it('is the same for the same tags in any order or dimension, and "[]" for none', () => {
+    expect(comboKey(tagged(['work', 'growth'], ['mentor']))).toBe(comboKey(tagged(['growth'], ['mentor', 'work'])));
+    expect(comboKey(tagged(['work', 'work']))).toBe('["work"]');
+    expect(comboKey(tagged([]))).toBe('[]');
+  });
+});
+
+describe('tagSummaryFromIds', () => {
+  it('groups contacts by their exact tag set and counts the rest as untagged', () => {
+    const summary = tagSummaryFromIds(5, new Map([['work', ['a', 'b']], ['mentor', ['b', 'c']]]));
+    expect(summary).toEqual({ known: 5, combos: { '["work"]': 1, '["mentor","work"]': 1, '["mentor"]': 1, '[]': 2 } });
+  });
+});
+
+describe('applyContactChanges', () => {
+  const start: TagSummary = { known: 2, combos: { '["work"]': 1, '[]': 1 } };
+
+  it('moves a contact to its new tag set, adds new contacts and removes deleted ones', () => {
+    expect(applyContactChanges(start, [tagged([])], [tagged(['work'])])).toEqual({ known: 2, combos: { '["work"]': 2 } });
+    expect(applyContactChanges(start, [undefined], [tagged([], ['peer'])])).toEqual({
+      known: 3,
+      combos: { '["work"]': 1, '[]': 1, '["peer"]': 1 },
+    });
+    expect(applyContactChanges(start, [tagged(['work'])], [])).toEqual({ known: 1, combos: { '[]': 1 } });
+  });
+
+  it('refuses a change the summary cannot have seen, so it gets rebuilt instead of drifting', () => {
+    expect(applyContactChanges(start, [tagged(['impact'])], [tagged([])])).toBeUndefined();
+  });
+});
+
+const OWN_ID = 'kindred-extension-id';
+const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
+const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/' };
+const optionsPage = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
+const profile = (id: string, name: string) => ({ id, url: `https://www.linkedin.com/in/${id}/`, name, headline: '', company: 'Flexa', location: '' });
+const file = (contacts: object[]) => JSON.stringify({ format: 'kindred', version: 1, contacts });
+const csv = (rows: string[]) => `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`;
+
+describe('the stored tag summary', () => {
+  let db: KindredDB;
+  beforeEach(() => {
+    db = freshDB();
+  });
+  afterEach(() => db.close());
+
+  const stored = async () => (await db.settings.get(TAG_SUMMARY))?.value as TagSummary | undefined;
+  /** The balance as the popup shows it, and as a full read of every contact gives it. */
+  const balances = async () => {
+    const { summary, taxonomy } = await loadTagSummary(db);
+    const contacts = await db.contacts.toArray();
+    const fromContacts: TagSummary = { known: 0, combos: {} };
+    const truth = applyContactChanges(fromContacts, [], contacts)!;
+    return { shown: computeBalance(summary, taxonomy), truth: computeBalance(truth, taxonomy) };
+  };
+
+  // Every message that writes contacts, in the order a person might send them.
+  const steps: Array<[string, unknown, typeof contentScript]> = [
+    ['first visit', { type: 'seen-profile', profile: profile('jane-doe', 'Jane Doe') }, contentScript],
+    ['tag on', { type: 'set-tag', contactId: 'jane-doe', tagId: 'work', on: true }, contentScript],
+    ['second tag', { type: 'set-tag', contactId: 'jane-doe', tagId: 'mentor', on: true }, contentScript],
+    ['tag on a new contact', { type: 'set-tag', contactId: 'sam', tagId: 'growth', on: true }, contentScript],
+    ['note on a new contact', { type: 'set-note', contactId: 'kim', note: 'Met at a meetup' }, contentScript],
+    ['revisit', { type: 'seen-profile', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } }, contentScript],
+    ['tag off', { type: 'set-tag', contactId: 'jane-doe', tagId: 'work', on: false }, contentScript],
+    ['import merge', { type: 'import-kindred', text: file([{ id: 'sam', purposes: ['impact'] }, { id: 'lee', relationships: ['peer'] }]), mode: 'merge' }, optionsPage],
+    ['connections', { type: 'import-connections', text: csv(['Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,CEO,01 Jan 2024', 'Bo,Ng,,,Acme,CTO,01 Jan 2024']) }, optionsPage],
+    ['name-only contact found by its profile', { type: 'seen-profile', profile: profile('bo-ng', 'Bo Ng') }, contentScript],
+    ['bulk tag', { type: 'bulk-set-tag', contactIds: ['ann-lee', 'bo-ng', 'kim'], tagId: 'peer', on: true }, optionsPage],
+    ['archive a tag', { type: 'update-tag', tagId: 'peer', changes: { archived: true } }, optionsPage],
+    ['delete a contact', { type: 'delete-contact', contactId: 'kim' }, optionsPage],
+    ['import replace', { type: 'import-kindred', text: file([{ id: 'sam', purposes: ['work', 'growth'] }, { id: 'ivy' }]), mode: 'replace' }, optionsPage],
+    ['delete everything', { type: 'delete-all' }, optionsPage],
+  ];
+
+  it('matches every contact after each kind of write, whether kept up to date or rebuilt', async () => {
+    await ensureTagSummary(db);
+    for (const [step, message, sender] of steps) {
+      const reply = await handleMessage(db, message, sender, SELF);
+      expect(reply, step).toMatchObject({ ok: true });
+      const { shown, truth } = await balances();
+      expect(shown, `${step}, as stored or read from the indexes`).toEqual(truth);
+      await ensureTagSummary(db);
+      expect(await stored(), `${step}: stored after ensureTagSummary`).toBeDefined();
+      const again = await balances();
+      expect(again.shown, `${step}, stored`).toEqual(again.truth);
+    }
+  });
+
+  it('is updated in place by small writes and dropped by large ones, never left stale', async () => {
+    await ensureTagSummary(db);
+    await handleMessage(db, steps[0]![1], contentScript, SELF);
+    await handleMessage(db, steps[1]![1], contentScript, SELF);
+    expect(await stored()).toEqual({ known: 1, combos: { '["work"]': 1 } });
+
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: `person-${i}`, purposes: ['growth'] }));
+    await handleMessage(db, { type: 'import-kindred', text: file(many), mode: 'merge' }, optionsPage, SELF);
+    expect(await stored()).toBeUndefined();
+    expect((await loadTagSummary(db)).summary).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
+    await ensureTagSummary(db);
+    expect(await stored()).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
+  });
+
+  it('counts writes made at the same time inside one transaction', async () => {
+    await ensureTagSummary(db);
+    await db.transaction('rw', db.contacts, () =>
+      Promise.all([
+        db.contacts.put(newContact('sam', '2026-11-01T10:00:00.000Z', { purposes: ['growth'] })),
+        db.contacts.put(newContact('kim', '2026-11-01T10:00:00.000Z', { relationships: ['peer'] })),
+        db.contacts.put(newContact('lee', '2026-11-01T10:00:00.000Z')),
+      ]),
+    );
+    expect(await stored()).toEqual({ known: 3, combos: { '["growth"]': 1, '["peer"]': 1, '[]': 1 } });
+  });
+
+  it('is dropped, not left wrong, when a write fails and the caller carries on', async () => {
+    await db.contacts.put(newContact('jane-doe', '2026-11-01T10:00:00.000Z', { purposes: ['work'] }));
+    await ensureTagSummary(db);
+    await db.transaction('rw', db.contacts, async () => {
+      await db.contacts.bulkAdd([newContact('sam', '2026-11-01T10:00:00.000Z'), newContact('jane-doe', '2026-11-01T10:00:00.000Z')]).catch(() => undefined);
+    });
+    expect(await stored()).toBeUndefined();
+    const { shown, truth } = await balances();
+    expect(shown).toEqual(truth);
+  });
+
+  it('is rolled back with a write that fails', async () => {
+    await db.contacts.put(newContact('jane-doe', '2026-11-01T10:00:00.000Z', { purposes: ['work'] }));
+    await ensureTagSummary(db);
+    const before = await stored();
+    await expect(
+      db.transaction('rw', db.contacts, async () => {
+        await db.contacts.put(newContact('sam', '2026-11-01T10:00:00.000Z', { purposes: ['growth'] }));
+        throw new Error('interrupted');
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(await stored()).toEqual(before);
+  });
+});
