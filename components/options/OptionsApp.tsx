@@ -1,21 +1,18 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
-import type { Balance } from '../../lib/model/balance';
-import type { Contact } from '../../lib/model/contact';
-import type { OptionsData } from './options-data';
+import { useState } from 'preact/hooks';
+import type { PageClient } from '../../lib/protocol/page-client';
+import { useWatch } from '../shared/use-watch';
 import { BalanceView } from '../shared/BalanceView';
 import { CompanySpreadView } from '../shared/CompanySpreadView';
 import { ConnectionsImport } from './data/ConnectionsImport';
 import { ContactsTable } from './contacts/ContactsTable';
 import { DeleteAll } from './data/DeleteAll';
 import { ImportExport } from './data/ImportExport';
-import type { Insight } from '../popup/PopupApp';
 import { ReconnectList } from '../shared/ReconnectList';
 import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
-import type { Tag } from '../../lib/model/taxonomy';
 
 const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
 
@@ -31,41 +28,23 @@ function tabs(): TabDef[] {
   return TAB_IDS.map((id) => ({ id, label: labels[id] }));
 }
 
-interface Loaded {
-  balance: Balance;
-  insight: Insight;
-  contacts: Contact[];
-  taxonomy: Tag[];
-}
-
 /** The full page: balance and reconnect list, every contact, the untagged queue, tags, and data. */
-export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab?: string }) {
+export function OptionsApp({ client, initialTab }: { client: PageClient; initialTab?: string }) {
   const [tab, setTab] = useState<string>(TAB_IDS.some((id) => id === initialTab) ? initialTab! : 'overview');
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState('');
   const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((n) => n + 1);
-
-  useEffect(() => {
-    Promise.all([data.loadBalance(), data.loadInsight(days), data.loadContacts(), data.loadTaxonomy()]).then(
-      ([balance, insight, contacts, taxonomy]) => setLoaded({ balance, insight, contacts, taxonomy }),
-      (failure: unknown) => setError(String(failure)),
-    );
-  }, [version, days]);
+  const onError = (failure: unknown) => setError(String(failure));
+  // Each read follows the database: a change made here, in the panel or in another tab shows by itself.
+  const balance = useWatch(() => client.watchBalance, [], onError);
+  const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  const contacts = useWatch(() => client.watchContacts, [], onError);
+  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
+  const loaded = balance && insight && contacts && taxonomy ? { balance, insight, contacts, taxonomy } : null;
 
   function select(id: string) {
     setTab(id);
     history.replaceState(null, '', `#${id}`);
   }
-
-  const after =
-    <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const result = await action(...args);
-      reload();
-      return result;
-    };
 
   return (
     <main class="options">
@@ -100,10 +79,10 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
             <ContactsTable
               contacts={loaded.contacts}
               taxonomy={loaded.taxonomy}
-              bulkSetTag={data.bulkSetTag}
-              setNote={data.setNote}
-              deleteContact={data.deleteContact}
-              onChanged={reload}
+              bulkSetTag={(contactIds, tagId, on) => client.bulkSetTag({ contactIds, tagId, on })}
+              setNote={(contactId, note) => client.setNote({ contactId, note })}
+              deleteContact={(contactId) => client.deleteContact({ contactId })}
+              onChanged={() => undefined}
             />
           </section>
         ) : tab === 'queue' ? (
@@ -111,30 +90,35 @@ export function OptionsApp({ data, initialTab }: { data: OptionsData; initialTab
           <div class="card">
             <h2>{i18n.t('options.queue.heading')}</h2>
             <p class="muted">{i18n.t('options.queue.intro')}</p>
-            <UntaggedQueue contacts={loaded.contacts} taxonomy={loaded.taxonomy} setTag={data.setTag} onChanged={reload} />
+            <UntaggedQueue
+              contacts={loaded.contacts}
+              taxonomy={loaded.taxonomy}
+              setTag={(contactId, tagId, on) => client.setTag({ contactId, tagId, on })}
+              onChanged={() => undefined}
+            />
           </div>
         ) : tab === 'tags' ? (
           <TaxonomyEditor
             taxonomy={loaded.taxonomy}
-            addTag={data.addTag}
-            updateTag={data.updateTag}
-            reorderTags={data.reorderTags}
-            onChanged={reload}
+            addTag={(fields) => client.addTag(fields)}
+            updateTag={(tagId, changes) => client.updateTag({ tagId, changes })}
+            reorderTags={(dimension, ids) => client.reorderTags({ dimension, ids })}
+            onChanged={() => undefined}
           />
         ) : (
           <>
             <ImportExport
               contactCount={loaded.balance.known}
-              importKindred={after(data.importKindred)}
-              exportJson={data.exportJson}
-              exportCsv={data.exportCsv}
+              importKindred={(text, mode) => client.importKindred({ text, mode })}
+              exportJson={client.exportJson}
+              exportCsv={client.exportCsv}
             />
-            <ConnectionsImport importConnections={after(data.importConnections)} />
+            <ConnectionsImport importConnections={(text) => client.importConnections({ text })} />
             <DeleteAll
               contactCount={loaded.balance.known}
               taggedCount={loaded.balance.tagged}
-              deleteAll={data.deleteAll}
-              onDeleted={reload}
+              deleteAll={() => client.deleteAll({})}
+              onDeleted={() => undefined}
             />
           </>
         )}

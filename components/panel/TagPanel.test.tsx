@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB } from '../../tests/support/db-helpers';
 import type { KindredDB } from '../../lib/storage/db';
-import { getContactView, recordSeen, setNote, setPanelCollapsed, setTag } from '../../lib/storage/store';
+import { getContact, recordSeen, setNote, setPanelCollapsed, setTag } from '../../lib/storage/store';
 import { type PanelClient, TagPanel } from './TagPanel';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -22,7 +22,7 @@ beforeEach(() => {
   // The real store behind the panel, as the background would answer it.
   client = {
     seen: (profile) => recordSeen(db, profile, NOW),
-    get: (id) => getContactView(db, id),
+    get: (id) => getContact(db, id),
     setTag: (id, tagId, on) => setTag(db, id, tagId, on, NOW),
     setNote: (id, note) => setNote(db, id, note, NOW),
     setCollapsed: (collapsed) => setPanelCollapsed(db, collapsed),
@@ -124,7 +124,7 @@ describe('TagPanel', () => {
     await screen.findByRole('button', { name: 'Mentor' });
     fireEvent.click(screen.getByRole('button', { name: 'Hide Kindred panel' }));
     expect(screen.queryByRole('button', { name: 'Mentor' })).toBeNull();
-    await waitFor(async () => expect((await getContactView(db, 'x')).panelCollapsed).toBe(true));
+    await waitFor(async () => expect((await getContact(db, 'x')).panelCollapsed).toBe(true));
     cleanup();
     render(<TagPanel profile={{ ...jane, id: 'sam', url: 'https://www.linkedin.com/in/sam/', name: 'Sam' }} client={client} />);
     await screen.findByRole('button', { name: 'Show Kindred panel' });

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { computeBalance } from '../../lib/model/balance';
+import { type Balance, computeBalance } from '../../lib/model/balance';
 import { newContact } from '../../lib/model/contact';
 import { tagSummaryFromIds } from '../../lib/model/tag-summary';
 import { DEFAULT_TAXONOMY } from '../../lib/model/taxonomy';
+import { fakePageClient, watchOf } from '../../tests/support/fake-client';
 import { useLocale } from '../../tests/support/test-i18n';
 import { PopupApp } from './PopupApp';
 
@@ -17,19 +18,27 @@ const insight = {
     entries: [{ contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 }],
   },
 };
-const rest = {
-  loadUnsavedSince: () => Promise.resolve('2026-11-20T10:00:00.000Z'),
-  loadInsight: () => Promise.resolve(insight),
-  openOptions: () => {},
-  now: () => NOW,
-};
+const rest = { openOptions: () => {}, now: () => NOW };
+
+/** The client the popup uses: a balance, the insight above, the last export's time and an export. */
+const clientOf = (
+  loadBalance: () => Promise<Balance>,
+  exportJson: () => Promise<string>,
+  unsavedSince = '2026-11-20T10:00:00.000Z',
+) =>
+  fakePageClient({
+    watchBalance: watchOf(loadBalance),
+    watchInsight: () => watchOf(insight),
+    watchUnsavedSince: watchOf(unsavedSince),
+    exportJson,
+  });
 
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
   Promise.resolve(computeBalance(tagSummaryFromIds(known, new Map(Object.entries(tags))), DEFAULT_TAXONOMY));
 
 describe('PopupApp', () => {
   it('explains how to start when nothing is tagged', async () => {
-    render(<PopupApp loadBalance={balanceOf(2, {})} exportJson={vi.fn()} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(2, {}), vi.fn())} {...rest} />);
     await screen.findByRole('heading', { name: 'Start with one profile' });
     expect(screen.getByText('2 profiles seen so far, none tagged yet.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeTruthy();
@@ -37,7 +46,7 @@ describe('PopupApp', () => {
 
   it('states the balance in words and names the gaps', async () => {
     const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
-    render(<PopupApp loadBalance={balanceOf(10, tags)} exportJson={vi.fn()} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(10, tags), vi.fn())} {...rest} />);
     await screen.findByText('3 of 4 tagged contacts serve your work; 2 your own growth (1 serves both).');
     expect(screen.getByText(/of 10 known contacts tagged/)).toBeTruthy();
     const gaps = screen.getByRole('list', { name: 'Gaps in your network' });
@@ -49,8 +58,8 @@ describe('PopupApp', () => {
   });
 
   it('reminds gently to back up after 30 days without an export', async () => {
-    const longAgo = { ...rest, loadUnsavedSince: () => Promise.resolve('2026-10-01T10:00:00.000Z') };
-    render(<PopupApp loadBalance={balanceOf(1, { work: ['a'] })} exportJson={vi.fn().mockResolvedValue('f.json')} {...longAgo} />);
+    const client = clientOf(balanceOf(1, { work: ['a'] }), vi.fn().mockResolvedValue('f.json'), '2026-10-01T10:00:00.000Z');
+    render(<PopupApp client={client} {...rest} />);
     await screen.findByText('Your tags have not been backed up for 52 days. Export a copy to keep them safe.');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Saved f.json');
@@ -58,20 +67,20 @@ describe('PopupApp', () => {
   });
 
   it('does not remind without tagged contacts or after a recent export', async () => {
-    render(<PopupApp loadBalance={balanceOf(1, { work: ['a'] })} exportJson={vi.fn()} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(1, { work: ['a'] }), vi.fn())} {...rest} />);
     await screen.findByText(/tagged contact serves your work/);
     expect(screen.queryByText(/not been backed up/)).toBeNull();
   });
 
   it('opens the contacts page', async () => {
     const openOptions = vi.fn();
-    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={vi.fn()} {...rest} openOptions={openOptions} />);
+    render(<PopupApp client={clientOf(balanceOf(0, {}), vi.fn())} {...rest} openOptions={openOptions} />);
     fireEvent.click(screen.getByRole('button', { name: 'Contacts and settings' }));
     expect(openOptions).toHaveBeenCalledOnce();
   });
 
   it('shows who to reconnect with, linked to their profile, and how deep the network is per company', async () => {
-    render(<PopupApp loadBalance={balanceOf(4, { work: ['a'] })} exportJson={vi.fn()} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(4, { work: ['a'] }), vi.fn())} {...rest} />);
     const link = await screen.findByRole('link', { name: 'Old Mentor' });
     expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/old-mentor/');
     expect(screen.getByText(/200 days ago/)).toBeTruthy();
@@ -83,7 +92,7 @@ describe('PopupApp', () => {
 
   it('exports and says where the file went', async () => {
     const exportJson = vi.fn().mockResolvedValue('kindred-2026-11-22.json');
-    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={exportJson} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(0, {}), exportJson)} {...rest} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Saved kindred-2026-11-22.json');
     expect(exportJson).toHaveBeenCalledOnce();
@@ -92,7 +101,7 @@ describe('PopupApp', () => {
   it('speaks Dutch to a Dutch browser', async () => {
     useLocale('nl');
     const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
-    render(<PopupApp loadBalance={balanceOf(1200, tags)} exportJson={vi.fn()} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(1200, tags), vi.fn())} {...rest} />);
     await screen.findByText('3 van de 4 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).');
     expect(screen.getByRole('heading', { name: 'Werk of groei?' })).toBeTruthy();
     expect(screen.getByText(/van 1\.200 bekende contacten getagd/)).toBeTruthy();
@@ -105,7 +114,7 @@ describe('PopupApp', () => {
   });
 
   it('reports an export failure', async () => {
-    render(<PopupApp loadBalance={balanceOf(0, {})} exportJson={() => Promise.reject(new Error('disk full'))} {...rest} />);
+    render(<PopupApp client={clientOf(balanceOf(0, {}), () => Promise.reject(new Error('disk full')))} {...rest} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await screen.findByText('Export failed: disk full');
   });

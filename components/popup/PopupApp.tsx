@@ -1,65 +1,44 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatNumber } from '../../lib/i18n';
-import type { Balance } from '../../lib/model/balance';
+import type { PageClient } from '../../lib/protocol/page-client';
 import { backupReminderDays } from '../../lib/model/backup-reminder';
-import type { CompanySpread } from '../../lib/model/company-spread';
-import { DEFAULT_RECONNECT_DAYS, type ReconnectEntry } from '../../lib/model/reconnect';
+import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { BalanceView } from '../shared/BalanceView';
 import { CompanySpreadView } from '../shared/CompanySpreadView';
 import { ReconnectList } from '../shared/ReconnectList';
 import { errorText } from '../../lib/model/error-text';
-
-export interface Insight {
-  spread: CompanySpread;
-  reconnect: { total: number; entries: ReconnectEntry[] };
-}
+import { useWatch } from '../shared/use-watch';
 
 interface PopupAppProps {
-  loadBalance: () => Promise<Balance>;
-  loadInsight: () => Promise<Insight>;
-  /** The last export's time, or the install time before the first export. */
-  loadUnsavedSince: () => Promise<string>;
+  client: Pick<PageClient, 'watchBalance' | 'watchInsight' | 'watchUnsavedSince' | 'exportJson'>;
   openOptions: () => void;
   now?: () => Date;
-  /** Builds and downloads the export; resolves with the file name. */
-  exportJson: () => Promise<string>;
 }
+
+/** At most this many people to reconnect with in the popup; the options page lists them all. */
+const RECONNECT_SHOWN = 3;
 
 type ExportState = { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
-export function PopupApp({
-  loadBalance,
-  loadInsight,
-  loadUnsavedSince,
-  exportJson,
-  openOptions,
-  now = () => new Date(),
-}: PopupAppProps) {
-  const [balance, setBalance] = useState<Balance | null>(null);
-  const [insight, setInsight] = useState<Insight | null>(null);
-  const [unsavedSince, setUnsavedSince] = useState('');
+export function PopupApp({ client, openOptions, now = () => new Date() }: PopupAppProps) {
   const [loadError, setLoadError] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
-
-  useEffect(() => {
-    // The balance first: the reconnect list and companies come after it has painted.
-    loadBalance().then(
-      (loaded) => {
-        setBalance(loaded);
-        loadInsight().then(setInsight, () => undefined);
-      },
-      (error: unknown) => setLoadError(String(error)),
-    );
-    loadUnsavedSince().then(setUnsavedSince, () => undefined);
-  }, []);
+  const balance = useWatch(() => client.watchBalance, [], (error) => setLoadError(String(error)));
+  // The reconnect list and companies come after the balance has painted.
+  const insight = useWatch(
+    () => (balance ? client.watchInsight(DEFAULT_RECONNECT_DAYS, RECONNECT_SHOWN) : () => () => undefined),
+    [balance !== undefined],
+    () => undefined,
+  );
+  const unsavedSince = useWatch(() => client.watchUnsavedSince, [], () => undefined) ?? '';
 
   const reminderDays = balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
 
   async function onExport() {
     setExportState({ kind: 'busy' });
     try {
-      setExportState({ kind: 'done', fileName: await exportJson() });
+      setExportState({ kind: 'done', fileName: await client.exportJson() });
     } catch (error) {
       setExportState({ kind: 'error', message: errorText(error) });
     }

@@ -5,18 +5,21 @@ import { browser } from 'wxt/browser';
 import { createPanelHost } from './panel-host';
 import { type PanelClient, TagPanel } from '../../components/panel/TagPanel';
 import type { SeenProfile } from '../../lib/model/contact';
+import { messageClient } from '../../lib/protocol/client';
+import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
 import { sendToBackground } from '../../lib/protocol/transport';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/linkedin/profile-extract';
 import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
 import { profileIdFromUrl } from '../../lib/linkedin/profile-url';
 import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/linkedin/profile-watch';
 
+const operations = messageClient(CONTENT_OPERATIONS, sendToBackground);
 const client: PanelClient = {
-  seen: (profile) => sendToBackground({ type: 'seen-profile', profile }),
-  get: (contactId) => sendToBackground({ type: 'get-contact', contactId }),
-  setTag: (contactId, tagId, on) => sendToBackground({ type: 'set-tag', contactId, tagId, on }),
-  setNote: (contactId, note) => sendToBackground({ type: 'set-note', contactId, note }),
-  setCollapsed: (collapsed) => sendToBackground({ type: 'set-panel-collapsed', collapsed }).then(() => undefined),
+  seen: (profile) => operations.recordSeen({ profile }),
+  get: (contactId) => operations.getContact({ contactId }),
+  setTag: (contactId, tagId, on) => operations.setTag({ contactId, tagId, on }),
+  setNote: (contactId, note) => operations.setNote({ contactId, note }),
+  setCollapsed: (collapsed) => operations.setPanelCollapsed({ collapsed }).then(() => undefined),
 };
 
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, isNameOnlyId, isValidContactId } from '../model/contact';
-import { Color, Dimension, TagId, TagLabel, describeIssues } from '../protocol/messages';
+import { Color, Dimension, TagId, TagLabel, describeIssues, text } from './fields';
 import { profileIdFromUrl, profileUrl } from '../linkedin/profile-url';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
@@ -16,7 +16,6 @@ export const CURRENT_FILE_VERSION = 1;
 
 export class ImportFileError extends Error {}
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const optionalText = (max: number) => v.optional(text(max), '');
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
 const OptionalTimestamp = v.optional(v.union([v.literal(''), Timestamp], 'must be a date and time or empty'), '');

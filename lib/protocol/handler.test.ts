@@ -33,21 +33,21 @@ const handle = (message: unknown, sender: { id?: string; url?: string } = own) =
 
 describe('valid messages', () => {
   it('records a seen profile and answers the contact view', async () => {
-    const reply = await handle({ type: 'seen-profile', profile: { ...profile, headline: 'Author' } });
+    const reply = await handle({ type: 'recordSeen', profile: { ...profile, headline: 'Author' } });
     expect(reply).toMatchObject({ ok: true, value: { contact: { headline: 'Author', relationships: ['mentor'] } } });
   });
 
   it('sets a tag, a note and the panel state', async () => {
-    expect(await handle({ type: 'set-tag', contactId: 'jane-doe', tagId: 'growth', on: true })).toMatchObject({
+    expect(await handle({ type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true })).toMatchObject({
       ok: true,
       value: { contact: { purposes: ['growth'] } },
     });
-    expect(await handle({ type: 'set-note', contactId: 'jane-doe', note: 'hi' })).toMatchObject({
+    expect(await handle({ type: 'setNote', contactId: 'jane-doe', note: 'hi' })).toMatchObject({
       ok: true,
       value: { contact: { note: 'hi' } },
     });
-    expect(await handle({ type: 'set-panel-collapsed', collapsed: true })).toEqual({ ok: true, value: null });
-    expect(await handle({ type: 'get-contact', contactId: 'jane-doe' })).toMatchObject({
+    expect(await handle({ type: 'setPanelCollapsed', collapsed: true })).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'getContact', contactId: 'jane-doe' })).toMatchObject({
       ok: true,
       value: { panelCollapsed: true, contact: { note: 'hi' } },
     });
@@ -57,9 +57,9 @@ describe('valid messages', () => {
 describe('messages from Kindred’s own pages', () => {
   it('imports a Kindred file and records an export', async () => {
     const text = JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'sam', purposes: ['impact'] }] });
-    const reply = await handle({ type: 'import-kindred', text, mode: 'merge' }, page);
+    const reply = await handle({ type: 'importKindred', text, mode: 'merge' }, page);
     expect(reply).toMatchObject({ ok: true, value: { added: 1, updated: 0 } });
-    expect(await handle({ type: 'record-export' }, page)).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'recordExport' }, page)).toEqual({ ok: true, value: null });
     expect((await db.settings.get('lastExportAt'))?.value).toBe(NOW.toISOString());
   });
 });
@@ -67,44 +67,44 @@ describe('messages from Kindred’s own pages', () => {
 describe('rejected messages change nothing', () => {
   const long = (n: number) => 'x'.repeat(n);
   const cases: Array<[string, unknown, string, { id?: string; url?: string }?]> = [
-    ['another extension', { type: 'get-contact', contactId: 'jane-doe' }, 'only accepts messages from its own pages', { id: 'evil' }],
-    ['no sender id', { type: 'set-tag', contactId: 'jane-doe', tagId: 'growth', on: true }, 'only accepts', {}],
+    ['another extension', { type: 'getContact', contactId: 'jane-doe' }, 'only accepts messages from its own pages', { id: 'evil' }],
+    ['no sender id', { type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true }, 'only accepts', {}],
     ['not an object', 'set-tag', 'Invalid message'],
     ['null', null, 'Invalid message'],
     ['unknown type', { type: 'drop-database' }, 'unknown message type'],
     ['missing type', { contactId: 'jane-doe' }, 'Invalid message'],
-    ['unknown tag', { type: 'set-tag', contactId: 'jane-doe', tagId: 'nemesis', on: true }, 'Unknown tag "nemesis"'],
-    ['tag id with odd characters', { type: 'set-tag', contactId: 'jane-doe', tagId: '<b>', on: true }, 'tagId: must be a tag id'],
-    ['on is a string', { type: 'set-tag', contactId: 'jane-doe', tagId: 'growth', on: 'yes' }, 'on:'],
-    ['bad contact id', { type: 'set-tag', contactId: '../jane', tagId: 'growth', on: true }, 'contactId: must be a contact id'],
-    ['empty contact id', { type: 'set-note', contactId: '', note: 'x' }, 'contactId'],
-    ['oversize note', { type: 'set-note', contactId: 'jane-doe', note: long(10_001) }, 'note: must be at most 10000 characters'],
-    ['note is a number', { type: 'set-note', contactId: 'jane-doe', note: 42 }, 'note:'],
-    ['extra field', { type: 'set-note', contactId: 'jane-doe', note: 'x', contact: {} }, 'Invalid message'],
-    ['__proto__ key', JSON.parse('{"type":"set-note","contactId":"jane-doe","note":"x","__proto__":{"polluted":1}}'), 'Invalid message'],
-    ['oversize name', { type: 'seen-profile', profile: { ...profile, name: long(201) } }, 'profile.name: must be at most 200'],
-    ['url of another person', { type: 'seen-profile', profile: { ...profile, url: 'https://www.linkedin.com/in/sam/', name: 'Evil' } }, 'url must be the LinkedIn profile of id'],
-    ['url not on LinkedIn', { type: 'seen-profile', profile: { ...profile, url: 'https://evil.example/in/jane-doe/' } }, 'url must be'],
-    ['profile missing fields', { type: 'seen-profile', profile: { id: 'jane-doe' } }, 'profile.url'],
-    ['collapsed not boolean', { type: 'set-panel-collapsed', collapsed: 1 }, 'collapsed:'],
-    ['import from a content script', { type: 'import-kindred', text: '{}', mode: 'replace' }, 'may only be sent from Kindred’s own pages'],
-    ['record-export from a content script', { type: 'record-export' }, 'may only be sent from Kindred’s own pages'],
-    ['page message from another origin', { type: 'record-export' }, 'own pages', { id: OWN_ID, url: 'https://evil.example/' }],
-    ['import with unknown mode', { type: 'import-kindred', text: '{}', mode: 'wipe' }, 'mode: must be "merge" or "replace"', page],
-    ['import of a broken file', { type: 'import-kindred', text: '{"format":"kindred",', mode: 'replace' }, 'not valid JSON', page],
-    ['import with unknown tag', { type: 'import-kindred', text: JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'x', purposes: ['nope'] }] }), mode: 'replace' }, 'contacts[0].purposes[0]: unknown tag id "nope"', page],
-    ['array instead of object', [{ type: 'set-note' }], 'Invalid message'],
+    ['unknown tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'nemesis', on: true }, 'Unknown tag "nemesis"'],
+    ['tag id with odd characters', { type: 'setTag', contactId: 'jane-doe', tagId: '<b>', on: true }, 'tagId: must be a tag id'],
+    ['on is a string', { type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: 'yes' }, 'on:'],
+    ['bad contact id', { type: 'setTag', contactId: '../jane', tagId: 'growth', on: true }, 'contactId: must be a contact id'],
+    ['empty contact id', { type: 'setNote', contactId: '', note: 'x' }, 'contactId'],
+    ['oversize note', { type: 'setNote', contactId: 'jane-doe', note: long(10_001) }, 'note: must be at most 10000 characters'],
+    ['note is a number', { type: 'setNote', contactId: 'jane-doe', note: 42 }, 'note:'],
+    ['extra field', { type: 'setNote', contactId: 'jane-doe', note: 'x', contact: {} }, 'Invalid message'],
+    ['__proto__ key', JSON.parse('{"type":"setNote","contactId":"jane-doe","note":"x","__proto__":{"polluted":1}}'), 'Invalid message'],
+    ['oversize name', { type: 'recordSeen', profile: { ...profile, name: long(201) } }, 'profile.name: must be at most 200'],
+    ['url of another person', { type: 'recordSeen', profile: { ...profile, url: 'https://www.linkedin.com/in/sam/', name: 'Evil' } }, 'url must be the LinkedIn profile of id'],
+    ['url not on LinkedIn', { type: 'recordSeen', profile: { ...profile, url: 'https://evil.example/in/jane-doe/' } }, 'url must be'],
+    ['profile missing fields', { type: 'recordSeen', profile: { id: 'jane-doe' } }, 'profile.url'],
+    ['collapsed not boolean', { type: 'setPanelCollapsed', collapsed: 1 }, 'collapsed:'],
+    ['import from a content script', { type: 'importKindred', text: '{}', mode: 'replace' }, 'may only be sent from Kindred’s own pages'],
+    ['record-export from a content script', { type: 'recordExport' }, 'may only be sent from Kindred’s own pages'],
+    ['page message from another origin', { type: 'recordExport' }, 'own pages', { id: OWN_ID, url: 'https://evil.example/' }],
+    ['import with unknown mode', { type: 'importKindred', text: '{}', mode: 'wipe' }, 'mode: must be "merge" or "replace"', page],
+    ['import of a broken file', { type: 'importKindred', text: '{"format":"kindred",', mode: 'replace' }, 'not valid JSON', page],
+    ['import with unknown tag', { type: 'importKindred', text: JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'x', purposes: ['nope'] }] }), mode: 'replace' }, 'contacts[0].purposes[0]: unknown tag id "nope"', page],
+    ['array instead of object', [{ type: 'setNote' }], 'Invalid message'],
     ['type of wrong type', { type: 42 }, 'unknown message type'],
-    ['bulk tag from a content script', { type: 'bulk-set-tag', contactIds: ['jane-doe'], tagId: 'peer', on: true }, 'own pages'],
-    ['bulk tag with no contacts', { type: 'bulk-set-tag', contactIds: [], tagId: 'peer', on: true }, 'contactIds: must name at least one contact', page],
-    ['bulk tag of an unknown contact', { type: 'bulk-set-tag', contactIds: ['jane-doe', 'ghost'], tagId: 'peer', on: true }, 'Unknown contact "ghost"', page],
-    ['delete-all from a content script', { type: 'delete-all' }, 'own pages'],
-    ['delete-contact from a content script', { type: 'delete-contact', contactId: 'jane-doe' }, 'own pages'],
-    ['tag colour with CSS', { type: 'add-tag', dimension: 'purpose', label: 'X', description: '', color: 'red;x:url(a)' }, 'color: must be a colour', page],
-    ['empty tag label', { type: 'update-tag', tagId: 'mentor', changes: { label: '  ' } }, 'changes.label: must not be empty', page],
-    ['tag change of an unknown field', { type: 'update-tag', tagId: 'mentor', changes: { id: 'boss' } }, 'changes.id: unexpected field', page],
-    ['reorder with a missing tag', { type: 'reorder-tags', dimension: 'purpose', ids: ['work'] }, 'every purpose tag exactly once', page],
-    ['connections file that is JSON', { type: 'import-connections', text: '{"format":"kindred"}' }, 'looks like a JSON file', page],
+    ['bulk tag from a content script', { type: 'bulkSetTag', contactIds: ['jane-doe'], tagId: 'peer', on: true }, 'own pages'],
+    ['bulk tag with no contacts', { type: 'bulkSetTag', contactIds: [], tagId: 'peer', on: true }, 'contactIds: must name at least one contact', page],
+    ['bulk tag of an unknown contact', { type: 'bulkSetTag', contactIds: ['jane-doe', 'ghost'], tagId: 'peer', on: true }, 'Unknown contact "ghost"', page],
+    ['delete-all from a content script', { type: 'deleteAll' }, 'own pages'],
+    ['delete-contact from a content script', { type: 'deleteContact', contactId: 'jane-doe' }, 'own pages'],
+    ['tag colour with CSS', { type: 'addTag', dimension: 'purpose', label: 'X', description: '', color: 'red;x:url(a)' }, 'color: must be a colour', page],
+    ['empty tag label', { type: 'updateTag', tagId: 'mentor', changes: { label: '  ' } }, 'changes.label: must not be empty', page],
+    ['tag change of an unknown field', { type: 'updateTag', tagId: 'mentor', changes: { id: 'boss' } }, 'changes.id: unexpected field', page],
+    ['reorder with a missing tag', { type: 'reorderTags', dimension: 'purpose', ids: ['work'] }, 'every purpose tag exactly once', page],
+    ['connections file that is JSON', { type: 'importConnections', text: '{"format":"kindred"}' }, 'looks like a JSON file', page],
   ];
 
   it.each(cases)('%s', async (_, message, error, sender) => {

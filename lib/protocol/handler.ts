@@ -1,33 +1,28 @@
 import * as v from 'valibot';
-import type { KindredDB } from '../storage/db';
 import { ConnectionsFileError, parseConnectionsCsv } from '../formats/connections-csv';
+import { describeIssues } from '../formats/fields';
+import { ImportFileError, parseKindredFile } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
+import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
 import { importKindred } from '../storage/import-kindred';
-import { ImportFileError, parseKindredFile } from '../formats/kindred-file';
-import {
-  type ContentToBackgroundMessage,
-  ContentToBackgroundSchema,
-  type PageToBackgroundMessage,
-  PageToBackgroundSchema,
-  type Reply,
-  describeIssues,
-} from './messages';
 import {
   StoreError,
   addTag,
   bulkSetTag,
   deleteAll,
   deleteContact,
-  reorderTags,
-  updateTag,
-  getContactView,
+  getContact,
   recordExport,
   recordSeen,
+  reorderTags,
   setNote,
   setPanelCollapsed,
   setTag,
+  updateTag,
 } from '../storage/store';
+import { CONTENT_OPERATIONS } from './operation-names';
+import { type Input, OPERATIONS, type Operation, type Replies, type Reply } from './operations';
 
 export interface MessageSender {
   /** The extension that sent the message; for our content scripts and pages, our own id. */
@@ -42,10 +37,36 @@ export interface Self {
   origin: string;
 }
 
+type Handlers = { [K in Operation]: (db: KindredDB, input: Input<K>, now: Date) => Promise<Replies[K]> };
+
+/** Each operation's work, under the operation's own name. */
+const HANDLERS: Handlers = {
+  recordSeen: (db, { profile }, now) => recordSeen(db, profile, now.toISOString()),
+  getContact: (db, { contactId }) => getContact(db, contactId),
+  setTag: (db, { contactId, tagId, on }, now) => setTag(db, contactId, tagId, on, now.toISOString()),
+  setNote: (db, { contactId, note }, now) => setNote(db, contactId, note, now.toISOString()),
+  setPanelCollapsed: (db, { collapsed }) => setPanelCollapsed(db, collapsed).then(() => null),
+  importKindred: (db, { text, mode }, now) => importKindred(db, parseKindredFile(text, now.toISOString()), mode),
+  importConnections: (db, { text }, now) => {
+    const { rows, skipped } = parseConnectionsCsv(text);
+    return importConnections(db, rows, skipped, now.toISOString());
+  },
+  bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTag(db, contactIds, tagId, on, now.toISOString()),
+  deleteContact: (db, { contactId }) => deleteContact(db, contactId).then(() => null),
+  addTag: (db, fields) => addTag(db, fields),
+  updateTag: (db, { tagId, changes }) => updateTag(db, tagId, changes).then(() => null),
+  reorderTags: (db, { dimension, ids }) => reorderTags(db, dimension, ids).then(() => null),
+  recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
+  deleteAll: (db) => deleteAll(db).then(() => null),
+};
+
+const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
+const contentMayAsk = (type: Operation) => (CONTENT_OPERATIONS as readonly string[]).includes(type);
+
 /**
  * Answers one message to the background, the database's only writer. Anything not from this
- * extension or not matching the protocol gets an error and changes nothing. Our own pages may send
- * every message; the content script, which lives inside LinkedIn's page, only the per-contact ones.
+ * extension or not matching the protocol gets an error and changes nothing. Our own pages may ask
+ * for every operation; the content script, which lives inside LinkedIn's page, only the per-contact ones.
  */
 export async function handleMessage(
   db: KindredDB,
@@ -56,64 +77,21 @@ export async function handleMessage(
 ): Promise<Reply<unknown>> {
   if (sender.id !== self.id) return { ok: false, error: 'Kindred only accepts messages from its own pages.' };
   const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  const pageOnly = PageToBackgroundSchema.options.some((option) => option.entries.type.literal === type);
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'Invalid message: unknown message type' };
+  const { type, ...input } = raw as { type?: unknown };
+  if (!isOperation(type)) return { ok: false, error: 'Invalid message: unknown message type' };
+  if (!contentMayAsk(type) && !fromOwnPage) {
+    return { ok: false, error: `"${type}" may only be sent from Kindred’s own pages.` };
+  }
+  const parsed = v.safeParse(OPERATIONS[type], input);
+  if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
   try {
-    if (pageOnly) {
-      if (!fromOwnPage) return { ok: false, error: `"${String(type)}" may only be sent from Kindred’s own pages.` };
-      const parsed = v.safeParse(PageToBackgroundSchema, raw);
-      if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
-      return { ok: true, value: await applyPageMessage(db, parsed.output, now) };
-    }
-    const parsed = v.safeParse(ContentToBackgroundSchema, raw);
-    if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
-    return { ok: true, value: await applyContentMessage(db, parsed.output, now.toISOString()) };
+    const handler = HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>;
+    return { ok: true, value: await handler(db, parsed.output, now) };
   } catch (error) {
     if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
       return { ok: false, error: error.message };
     }
     return { ok: false, error: `Kindred could not save this: ${errorText(error)}` };
-  }
-}
-
-function applyContentMessage(db: KindredDB, message: ContentToBackgroundMessage, now: string): Promise<unknown> {
-  switch (message.type) {
-    case 'seen-profile':
-      return recordSeen(db, message.profile, now);
-    case 'get-contact':
-      return getContactView(db, message.contactId);
-    case 'set-tag':
-      return setTag(db, message.contactId, message.tagId, message.on, now);
-    case 'set-note':
-      return setNote(db, message.contactId, message.note, now);
-    case 'set-panel-collapsed':
-      return setPanelCollapsed(db, message.collapsed).then(() => null);
-  }
-}
-
-function applyPageMessage(db: KindredDB, message: PageToBackgroundMessage, now: Date): Promise<unknown> {
-  switch (message.type) {
-    case 'import-kindred':
-      return importKindred(db, parseKindredFile(message.text, now.toISOString()), message.mode);
-    case 'import-connections': {
-      const { rows, skipped } = parseConnectionsCsv(message.text);
-      return importConnections(db, rows, skipped, now.toISOString());
-    }
-    case 'bulk-set-tag':
-      return bulkSetTag(db, message.contactIds, message.tagId, message.on, now.toISOString());
-    case 'delete-contact':
-      return deleteContact(db, message.contactId).then(() => null);
-    case 'add-tag': {
-      const { dimension, label, description, color } = message;
-      return addTag(db, { dimension, label, description, color });
-    }
-    case 'update-tag':
-      return updateTag(db, message.tagId, message.changes).then(() => null);
-    case 'reorder-tags':
-      return reorderTags(db, message.dimension, message.ids).then(() => null);
-    case 'record-export':
-      return recordExport(db, now.toISOString()).then(() => null);
-    case 'delete-all':
-      return deleteAll(db).then(() => null);
   }
 }

@@ -1,94 +1,95 @@
-import { computeBalance } from '../model/balance';
-import { openKindredDB } from '../storage/db';
 import { contactsToCsv, csvFileName } from '../formats/export-csv';
 import { exportFileName } from '../formats/export-format';
-import type { ImportMode } from '../storage/import-kindred';
-import { sendToBackground } from './transport';
-import { DEFAULT_RECONNECT_DAYS } from '../model/reconnect';
-import { type NewTag, type TagChanges, exportAll, loadTagSummary, loadCompanySpread, loadReconnect, loadTaxonomy, unsavedSince } from '../storage/store';
-import { type Dimension, defaultTaxonomy } from '../model/taxonomy';
-import { downloadText } from './download';
+import { type Balance, computeBalance } from '../model/balance';
+import type { Contact } from '../model/contact';
+import type { Insight } from '../model/insight';
+import { type Tag, defaultTaxonomy } from '../model/taxonomy';
+import { type KindredDB, openKindredDB } from '../storage/db';
 import { translate } from '../i18n';
+import {
+  exportAll,
+  loadCompanySpread,
+  loadReconnect,
+  loadTagSummary,
+  loadTaxonomy,
+  unsavedSince,
+} from '../storage/store';
+import { type Watch, watchContacts, watchQuery } from '../storage/watch';
+
+export type { Watch };
+import { type KindredClient, type Send, messageClient } from './client';
+import { downloadText } from './download';
+import { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
+import { sendToBackground } from './transport';
 
 /**
- * What the popup and the options page do with the data: they read the database directly (it is in
- * the extension's origin) and ask the background for every change, so it stays the only writer.
+ * What Kindred's own pages (popup, options) can do: every operation, sent to the background, the only
+ * writer; and reads straight from the database (it is in the extension's origin), kept current.
  */
-const db = openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) });
-
-export async function loadBalance() {
-  const { summary, taxonomy } = await loadTagSummary(db);
-  return computeBalance(summary, taxonomy);
+export interface PageClient extends KindredClient {
+  watchBalance: Watch<Balance>;
+  /** The reconnect list (at most `limit` entries loaded whole) and the company spread. */
+  watchInsight: (reconnectDays: number, limit?: number) => Watch<Insight>;
+  /** Every contact; after the first read only what changed is read again. */
+  watchContacts: Watch<Contact[]>;
+  /** Every tag, archived ones included, in display order. */
+  watchTaxonomy: Watch<Tag[]>;
+  /** The last export's time, or the install time before the first export. */
+  watchUnsavedSince: Watch<string>;
+  /** Downloads everything as Kindred JSON; resolves with the file name. */
+  exportJson: () => Promise<string>;
+  /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
+  exportCsv: () => Promise<string>;
 }
 
-/** Reconnect list and company spread, read through indexes. */
-export async function loadInsight(reconnectDays = DEFAULT_RECONNECT_DAYS, reconnectLimit = Infinity) {
-  const [reconnect, spread] = await Promise.all([
-    loadReconnect(db, reconnectDays, new Date(), reconnectLimit),
-    loadCompanySpread(db),
-  ]);
-  return { reconnect, spread };
+export interface PageClientDeps {
+  db: KindredDB;
+  send: Send;
+  download: (fileName: string, text: string, type?: string) => void;
+  now?: () => Date;
 }
 
-export const loadContacts = () => db.contacts.toArray();
-export const loadAllTags = () => loadTaxonomy(db);
-
-export const loadUnsavedSince = () => unsavedSince(db);
-
-/** Downloads everything as Kindred JSON; resolves with the file name. */
-export async function exportJson(): Promise<string> {
-  const now = new Date();
-  const fileName = exportFileName(now);
-  downloadText(fileName, JSON.stringify(await exportAll(db, now), null, 2));
-  await sendToBackground({ type: 'record-export' });
-  return fileName;
+export function createPageClient({ db, send, download, now = () => new Date() }: PageClientDeps): PageClient {
+  const operations = messageClient([...CONTENT_OPERATIONS, ...PAGE_OPERATIONS], send);
+  return {
+    ...operations,
+    watchBalance: watchQuery(async () => {
+      const { summary, taxonomy } = await loadTagSummary(db);
+      return computeBalance(summary, taxonomy);
+    }),
+    watchInsight: (reconnectDays, limit = Infinity) =>
+      watchQuery(async () => {
+        const [reconnect, spread] = await Promise.all([
+          loadReconnect(db, reconnectDays, now(), limit),
+          loadCompanySpread(db),
+        ]);
+        return { reconnect, spread };
+      }),
+    watchContacts: watchContacts(db),
+    watchTaxonomy: watchQuery(() => loadTaxonomy(db)),
+    watchUnsavedSince: watchQuery(() => unsavedSince(db)),
+    async exportJson() {
+      const at = now();
+      const fileName = exportFileName(at);
+      download(fileName, JSON.stringify(await exportAll(db, at), null, 2));
+      await operations.recordExport({});
+      return fileName;
+    },
+    async exportCsv() {
+      const at = now();
+      const { contacts, taxonomy } = await exportAll(db, at);
+      const fileName = csvFileName(at);
+      download(fileName, contactsToCsv(contacts, taxonomy), 'text/csv;charset=utf-8');
+      return fileName;
+    },
+  };
 }
 
-/** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
-export async function exportCsv(): Promise<string> {
-  const now = new Date();
-  const { contacts, taxonomy } = await exportAll(db, now);
-  const fileName = csvFileName(now);
-  downloadText(fileName, contactsToCsv(contacts, taxonomy), 'text/csv;charset=utf-8');
-  return fileName;
-}
-
-export function importKindred(text: string, mode: ImportMode) {
-  return sendToBackground({ type: 'import-kindred', text, mode });
-}
-
-export function importConnections(text: string) {
-  return sendToBackground({ type: 'import-connections', text });
-}
-
-export function setTag(contactId: string, tagId: string, on: boolean) {
-  return sendToBackground({ type: 'set-tag', contactId, tagId, on });
-}
-
-export function bulkSetTag(contactIds: string[], tagId: string, on: boolean) {
-  return sendToBackground({ type: 'bulk-set-tag', contactIds, tagId, on });
-}
-
-export function setNote(contactId: string, note: string) {
-  return sendToBackground({ type: 'set-note', contactId, note });
-}
-
-export function deleteContact(contactId: string) {
-  return sendToBackground({ type: 'delete-contact', contactId });
-}
-
-export function addTag(fields: NewTag) {
-  return sendToBackground({ type: 'add-tag', ...fields });
-}
-
-export function updateTag(tagId: string, changes: TagChanges) {
-  return sendToBackground({ type: 'update-tag', tagId, changes });
-}
-
-export function reorderTags(dimension: Dimension, ids: string[]) {
-  return sendToBackground({ type: 'reorder-tags', dimension, ids });
-}
-
-export function deleteAllData() {
-  return sendToBackground({ type: 'delete-all' });
+/** The client of a real extension page: the database in this origin, messages through the browser. */
+export function openPageClient(): PageClient {
+  return createPageClient({
+    db: openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) }),
+    send: sendToBackground,
+    download: downloadText,
+  });
 }

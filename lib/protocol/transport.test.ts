@@ -12,19 +12,19 @@ describe('sendToBackground', () => {
       .mockResolvedValueOnce(undefined)
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
       .mockResolvedValueOnce(ok(null));
-    await expect(sendToBackground({ type: 'set-panel-collapsed', collapsed: true })).resolves.toBeNull();
+    await expect(sendToBackground({ type: 'setPanelCollapsed', collapsed: true })).resolves.toBeNull();
     expect(send).toHaveBeenCalledTimes(3);
   });
 
   it('turns an error reply into a rejection with its message, without retrying', async () => {
     const send = spySend().mockResolvedValue({ ok: false, error: 'Unknown tag "x".' });
-    await expect(sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow('Unknown tag "x".');
+    await expect(sendToBackground({ type: 'setTag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow('Unknown tag "x".');
     expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('gives up after a few silent attempts', async () => {
     spySend().mockResolvedValue(undefined);
-    await expect(sendToBackground({ type: 'get-contact', contactId: 'a' })).rejects.toThrow('did not answer');
+    await expect(sendToBackground({ type: 'getContact', contactId: 'a' })).rejects.toThrow('did not answer');
   });
 
   it('keeps the order of changes even when the first needs a retry', async () => {
@@ -39,8 +39,8 @@ describe('sendToBackground', () => {
       return ok(null);
     });
     await Promise.all([
-      sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'peer', on: true }),
-      sendToBackground({ type: 'set-tag', contactId: 'a', tagId: 'peer', on: false }),
+      sendToBackground({ type: 'setTag', contactId: 'a', tagId: 'peer', on: true }),
+      sendToBackground({ type: 'setTag', contactId: 'a', tagId: 'peer', on: false }),
     ]);
     expect(arrived.map((m) => (m as { on: boolean }).on)).toEqual([true, false]);
   });

@@ -1,20 +1,11 @@
 import { browser } from 'wxt/browser';
-import type {
-  ContentToBackgroundMessage,
-  ContentToBackgroundReplies,
-  PageToBackgroundMessage,
-  PageToBackgroundReplies,
-  Reply,
-} from './messages';
-
-type ToBackground = ContentToBackgroundMessage | PageToBackgroundMessage;
-type Replies = ContentToBackgroundReplies & PageToBackgroundReplies;
+import type { Message, Replies, Reply } from './operations';
 
 /**
  * The one way to change the database: a typed message to the background, which validates and applies
  * it. Type-only imports keep the protocol's validation code out of the content script.
  */
-export async function sendToBackground<M extends ToBackground>(message: M): Promise<Replies[M['type']]> {
+export async function sendToBackground<M extends Message>(message: M): Promise<Replies[M['type']]> {
   // One message at a time, in order: a retried older change must never land after a newer one.
   const sent = queue.then(() => sendWithRetry(message));
   queue = sent.catch(() => undefined);
@@ -32,7 +23,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * replies. Every message is idempotent (set, never toggle), so sending it again is safe, and the new
  * send wakes the worker.
  */
-async function sendWithRetry(message: ToBackground, attempts = 4): Promise<unknown> {
+async function sendWithRetry(message: Message, attempts = 4): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     try {
       const reply = await browser.runtime.sendMessage(message);

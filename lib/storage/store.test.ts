@@ -5,7 +5,7 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from '../model/balance';
 import { type KindredDB, openKindredDB } from './db';
-import { deleteAll, exportAll, getContactView, loadTagSummary, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
+import { deleteAll, exportAll, getContact, loadTagSummary, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
 import { DEFAULT_TAXONOMY, defaultTaxonomy } from '../model/taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';
@@ -27,7 +27,7 @@ afterEach(() => db.close());
 
 describe('the database', () => {
   it('is seeded with the default taxonomy on first open', async () => {
-    const view = await getContactView(db, 'nobody');
+    const view = await getContact(db, 'nobody');
     expect(view.contact).toBeNull();
     expect(view.taxonomy.map((t) => t.id)).toEqual(DEFAULT_TAXONOMY.map((t) => t.id));
     expect(view.panelCollapsed).toBe(false);
@@ -125,7 +125,7 @@ describe('setNote and setPanelCollapsed', () => {
     await recordSeen(db, jane, T1);
     await setNote(db, jane.id, 'Ask about the book', T2);
     await setPanelCollapsed(db, true);
-    const view = await getContactView(db, jane.id);
+    const view = await getContact(db, jane.id);
     expect(view.contact).toMatchObject({ note: 'Ask about the book', updatedAt: T2 });
     expect(view.panelCollapsed).toBe(true);
   });

@@ -26,7 +26,7 @@ export class StoreError extends Error {}
 const PANEL_COLLAPSED = 'panelCollapsed';
 const LAST_EXPORT_AT = 'lastExportAt';
 
-export async function getContactView(db: KindredDB, contactId: string): Promise<ContactView> {
+export async function getContact(db: KindredDB, contactId: string): Promise<ContactView> {
   return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
     const [contact, taxonomy, collapsed] = await Promise.all([
       db.contacts.get(contactId),
@@ -59,7 +59,7 @@ export async function recordSeen(db: KindredDB, profile: SeenProfile, now: strin
     if (Object.keys(changes).length > 1) changes.updatedAt = now;
     await db.contacts.update(profile.id, changes);
   });
-  return getContactView(db, profile.id);
+  return getContact(db, profile.id);
 }
 
 /**
@@ -92,7 +92,7 @@ export async function setTag(
     contact.updatedAt = now;
     await db.contacts.put(contact);
   });
-  return getContactView(db, contactId);
+  return getContact(db, contactId);
 }
 
 export async function setNote(db: KindredDB, contactId: string, note: string, now: string): Promise<ContactView> {
@@ -104,7 +104,7 @@ export async function setNote(db: KindredDB, contactId: string, note: string, no
       await db.contacts.update(contactId, { note, updatedAt: now });
     }
   });
-  return getContactView(db, contactId);
+  return getContact(db, contactId);
 }
 
 export async function setPanelCollapsed(db: KindredDB, collapsed: boolean): Promise<void> {

@@ -69,21 +69,21 @@ describe('the stored tag summary', () => {
 
   // Every message that writes contacts, in the order a person might send them.
   const steps: Array<[string, unknown, typeof contentScript]> = [
-    ['first visit', { type: 'seen-profile', profile: profile('jane-doe', 'Jane Doe') }, contentScript],
-    ['tag on', { type: 'set-tag', contactId: 'jane-doe', tagId: 'work', on: true }, contentScript],
-    ['second tag', { type: 'set-tag', contactId: 'jane-doe', tagId: 'mentor', on: true }, contentScript],
-    ['tag on a new contact', { type: 'set-tag', contactId: 'sam', tagId: 'growth', on: true }, contentScript],
-    ['note on a new contact', { type: 'set-note', contactId: 'kim', note: 'Met at a meetup' }, contentScript],
-    ['revisit', { type: 'seen-profile', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } }, contentScript],
-    ['tag off', { type: 'set-tag', contactId: 'jane-doe', tagId: 'work', on: false }, contentScript],
-    ['import merge', { type: 'import-kindred', text: file([{ id: 'sam', purposes: ['impact'] }, { id: 'lee', relationships: ['peer'] }]), mode: 'merge' }, optionsPage],
-    ['connections', { type: 'import-connections', text: csv(['Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,CEO,01 Jan 2024', 'Bo,Ng,,,Acme,CTO,01 Jan 2024']) }, optionsPage],
-    ['name-only contact found by its profile', { type: 'seen-profile', profile: profile('bo-ng', 'Bo Ng') }, contentScript],
-    ['bulk tag', { type: 'bulk-set-tag', contactIds: ['ann-lee', 'bo-ng', 'kim'], tagId: 'peer', on: true }, optionsPage],
-    ['archive a tag', { type: 'update-tag', tagId: 'peer', changes: { archived: true } }, optionsPage],
-    ['delete a contact', { type: 'delete-contact', contactId: 'kim' }, optionsPage],
-    ['import replace', { type: 'import-kindred', text: file([{ id: 'sam', purposes: ['work', 'growth'] }, { id: 'ivy' }]), mode: 'replace' }, optionsPage],
-    ['delete everything', { type: 'delete-all' }, optionsPage],
+    ['first visit', { type: 'recordSeen', profile: profile('jane-doe', 'Jane Doe') }, contentScript],
+    ['tag on', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: true }, contentScript],
+    ['second tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true }, contentScript],
+    ['tag on a new contact', { type: 'setTag', contactId: 'sam', tagId: 'growth', on: true }, contentScript],
+    ['note on a new contact', { type: 'setNote', contactId: 'kim', note: 'Met at a meetup' }, contentScript],
+    ['revisit', { type: 'recordSeen', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } }, contentScript],
+    ['tag off', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: false }, contentScript],
+    ['import merge', { type: 'importKindred', text: file([{ id: 'sam', purposes: ['impact'] }, { id: 'lee', relationships: ['peer'] }]), mode: 'merge' }, optionsPage],
+    ['connections', { type: 'importConnections', text: csv(['Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,CEO,01 Jan 2024', 'Bo,Ng,,,Acme,CTO,01 Jan 2024']) }, optionsPage],
+    ['name-only contact found by its profile', { type: 'recordSeen', profile: profile('bo-ng', 'Bo Ng') }, contentScript],
+    ['bulk tag', { type: 'bulkSetTag', contactIds: ['ann-lee', 'bo-ng', 'kim'], tagId: 'peer', on: true }, optionsPage],
+    ['archive a tag', { type: 'updateTag', tagId: 'peer', changes: { archived: true } }, optionsPage],
+    ['delete a contact', { type: 'deleteContact', contactId: 'kim' }, optionsPage],
+    ['import replace', { type: 'importKindred', text: file([{ id: 'sam', purposes: ['work', 'growth'] }, { id: 'ivy' }]), mode: 'replace' }, optionsPage],
+    ['delete everything', { type: 'deleteAll' }, optionsPage],
   ];
 
   it('matches every contact after each kind of write, whether kept up to date or rebuilt', async () => {
@@ -107,7 +107,7 @@ describe('the stored tag summary', () => {
     expect(await stored()).toEqual({ known: 1, combos: { '["work"]': 1 } });
 
     const many = Array.from({ length: 300 }, (_, i) => ({ id: `person-${i}`, purposes: ['growth'] }));
-    await handleMessage(db, { type: 'import-kindred', text: file(many), mode: 'merge' }, optionsPage, SELF);
+    await handleMessage(db, { type: 'importKindred', text: file(many), mode: 'merge' }, optionsPage, SELF);
     expect(await stored()).toBeUndefined();
     expect((await loadTagSummary(db)).summary).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
     await ensureTagSummary(db);

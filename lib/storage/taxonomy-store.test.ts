@@ -5,7 +5,7 @@ import {
   addTag,
   bulkSetTag,
   deleteContact,
-  getContactView,
+  getContact,
   loadCompanySpread,
   loadReconnect,
   loadTaxonomy,
@@ -30,7 +30,7 @@ describe('taxonomy edits', () => {
   it('renames and recolours without changing ids; contacts keep their tags', async () => {
     await setTag(db, 'jane', 'mentor', true, T);
     await updateTag(db, 'mentor', { label: 'Guide', color: '#123456' });
-    const view = await getContactView(db, 'jane');
+    const view = await getContact(db, 'jane');
     expect(view.taxonomy.find((t) => t.id === 'mentor')).toMatchObject({ label: 'Guide', color: '#123456' });
     expect(view.contact?.relationships).toEqual(['mentor']);
   });
@@ -38,11 +38,11 @@ describe('taxonomy edits', () => {
   it('archived tags leave the panel but stay on contacts, and come back when restored', async () => {
     await setTag(db, 'jane', 'friend', true, T);
     await updateTag(db, 'friend', { archived: true });
-    let view = await getContactView(db, 'jane');
+    let view = await getContact(db, 'jane');
     expect(view.taxonomy.map((t) => t.id)).not.toContain('friend');
     expect(view.contact?.relationships).toEqual(['friend']);
     await updateTag(db, 'friend', { archived: false });
-    view = await getContactView(db, 'jane');
+    view = await getContact(db, 'jane');
     expect(view.taxonomy.map((t) => t.id)).toContain('friend');
   });
 
@@ -55,7 +55,7 @@ describe('taxonomy edits', () => {
     expect(second.order).toBe(10);
     expect(other.order).toBe(5);
     await setTag(db, 'jane', 'book-club', true, T);
-    expect((await getContactView(db, 'jane')).contact?.relationships).toEqual(['book-club']);
+    expect((await getContact(db, 'jane')).contact?.relationships).toEqual(['book-club']);
   });
 
   it('reorders a dimension and refuses an incomplete order', async () => {

@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const importText = (text: string, mode: 'merge' | 'replace') =>
-  handleMessage(db, { type: 'import-kindred', text, mode }, OPTIONS_PAGE, SELF);
+  handleMessage(db, { type: 'importKindred', text, mode }, OPTIONS_PAGE, SELF);
 
 async function expectRejected(text: string, fragment: string) {
   for (const mode of ['merge', 'replace'] as const) {

@@ -1,0 +1,17 @@
+/**
+ * The operations' names, the only part of the protocol that exists at run time outside the background:
+ * clients are built from these lists (lib/protocol/client.ts), the background dispatches on them.
+ */
+export const CONTENT_OPERATIONS = ['recordSeen', 'getContact', 'setTag', 'setNote', 'setPanelCollapsed'] as const;
+
+export const PAGE_OPERATIONS = [
+  'importKindred',
+  'importConnections',
+  'bulkSetTag',
+  'deleteContact',
+  'addTag',
+  'updateTag',
+  'reorderTags',
+  'recordExport',
+  'deleteAll',
+] as const;

@@ -1,0 +1,92 @@
+import * as v from 'valibot';
+import { Color, ContactId, Dimension, TagId, TagLabel, text } from '../formats/fields';
+import { isValidProfileId, profileIdFromUrl } from '../linkedin/profile-url';
+import { LIMITS } from '../model/contact';
+import type { Tag } from '../model/taxonomy';
+import type { ConnectionsReport } from '../storage/import-connections';
+import type { ImportReport } from '../storage/import-kindred';
+import type { ContactView } from '../storage/store';
+import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
+
+/**
+ * Every operation the background performs, declared once: who may ask for it, the input it accepts and
+ * what it answers. The background validates each message against `input` before it touches the database.
+ * Callers import only the types, so no validation code ships to LinkedIn's pages.
+ */
+
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+const ImportText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)'));
+
+const ProfileId = v.pipe(
+  v.string(),
+  v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)'),
+);
+const SeenProfile = v.pipe(
+  v.strictObject({
+    id: ProfileId,
+    url: text(LIMITS.url),
+    name: text(LIMITS.name),
+    headline: text(LIMITS.headline),
+    company: text(LIMITS.company),
+    location: text(LIMITS.location),
+  }),
+  v.check((profile) => profileIdFromUrl(profile.url) === profile.id, 'url must be the LinkedIn profile of id'),
+);
+
+export const OPERATIONS = {
+  // What a LinkedIn tab's content script may ask, and Kindred's own pages too.
+  recordSeen: v.strictObject({ profile: SeenProfile }),
+  getContact: v.strictObject({ contactId: ContactId }),
+  setTag: v.strictObject({ contactId: ContactId, tagId: TagId, on: v.boolean() }),
+  setNote: v.strictObject({ contactId: ContactId, note: text(LIMITS.note) }),
+  setPanelCollapsed: v.strictObject({ collapsed: v.boolean() }),
+  // Only Kindred's own pages (popup, options).
+  importKindred: v.strictObject({ text: ImportText, mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"') }),
+  importConnections: v.strictObject({ text: ImportText }),
+  bulkSetTag: v.strictObject({
+    contactIds: v.pipe(v.array(ContactId), v.minLength(1, 'must name at least one contact'), v.maxLength(50_000)),
+    tagId: TagId,
+    on: v.boolean(),
+  }),
+  deleteContact: v.strictObject({ contactId: ContactId }),
+  addTag: v.strictObject({ dimension: Dimension, label: TagLabel, description: text(300), color: Color }),
+  updateTag: v.strictObject({
+    tagId: TagId,
+    changes: v.strictObject({
+      label: v.optional(TagLabel),
+      description: v.optional(text(300)),
+      color: v.optional(Color),
+      archived: v.optional(v.boolean()),
+    }),
+  }),
+  reorderTags: v.strictObject({ dimension: Dimension, ids: v.pipe(v.array(TagId), v.maxLength(500)) }),
+  recordExport: v.strictObject({}),
+  deleteAll: v.strictObject({}),
+} satisfies Record<Operation, v.GenericSchema>;
+
+export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
+export type Operation = ContentOperation | (typeof PAGE_OPERATIONS)[number];
+
+export type Input<K extends Operation> = v.InferOutput<(typeof OPERATIONS)[K]>;
+
+export interface Replies {
+  recordSeen: ContactView;
+  getContact: ContactView;
+  setTag: ContactView;
+  setNote: ContactView;
+  setPanelCollapsed: null;
+  importKindred: ImportReport;
+  importConnections: ConnectionsReport;
+  bulkSetTag: { changed: number };
+  deleteContact: null;
+  addTag: Tag;
+  updateTag: null;
+  reorderTags: null;
+  recordExport: null;
+  deleteAll: null;
+}
+
+/** A message on the wire: the operation's name as `type`, and its input. */
+export type Message<K extends Operation = Operation> = K extends Operation ? { type: K } & Input<K> : never;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
