@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Contact, SeenProfile } from '../../lib/model/contact';
-import { fold } from '../../lib/model/text';
 import type { ContactView } from '../../lib/storage/store';
-import { isTypingTarget, tagShortcuts } from '../../lib/model/tag-keys';
-import { type Dimension, type Tag, tagsOf } from '../../lib/model/taxonomy';
-import { TagButton } from '../shared/TagButton';
+import type { Tag } from '../../lib/model/taxonomy';
 import { errorText } from '../../lib/model/error-text';
+import { NameField } from './NameField';
+import { NoteField, useNote } from './NoteField';
+import { TagToggles, selectedIds, tagForKey } from './TagToggles';
 
 /** What the panel needs from the background; the content script passes a messaging client. */
 export interface PanelClient {
@@ -35,7 +35,6 @@ interface TagPanelProps {
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
 
-
 export function TagPanel({
   profile,
   client,
@@ -48,12 +47,9 @@ export function TagPanel({
   const [view, setView] = useState<ContactView | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [note, setNote] = useState('');
-  const savedNote = useRef('');
-  const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const note = useNote(noteDelay, (text, revert) => void save(() => client.setNote(profile.id, text), revert));
   const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
-  const shortcuts = tagShortcuts(view?.taxonomy ?? []);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -72,9 +68,7 @@ export function TagPanel({
         if (!current) return;
         setView(loaded);
         setCollapsed(loaded.panelCollapsed);
-        const loadedNote = loaded.contact?.note ?? '';
-        setNote((draft) => (draft === savedNote.current ? loadedNote : draft));
-        savedNote.current = loadedNote;
+        note.loaded(loaded.contact?.note ?? '');
       },
       (error: unknown) => current && setStatus({ kind: 'error', message: messageOf(error) }),
     );
@@ -82,8 +76,6 @@ export function TagPanel({
       current = false;
     };
   }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
-
-  useEffect(() => () => clearTimeout(noteTimer.current), []);
 
   const contact = view?.contact ?? null;
   const name = profile.name || contact?.name || '';
@@ -121,29 +113,9 @@ export function TagPanel({
     );
   }
 
-  function saveNote(text: string) {
-    clearTimeout(noteTimer.current);
-    if (text === savedNote.current) return;
-    const previous = savedNote.current;
-    savedNote.current = text;
-    void save(
-      () => client.setNote(profile.id, text),
-      () => {
-        savedNote.current = previous;
-      },
-    );
-  }
-
-  function onNoteInput(text: string) {
-    setNote(text);
-    clearTimeout(noteTimer.current);
-    noteTimer.current = setTimeout(() => saveNote(text), noteDelay);
-  }
-
-  /** Inside the panel, digits toggle relationships and letters purposes (shown on the buttons). */
   function onKeyDown(event: KeyboardEvent) {
-    if (!view || collapsed || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    const tag = view.taxonomy.find((t) => shortcuts.get(t.id) === event.key.toLowerCase());
+    if (!view || collapsed) return;
+    const tag = tagForKey(event, view.taxonomy);
     if (!tag) return;
     event.preventDefault();
     toggle(tag, !selectedIds(view.contact, tag.dimension).includes(tag.id));
@@ -190,105 +162,22 @@ export function TagPanel({
         {!name && !reading && view && (
           <NameField
             id={profile.id}
-            onSave={(typed) =>
-              save(
-                () => client.seen({ ...profile, name: typed }),
-                () => undefined,
-              )
-            }
+            onSave={(typed) => save(() => client.seen({ ...profile, name: typed }), () => undefined)}
           />
         )}
         {headline && <p class="headline">{headline}</p>}
         {view ? (
-          (['purpose', 'relationship'] as const).map((dimension) => (
-            <TagGroup
-              key={dimension}
-              heading={dimension === 'purpose' ? i18n.t('panel.purposes') : i18n.t('panel.relationships')}
-              tags={tagsOf(view.taxonomy, dimension)}
-              selected={selectedIds(contact, dimension)}
-              shortcuts={shortcuts}
-              onToggle={toggle}
-            />
-          ))
+          <TagToggles taxonomy={view.taxonomy} contact={contact} onToggle={toggle} />
         ) : status.kind === 'error' ? null : (
           <p class="muted">{i18n.t('panel.loading')}</p>
         )}
-        <label>
-          <span class="label">{i18n.t('panel.note')}</span>
-          <textarea
-            rows={2}
-            value={note}
-            maxLength={10_000}
-            disabled={!view}
-            placeholder={i18n.t('panel.notePlaceholder')}
-            onInput={(event) => onNoteInput(event.currentTarget.value)}
-            onBlur={(event) => saveNote(event.currentTarget.value)}
-          />
-        </label>
+        <NoteField note={note} disabled={!view} />
         <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
-          {status.kind === 'error'
-            ? status.message
-            : status.kind === 'saving'
-              ? i18n.t('panel.saving')
-              : status.kind === 'saved'
-                ? i18n.t('panel.saved')
-                : ''}
+          {statusText(status)}
         </p>
       </div>
     </section>
   );
-}
-
-/** Where the page's layout was not recognised, the user can say who this is. */
-function NameField({ id, onSave }: { id: string; onSave: (name: string) => void }) {
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        const typed = fold((event.currentTarget.elements.namedItem('name') as HTMLInputElement).value);
-        if (typed) onSave(typed);
-      }}
-    >
-      <p class="muted">{i18n.t('panel.nameUnread', [id])}</p>
-      <label>
-        <span class="label">{i18n.t('panel.name')}</span>
-        <input type="text" name="name" maxLength={200} />
-      </label>
-      <button type="submit" class="save-name">
-        {i18n.t('panel.saveName')}
-      </button>
-    </form>
-  );
-}
-
-function TagGroup(props: {
-  heading: string;
-  tags: Tag[];
-  selected: readonly string[];
-  shortcuts: ReadonlyMap<string, string>;
-  onToggle: (tag: Tag, on: boolean) => void;
-}) {
-  return (
-    <div role="group" aria-label={props.heading}>
-      <h3 class="label">{props.heading}</h3>
-      <div class="tags">
-        {props.tags.map((tag) => (
-          <TagButton
-            key={tag.id}
-            tag={tag}
-            pressed={props.selected.includes(tag.id)}
-            shortcut={props.shortcuts.get(tag.id)}
-            onToggle={props.onToggle}
-          />
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function selectedIds(contact: Contact | null, dimension: Dimension): readonly string[] {
-  if (!contact) return [];
-  return dimension === 'purpose' ? contact.purposes : contact.relationships;
 }
 
 /** The view as it will be once the background has applied the toggle (shown before it answers). */
@@ -298,6 +187,11 @@ function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): C
   const contact = view.contact ?? ({ id: contactId, purposes: [], relationships: [] } as unknown as Contact);
   const ids = contact[field].filter((id) => id !== tag.id);
   return { ...view, contact: { ...contact, [field]: on ? [...ids, tag.id] : ids } };
+}
+
+function statusText(status: Status): string {
+  if (status.kind === 'error') return status.message;
+  return status.kind === 'saving' ? i18n.t('panel.saving') : status.kind === 'saved' ? i18n.t('panel.saved') : '';
 }
 
 function messageOf(error: unknown): string {

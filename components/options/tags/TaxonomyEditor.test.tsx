@@ -5,7 +5,8 @@ import { freshDB } from '../../../tests/support/db-helpers';
 import type { KindredDB } from '../../../lib/storage/db';
 import { addTag, loadTaxonomy, reorderTags, updateTag } from '../../../lib/storage/store';
 import { DEFAULT_TAXONOMY, type Tag } from '../../../lib/model/taxonomy';
-import { TAG_PALETTE, TaxonomyEditor, type TaxonomyEditorProps, contrastWithWhite } from './TaxonomyEditor';
+import { TAG_PALETTE, contrastWithWhite } from './tag-colour';
+import { TaxonomyEditor, type TaxonomyEditorProps } from './TaxonomyEditor';
 
 afterEach(() => cleanup());
 

@@ -1,0 +1,42 @@
+import { i18n } from '#i18n';
+import { fold } from '../../../lib/model/text';
+import type { Dimension, Tag } from '../../../lib/model/taxonomy';
+
+export const LABEL_MAX = 60;
+export const DESCRIPTION_MAX = 300;
+
+export interface GroupText {
+  heading: string;
+  addHeading: string;
+  none: string;
+  duplicate: (label: string) => string;
+  duplicateArchived: (label: string) => string;
+}
+
+/** Each dimension's sentences in full: languages differ in how "a purpose" or "an archived …" agree. */
+export function groupText(dimension: Dimension): GroupText {
+  return dimension === 'purpose'
+    ? {
+        heading: i18n.t('taxonomy.purpose.heading'),
+        addHeading: i18n.t('taxonomy.purpose.add'),
+        none: i18n.t('taxonomy.purpose.none'),
+        duplicate: (label) => i18n.t('taxonomy.purpose.duplicate', [label]),
+        duplicateArchived: (label) => i18n.t('taxonomy.purpose.duplicateArchived', [label]),
+      }
+    : {
+        heading: i18n.t('taxonomy.relationship.heading'),
+        addHeading: i18n.t('taxonomy.relationship.add'),
+        none: i18n.t('taxonomy.relationship.none'),
+        duplicate: (label) => i18n.t('taxonomy.relationship.duplicate', [label]),
+        duplicateArchived: (label) => i18n.t('taxonomy.relationship.duplicateArchived', [label]),
+      };
+}
+
+/** Why `typed` (already folded) cannot be a label beside `others`; empty when it can. */
+export function labelProblem(typed: string, others: readonly Tag[], text: GroupText): string {
+  if (!typed) return i18n.t('taxonomy.labelNeeded');
+  if (typed.length > LABEL_MAX) return i18n.t('taxonomy.labelTooLong', [LABEL_MAX]);
+  const same = others.find((tag) => fold(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
+  if (!same) return '';
+  return same.archived ? text.duplicateArchived(same.label) : text.duplicate(same.label);
+}

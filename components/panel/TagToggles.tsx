@@ -1,0 +1,55 @@
+import { i18n } from '#i18n';
+import type { Contact } from '../../lib/model/contact';
+import { isTypingTarget, tagShortcuts } from '../../lib/model/tag-keys';
+import { type Dimension, type Tag, tagsOf } from '../../lib/model/taxonomy';
+import { TagButton } from '../shared/TagButton';
+
+interface TagTogglesProps {
+  taxonomy: Tag[];
+  contact: Contact | null;
+  onToggle: (tag: Tag, on: boolean) => void;
+}
+
+/** Every tag as a toggle, purposes then relationships, each showing the key that toggles it. */
+export function TagToggles({ taxonomy, contact, onToggle }: TagTogglesProps) {
+  const shortcuts = tagShortcuts(taxonomy);
+  return (
+    <>
+      {(['purpose', 'relationship'] as const).map((dimension) => {
+        const heading = dimension === 'purpose' ? i18n.t('panel.purposes') : i18n.t('panel.relationships');
+        const selected = selectedIds(contact, dimension);
+        return (
+          <div key={dimension} role="group" aria-label={heading}>
+            <h3 class="label">{heading}</h3>
+            <div class="tags">
+              {tagsOf(taxonomy, dimension).map((tag) => (
+                <TagButton
+                  key={tag.id}
+                  tag={tag}
+                  pressed={selected.includes(tag.id)}
+                  shortcut={shortcuts.get(tag.id)}
+                  onToggle={onToggle}
+                />
+              ))}
+            </div>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The tag a key press inside the panel toggles: digits toggle relationships and letters purposes, as the
+ * buttons show. None while the user types or holds a modifier (the page's and browser's own shortcuts).
+ */
+export function tagForKey(event: KeyboardEvent, taxonomy: readonly Tag[]): Tag | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return undefined;
+  const shortcuts = tagShortcuts(taxonomy);
+  return taxonomy.find((tag) => shortcuts.get(tag.id) === event.key.toLowerCase());
+}
+
+export function selectedIds(contact: Contact | null, dimension: Dimension): readonly string[] {
+  if (!contact) return [];
+  return dimension === 'purpose' ? contact.purposes : contact.relationships;
+}
