@@ -7,7 +7,7 @@ import { displayName, sortByName } from '../../../lib/model/contact-query';
 import { isTypingTarget, tagShortcuts } from '../../../lib/model/tag-keys';
 import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
 import { TagButton } from '../../shared/TagButton';
-import '../contacts/ContactsTable.css';
+import './UntaggedQueue.css';
 import { errorText } from '../../../lib/model/error-text';
 
 export interface UntaggedQueueProps {
@@ -160,7 +160,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
           <p class="uq-hint">{i18n.t('queue.hint')}</p>
         </>
       )}
-      <p class="ct-error" role="alert">
+      <p class="uq-error" role="alert">
         {error}
       </p>
     </section>
