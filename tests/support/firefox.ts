@@ -7,8 +7,8 @@ export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 /** The add-on id in the Firefox manifest (wxt.config.ts). */
 export const GECKO_ID = 'kindred@kindred-network.org';
 /**
- * Firefox gives every install a random moz-extension:// host; the pref below fixes it, so the extension's
- * origin (and its IndexedDB) is the same in every launch on one profile and its pages have a known URL.
+ * Firefox gives every add-on a random moz-extension:// host per profile; the pref below fixes it, so the
+ * extension's pages (and, once the panel moves into an extension iframe, the panel's frame) have a known URL.
  */
 export const EXTENSION_UUID = '6b1d4b8e-4c1a-4f5e-9a43-8d0c2f7e5a10';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
