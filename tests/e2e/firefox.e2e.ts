@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/harness';
 
-/** Kindred for Firefox, as `npm run build:firefox` made it (`npm test` builds it first), checked by Mozilla's own linter. */
+/** Kindred for Firefox as `npm run build:firefox` made it (`npm test` builds it first), checked by Mozilla's linter. */
 describe('the Firefox build', () => {
   it('passes web-ext lint with no errors and declares that nothing is collected', () => {
     const dir = join(ROOT, '.output/firefox-mv2');

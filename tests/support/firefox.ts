@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type ElementHandle, type HTTPRequest, type Page, launch } from 'puppeteer-core';
 import { type LinkedInPages, ROOT, TMP, newUserDataDir } from './harness';
@@ -37,6 +37,7 @@ export async function launchKindredInFirefox(
     throw new Error(`${FIREFOX_EXTENSION_DIR} is missing: run \`npm run build:firefox\` first.`);
   }
   // Firefox writes temporary files (media cache, downloads in progress) under TMPDIR: keep them in tmp/ too.
+  mkdirSync(TMP, { recursive: true });
   const tmpDir = mkdtempSync(join(TMP, 'firefox-tmp-'));
   const browser = await launch({
     browser: 'firefox',
@@ -60,19 +61,26 @@ export async function launchKindredInFirefox(
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
     if (url.hostname === 'www.linkedin.com' || url.hostname.endsWith('.linkedin.com')) {
       const html = request.isNavigationRequest() ? pages(url) : undefined;
-      if (html !== undefined) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (html !== undefined) {
+        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
       return request.respond({ status: 404, body: '' });
     }
     outsideRequests.push(url.href);
     return request.respond({ status: 404, body: '' });
   };
   // Interception in BiDi belongs to one tab: every tab gets it, including ones the extension opens itself.
-  const guarded = new WeakSet<Page>();
-  const guard = async (page: Page) => {
-    if (guarded.has(page)) return;
-    guarded.add(page);
-    await page.setRequestInterception(true);
-    page.on('request', answer);
+  // Both newPage() and the targetcreated event guard a new tab: they share one promise, so neither goes on
+  // before the interception is in place.
+  const guarded = new WeakMap<Page, Promise<void>>();
+  const guard = (page: Page) => {
+    let ready = guarded.get(page);
+    if (!ready) {
+      page.on('request', answer);
+      ready = page.setRequestInterception(true);
+      guarded.set(page, ready);
+    }
+    return ready;
   };
   browser.on('targetcreated', (target) => {
     void target
@@ -140,13 +148,19 @@ export async function pressedState(page: Page, tag: string): Promise<string | nu
  * A form field of the panel by the text of its <label>. Firefox's accessibility locator over BiDi does not
  * name a textarea by its wrapping label (Playwright in Chromium does), so this reads the label as a person does.
  */
-export async function panelField(page: Page, label: string): Promise<ElementHandle<HTMLTextAreaElement | HTMLInputElement>> {
+export async function panelField(
+  page: Page,
+  label: string,
+): Promise<ElementHandle<HTMLTextAreaElement | HTMLInputElement>> {
   const panel = await panelIn(page);
   const field = await panel.frame.waitForFunction(
     (region, wanted) => {
       for (const element of region.querySelectorAll('label')) {
         const control = element.control;
-        const text = [...element.childNodes].filter((node) => node !== control).map((node) => node.textContent).join('');
+        const text = [...element.childNodes]
+          .filter((node) => node !== control)
+          .map((node) => node.textContent)
+          .join('');
         if (control && text.trim() === wanted) return control;
       }
       return null;
