@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension (.output/chrome-mv3) in Debian's headless Chromium.
+// End-to-end tests: the built extension in Debian's headless Chromium (.output/chrome-mv3) and Firefox ESR
+// (.output/firefox-mv2); `npm test` builds both before it runs these.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],

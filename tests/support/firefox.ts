@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type ElementHandle, type HTTPRequest, type Page, launch } from 'puppeteer-core';
+import { type LinkedInPages, ROOT, TMP, newUserDataDir } from './harness';
+
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+/** The add-on id in the Firefox manifest (wxt.config.ts). */
+export const GECKO_ID = 'kindred@kindred-network.org';
+/**
+ * Firefox gives every add-on a random moz-extension:// host per profile; the pref below fixes it, so the
+ * extension's pages (and, once the panel moves into an extension iframe, the panel's frame) have a known URL.
+ */
+export const EXTENSION_UUID = '6b1d4b8e-4c1a-4f5e-9a43-8d0c2f7e5a10';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+export interface KindredInFirefox {
+  browser: Browser;
+  userDataDir: string;
+  /** Every request that tried to leave the machine. */
+  outsideRequests: string[];
+  /** A new tab whose requests are all answered locally (LinkedIn's from the fixture pages, others 404). */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's Firefox ESR headless over WebDriver BiDi (puppeteer-core, no geckodriver, nothing
+ * downloaded) with `.output/firefox-mv2` installed as a temporary add-on, as `about:debugging` would.
+ * Like the Chromium harness it never lets a page reach the network: LinkedIn's pages come from `pages`,
+ * every other http(s) request gets a 404 and is recorded.
+ */
+export async function launchKindredInFirefox(
+  pages: LinkedInPages,
+  userDataDir = newUserDataDir(),
+): Promise<KindredInFirefox> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${FIREFOX_EXTENSION_DIR} is missing: run \`npm run build:firefox\` first.`);
+  }
+  // Firefox writes temporary files (media cache, downloads in progress) under TMPDIR: keep them in tmp/ too.
+  mkdirSync(TMP, { recursive: true });
+  const tmpDir = mkdtempSync(join(TMP, 'firefox-tmp-'));
+  const browser = await launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir,
+    defaultViewport: { width: 1280, height: 800 },
+    env: { ...process.env, TMPDIR: tmpDir },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+    },
+  }).catch((error: unknown) => {
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw error;
+  });
+
+  const outsideRequests: string[] = [];
+  const answer = (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = new URL(request.url());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
+    if (url.hostname === 'www.linkedin.com' || url.hostname.endsWith('.linkedin.com')) {
+      const html = request.isNavigationRequest() ? pages(url) : undefined;
+      if (html !== undefined) {
+        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      return request.respond({ status: 404, body: '' });
+    }
+    outsideRequests.push(url.href);
+    return request.respond({ status: 404, body: '' });
+  };
+  // Interception in BiDi belongs to one tab: every tab gets it, including ones the extension opens itself.
+  // Both newPage() and the targetcreated event guard a new tab: they share one promise, so neither goes on
+  // before the interception is in place.
+  const guarded = new WeakMap<Page, Promise<void>>();
+  const guard = (page: Page) => {
+    let ready = guarded.get(page);
+    if (!ready) {
+      page.on('request', answer);
+      ready = page.setRequestInterception(true);
+      guarded.set(page, ready);
+    }
+    return ready;
+  };
+  browser.on('targetcreated', (target) => {
+    void target
+      .page()
+      .then((page) => page && guard(page))
+      .catch(() => undefined);
+  });
+
+  try {
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  } catch (error) {
+    await browser.close();
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    browser,
+    userDataDir,
+    outsideRequests,
+    async newPage() {
+      const page = await browser.newPage();
+      await guard(page);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The panel's region on a profile page: the one place that knows where the panel lives. Today that is
+ * the open shadow root of `<kindred-panel>` (puppeteer's `>>>` pierces it). When the panel moves into an
+ * extension-origin iframe, only this changes (to the frame's `waitForSelector`): the lookups below all
+ * start from the handle it returns, and run in that handle's frame.
+ */
+export async function panelIn(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const region = await page.waitForSelector('kindred-panel >>> [role="region"][aria-label="Kindred"]', { timeout });
+  if (!region) throw new Error('No Kindred panel on the page.');
+  return region;
+}
+
+/** An element of the panel by role and accessible name, as assistive technology finds it. */
+export async function panelByRole(page: Page, role: string, name: string, timeout = 10_000) {
+  const panel = await panelIn(page, timeout);
+  const found = await panel.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`, { timeout });
+  if (!found) throw new Error(`No ${role} "${name}" in the panel.`);
+  return found;
+}
+
+/** How many elements of the panel have this role and name (0 when it shows someone else). */
+export async function countInPanel(page: Page, role: string, name: string): Promise<number> {
+  const panel = await panelIn(page);
+  return (await panel.$$(`::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`)).length;
+}
+
+/** Whether a tag toggle shows as on: "true" or "false", as a screen reader announces it. */
+export async function pressedState(page: Page, tag: string): Promise<string | null> {
+  return (await panelByRole(page, 'button', tag)).evaluate((button) => button.getAttribute('aria-pressed'));
+}
+
+/**
+ * A form field of the panel by the text of its <label>. Firefox's accessibility locator over BiDi does not
+ * name a textarea by its wrapping label (Playwright in Chromium does), so this reads the label as a person does.
+ */
+export async function panelField(
+  page: Page,
+  label: string,
+): Promise<ElementHandle<HTMLTextAreaElement | HTMLInputElement>> {
+  const panel = await panelIn(page);
+  const field = await panel.frame.waitForFunction(
+    (region, wanted) => {
+      for (const element of region.querySelectorAll('label')) {
+        const control = element.control;
+        const text = [...element.childNodes]
+          .filter((node) => node !== control)
+          .map((node) => node.textContent)
+          .join('');
+        if (control && text.trim() === wanted) return control;
+      }
+      return null;
+    },
+    {},
+    panel,
+    label,
+  );
+  const element = field.asElement();
+  if (!element) throw new Error(`No field labelled "${label}" in the panel.`);
+  return element as ElementHandle<HTMLTextAreaElement | HTMLInputElement>;
+}
+
+/** What the panel's status line says ("Saved", "Saving…", an error), or '' when it says nothing. */
+export async function panelStatus(page: Page): Promise<string> {
+  const panel = await panelIn(page);
+  return panel.$eval('::-p-aria([role="status"])', (status) => status.textContent?.trim() ?? '');
+}
