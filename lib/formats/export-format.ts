@@ -1,5 +1,6 @@
 import type { Contact } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
+import { localDateStamp } from '../model/dates';
 
 /** Kindred's export file, version 1 (see DESIGN.md). */
 export interface KindredExportV1 {
@@ -33,10 +34,4 @@ function compare(a: string, b: string): number {
 /** `kindred-YYYY-MM-DD.json`, in the user's local date. */
 export function exportFileName(now: Date): string {
   return `kindred-${localDateStamp(now)}.json`;
-}
-
-/** YYYY-MM-DD in the user's time zone: the date they see on their calendar. */
-export function localDateStamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,6 +1,7 @@
 /** Finding and ordering contacts for the contacts table: pure functions, fast enough for 30,000 contacts. */
 
 import { type Contact, isTagged } from './contact';
+import { DAY } from './dates';
 import type { Translate } from './translate';
 
 export interface ContactFilter {
@@ -153,8 +154,6 @@ function sortValue(contact: Contact, key: SortKey): string | number {
       return contact.updatedAt;
   }
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * When a profile was last opened, in words: "never", "today", "yesterday", "3 days ago", "2 weeks ago",
