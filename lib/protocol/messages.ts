@@ -4,7 +4,7 @@ import { isValidProfileId, profileIdFromUrl } from '../linkedin/profile-url';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport } from '../storage/import-kindred';
 import type { ContactView } from '../storage/store';
-import type { Tag } from '../model/taxonomy';
+import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ const ProfileId = v.pipe(
   v.check(isValidProfileId, 'must be a LinkedIn profile id (the /in/… part of the URL)'),
 );
 export const Dimension = v.picklist(['purpose', 'relationship'], 'must be "purpose" or "relationship"');
-export const TagLabel = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(60, 'must be at most 60 characters'));
+export const TagLabel = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(TAG_LIMITS.label, `must be at most ${TAG_LIMITS.label} characters`));
 export const Color = v.pipe(v.string(), v.hexColor('must be a colour like #2f855a'));
 
 /** A profile id, or the name-only id of a contact imported without a profile URL. */
@@ -80,7 +80,7 @@ export const PageToBackgroundSchema = v.variant(
       type: v.literal('add-tag'),
       dimension: Dimension,
       label: TagLabel,
-      description: text(300),
+      description: text(TAG_LIMITS.description),
       color: Color,
     }),
     v.strictObject({
@@ -88,7 +88,7 @@ export const PageToBackgroundSchema = v.variant(
       tagId: TagId,
       changes: v.strictObject({
         label: v.optional(TagLabel),
-        description: v.optional(text(300)),
+        description: v.optional(text(TAG_LIMITS.description)),
         color: v.optional(Color),
         archived: v.optional(v.boolean()),
       }),
