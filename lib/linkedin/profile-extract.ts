@@ -9,11 +9,8 @@ import { fold } from '../model/text';
  * the profile of the URL, because after in-page navigation it can still describe the previous person.
  */
 
-export interface ExtractedProfile extends SeenProfile {
-  pronouns: string;
-}
 export type ProfileFields = Pick<SeenProfile, 'name' | 'headline' | 'company' | 'location'>;
-type Card = ProfileFields & { el: Element; pronouns: string };
+type Card = ProfileFields & { el: Element };
 type Obj = Record<string, unknown>;
 
 // Ends with: "…TopcardOnly…" containers hold other cards (Analytics…) and render without the top card.
@@ -58,7 +55,7 @@ const LOOSE = '[componentkey*="topcard" i] h2|main h1|h1';
 const SELF_LINK = 'a[href*="/overlay/contact-info"],a[href*="/detail/contact-info"],a[href*="/overlay/about-this-profile"]';
 /** Screen-reader copies of visible text: reading both doubles the name. */
 const HIDDEN = '.visually-hidden,.a11y-text,.sr-only,script,style,template';
-/** "He/Him", "she / they", "Ze/Hir/Hirs": LinkedIn's choices and custom ones. */
+/** "He/Him", "she / they", "Ze/Hir/Hirs": LinkedIn's choices and custom ones, kept out of names. */
 const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?)\)?/i;
 const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
 const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
@@ -87,11 +84,10 @@ function textOf(el: Element | null | undefined): string {
   return fold(s) || fold(el?.textContent ?? '');
 }
 
-/** "Jane Doe (She/Her) · 2nd" → ["Jane Doe", "She/Her"]. */
-function person(raw: string): [string, string] {
+/** "Jane Doe (She/Her) · 2nd" → "Jane Doe". */
+function personName(raw: string): string {
   const p = PRONOUNS.exec(raw);
-  const name = fold((p ? raw.replace(p[0], ' ') : raw).replace(DEGREE, ' ')).replace(/^[\s·•,|-]+|[\s·•,|-]+$/g, '');
-  return [name, p?.[1]?.replace(/\s/g, '') ?? ''];
+  return fold((p ? raw.replace(p[0], ' ') : raw).replace(DEGREE, ' ')).replace(/^[\s·•,|-]+|[\s·•,|-]+$/g, '');
 }
 
 /** A LinkedIn page title: what comes before "| LinkedIn", after an unread-count like "(3)". */
@@ -100,7 +96,7 @@ const LINKEDIN_TITLE = /^(?:\(\d+\+?\)\s*)?(.+?)\s*[|–—-]\s*LinkedIn$/i;
 /** "Jane Doe | LinkedIn", "(3) Jane Doe - Title - Company | LinkedIn" → "Jane Doe". */
 export function nameFromTitle(title: string): string {
   const m = LINKEDIN_TITLE.exec(fold(title));
-  const name = m ? person(m[1]!.split(/\s+[|–—-]\s+/)[0]!)[0] : '';
+  const name = m ? personName(m[1]!.split(/\s+[|–—-]\s+/)[0]!) : '';
   return NOT_NAME.test(name) ? '' : name;
 }
 
@@ -127,7 +123,7 @@ function sduiLines(card: Element, name: Element): string[] {
     if (!(name.compareDocumentPosition(p) & 4) || p.closest('a,button,[role=button]')) continue;
     if (p.querySelector('a')) break; // "Contact info" ends the location line
     const text = textOf(p);
-    if (!ONLY_PRONOUNS.test(text) && person(text)[0]) lines.push(text);
+    if (!ONLY_PRONOUNS.test(text) && personName(text)) lines.push(text);
   }
   return lines;
 }
@@ -136,28 +132,20 @@ function readCard(doc: Document): Card | null {
   for (const [nameSel, cardSel, ...sels] of LAYOUTS) {
     const nameEl = any(nameSel, (sel) => doc.querySelector(sel));
     const el = nameEl && any(cardSel, (sel) => nameEl.closest(sel));
-    const [name, fromName] = person(textOf(nameEl || null));
+    const name = personName(textOf(nameEl || null));
     if (!el || !name) continue;
     let [headline = '', location = '', company = ''] = sels.map((s) => any(s, (sel) => textOf(el.querySelector(sel))));
     if (!sels.length) {
       const lines = sduiLines(el, nameEl);
       [headline = '', company = '', location = ''] = lines.length > 2 ? lines : [lines[0], '', lines[1]];
     }
-    const pronouns = [...el.querySelectorAll('p,span')].map(textOf).find((t) => ONLY_PRONOUNS.test(t));
     const first = (s: string) => s.split(' · ')[0]!;
-    return {
-      el,
-      name,
-      pronouns: pronouns ? person(pronouns)[1] : fromName,
-      headline,
-      company: first(company),
-      location: first(location),
-    };
+    return { el, name, headline, company: first(company), location: first(location) };
   }
   const title = nameFromTitle(doc.title);
-  const h = any(LOOSE, (sel) => [...doc.querySelectorAll(sel)].find((e) => title && person(textOf(e))[0] === title));
+  const h = any(LOOSE, (sel) => [...doc.querySelectorAll(sel)].find((e) => title && personName(textOf(e)) === title));
   const el = h && any(SDUI.replace('$', '*') + '|section', (sel) => h.closest(sel));
-  return h ? { el: el || h, name: title, pronouns: '', headline: '', company: '', location: '' } : null;
+  return h ? { el: el || h, name: title, headline: '', company: '', location: '' } : null;
 }
 
 /** What the page shows of a person, whatever its URL says (used to know what is stale after navigation). */
@@ -226,7 +214,7 @@ export function isStandInPage(doc: Document): boolean {
  * Who the profile page at `url` is about; null when the URL is not a profile or the page is not a
  * profile page (not found, sign-in wall, security check, a page that names nobody).
  */
-export function extractProfile(doc: Document, url: string): ExtractedProfile | null {
+export function extractProfile(doc: Document, url: string): SeenProfile | null {
   let id = profileIdFromUrl(url);
   if (!id) return null;
   const card = readCard(doc);
@@ -242,7 +230,7 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
     const key = card?.el.getAttribute('componentkey') ?? '';
     if (/AC[ow]AA/i.test(key) && !key.includes(urn)) fresh = null;
     // Sources that may outlive in-page navigation count only when they agree with the card's name.
-    const agrees = (o: Obj) => !fresh || !str(o.name) || person(str(o.name))[0] === fresh.name;
+    const agrees = (o: Obj) => !fresh || !str(o.name) || personName(str(o.name)) === fresh.name;
     id =
       [
         fresh ? self : '',
@@ -254,7 +242,7 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   }
   objs = objs.filter((o) => (urn && str(o.entityUrn).endsWith(':' + urn)) || ownSlugs(o).includes(id!));
   const pick = (f: (o: Obj) => unknown) => objs.map((o) => str(f(o))).find(Boolean) ?? '';
-  const [name, pronouns] = person(
+  const name = personName(
     fresh?.name ||
       pick((o) => o.name || (o.firstName && `${str(o.firstName)} ${str(o.lastName)}`)) ||
       (card ? '' : nameFromTitle(doc.title)),
@@ -268,5 +256,5 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   };
   // The background rejects longer fields; a misread layout must not cost the whole contact.
   for (const k of ['name', 'headline', 'company', 'location'] as const) fields[k] = fields[k].slice(0, LIMITS[k]);
-  return { id, url: profileUrl(id), ...fields, pronouns: fresh?.pronouns || pronouns };
+  return { id, url: profileUrl(id), ...fields };
 }
