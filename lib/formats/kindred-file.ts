@@ -10,7 +10,7 @@ import { FILE_VERSION } from './export-format';
  * problem is reported with its path ("contacts[3].purposes[0]") and reason.
  */
 
-export const MAX_IMPORT_CONTACTS = 50_000;
+const MAX_IMPORT_CONTACTS = 50_000;
 const MAX_TAGS = 500;
 
 export class ImportFileError extends Error {}

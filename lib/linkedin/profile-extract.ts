@@ -9,7 +9,7 @@ import { fold } from '../model/text';
  * the profile of the URL, because after in-page navigation it can still describe the previous person.
  */
 
-export type ProfileFields = Pick<SeenProfile, 'name' | 'headline' | 'company' | 'location'>;
+type ProfileFields = Pick<SeenProfile, 'name' | 'headline' | 'company' | 'location'>;
 type Card = ProfileFields & { el: Element };
 type Obj = Record<string, unknown>;
 

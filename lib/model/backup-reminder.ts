@@ -1,6 +1,6 @@
 import { wholeDaysSince } from './dates';
 
-export const BACKUP_REMINDER_DAYS = 30;
+const BACKUP_REMINDER_DAYS = 30;
 
 /** Whole days without a backup when a reminder is due, else null (nothing tagged, or a recent export). */
 export function backupReminderDays(tagged: number, unsavedSince: string, now: Date): number | null {

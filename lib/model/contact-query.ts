@@ -16,7 +16,7 @@ export interface ContactFilter {
 }
 
 export type SortKey = 'name' | 'company' | 'tags' | 'lastSeen' | 'updated';
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 
 export interface ContactSort {
   key: SortKey;
@@ -50,7 +50,7 @@ export function searchTextOf(contact: Pick<Contact, 'name' | 'headline' | 'compa
 }
 
 /** Each contact's folded search text, computed once so typing in the search box only compares strings. */
-export type SearchIndex = ReadonlyMap<Contact, string>;
+type SearchIndex = ReadonlyMap<Contact, string>;
 
 export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
   const index = new Map<Contact, string>();
@@ -92,7 +92,7 @@ export function filterContacts(
 /** Locale-aware, ignoring case and accents: "Émile" sorts with "Emile". */
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 

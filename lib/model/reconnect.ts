@@ -4,7 +4,7 @@ import { type Tag, WORK_PURPOSE_ID } from './taxonomy';
 
 export const DEFAULT_RECONNECT_DAYS = 90;
 /** Relationships that are about the person's own growth, whatever the purpose tags say. */
-export const GROWTH_RELATIONSHIPS = ['mentor', 'way-shower', 'peer'] as const;
+const GROWTH_RELATIONSHIPS = ['mentor', 'way-shower', 'peer'] as const;
 
 export interface ReconnectEntry {
   contact: Contact;
