@@ -26,14 +26,7 @@ export interface Contact {
 }
 
 /** What the content script reads off a profile page. */
-export interface SeenProfile {
-  id: string;
-  url: string;
-  name: string;
-  headline: string;
-  company: string;
-  location: string;
-}
+export type SeenProfile = Pick<Contact, 'id' | 'url' | 'name' | 'headline' | 'company' | 'location'>;
 
 /** The contact fields that hold tag ids, one per dimension. */
 export type TagField = 'purposes' | 'relationships';
