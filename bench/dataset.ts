@@ -13,7 +13,7 @@ const COMPANIES = ['Flexa', 'Timewise', 'Acme', 'Globex', 'Initech', 'Purpose Co
 const CITIES = ['Amsterdam, North Holland, Netherlands', 'Utrecht, Netherlands', 'London, England, United Kingdom', 'Auckland, New Zealand', 'Berlin, Germany', 'Rotterdam, South Holland, Netherlands'];
 
 /** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

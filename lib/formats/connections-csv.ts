@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { profileIdFromUrl } from '../linkedin/profile-url';
+// fold also takes the stray tabs LinkedIn's export sometimes has.
+import { fold } from '../model/text';
 
 /**
  * LinkedIn's Connections.csv from "Get a copy of your data", in both known shapes:
@@ -95,11 +97,6 @@ function isoDate(year: number, month: number, day: number): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return '';
   return date.toISOString().slice(0, 10);
-}
-
-/** Folds whitespace, including the stray tabs LinkedIn's export sometimes has. */
-function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact';
-import { localDateStamp } from './export-format';
+import { localDateStamp } from '../model/dates';
 import type { Tag } from '../model/taxonomy';
 
 /**

@@ -1,10 +1,17 @@
 import type { Contact } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
+import { localDateStamp } from '../model/dates';
+
+/**
+ * The export format version this code writes and the newest it reads; files of older versions are
+ * upgraded step by step on import (lib/formats/kindred-file.ts).
+ */
+export const FILE_VERSION = 1;
 
 /** Kindred's export file, version 1 (see DESIGN.md). */
 export interface KindredExportV1 {
   format: 'kindred';
-  version: 1;
+  version: typeof FILE_VERSION;
   exportedAt: string;
   taxonomy: Tag[];
   contacts: Contact[];
@@ -14,7 +21,7 @@ export interface KindredExportV1 {
 export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExportV1 {
   return {
     format: 'kindred',
-    version: 1,
+    version: FILE_VERSION,
     exportedAt: now.toISOString(),
     taxonomy: [...taxonomy].sort(
       (a, b) => DIMENSION_RANK[a.dimension] - DIMENSION_RANK[b.dimension] || a.order - b.order || compare(a.id, b.id),
@@ -33,10 +40,4 @@ function compare(a: string, b: string): number {
 /** `kindred-YYYY-MM-DD.json`, in the user's local date. */
 export function exportFileName(now: Date): string {
   return `kindred-${localDateStamp(now)}.json`;
-}
-
-/** YYYY-MM-DD in the user's time zone: the date they see on their calendar. */
-export function localDateStamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

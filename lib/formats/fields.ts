@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isValidContactId } from '../model/contact';
+import { TAG_LIMITS } from '../model/taxonomy';
 
 /**
  * The checked shape of each value that crosses a border: a file being imported or a message to the
@@ -12,7 +13,7 @@ export const TagLabel = v.pipe(
   v.string(),
   v.trim(),
   v.nonEmpty('must not be empty'),
-  v.maxLength(60, 'must be at most 60 characters'),
+  v.maxLength(TAG_LIMITS.label, `must be at most ${TAG_LIMITS.label} characters`),
 );
 export const Color = v.pipe(v.string(), v.hexColor('must be a colour like #2f855a'));
 /** A profile id, or the name-only id of a contact imported without a profile URL. */

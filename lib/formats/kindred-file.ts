@@ -1,18 +1,17 @@
 import * as v from 'valibot';
-import { type Contact, LIMITS, isNameOnlyId, isValidContactId } from '../model/contact';
+import { type Contact, LIMITS, isNameOnlyId, isValidContactId, tagField } from '../model/contact';
 import { Color, Dimension, TagId, TagLabel, describeIssues, text } from './fields';
 import { profileIdFromUrl, profileUrl } from '../linkedin/profile-url';
-import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
+import { FILE_VERSION } from './export-format';
 
 /**
  * Reading a Kindred export file. The whole file is checked before anything touches the database; a
  * problem is reported with its path ("contacts[3].purposes[0]") and reason.
  */
 
-export const MAX_IMPORT_CONTACTS = 50_000;
+const MAX_IMPORT_CONTACTS = 50_000;
 const MAX_TAGS = 500;
-/** Export format versions this code reads; older ones are upgraded step by step to the current one. */
-export const CURRENT_FILE_VERSION = 1;
 
 export class ImportFileError extends Error {}
 
@@ -29,7 +28,7 @@ const TagSchema = v.strictObject({
   id: TagId,
   dimension: Dimension,
   label: TagLabel,
-  description: optionalText(300),
+  description: optionalText(TAG_LIMITS.description),
   color: v.optional(Color, '#4a5568'),
   order: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 0),
   archived: v.optional(v.boolean(), false),
@@ -60,7 +59,7 @@ const ContactSchema = v.pipe(
 
 const FileV1Schema = v.strictObject({
   format: v.literal('kindred', 'must be "kindred"'),
-  version: v.literal(1),
+  version: v.literal(FILE_VERSION),
   exportedAt: v.optional(OptionalTimestamp, ''),
   taxonomy: v.optional(v.pipe(v.array(TagSchema), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)), []),
   contacts: v.pipe(
@@ -100,7 +99,7 @@ export function parseKindredFile(textContent: string, now: string): ImportData {
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
     throw new ImportFileError('This Kindred export has no valid "version".');
   }
-  if (head.version > CURRENT_FILE_VERSION) {
+  if (head.version > FILE_VERSION) {
     throw new ImportFileError(
       `This file was made by a newer Kindred (format version ${head.version}); update Kindred to import it.`,
     );
@@ -137,10 +136,8 @@ function checkReferences(file: v.InferOutput<typeof FileV1Schema>, now: string):
       problems.push(`contacts[${index}].id: duplicate contact "${contact.id}" (also contacts[${first}])`);
     }
     seen.set(contact.id, index);
-    for (const [field, dimension] of [
-      ['purposes', 'purpose'],
-      ['relationships', 'relationship'],
-    ] as const) {
+    for (const dimension of ['purpose', 'relationship'] as const) {
+      const field = tagField(dimension);
       contact[field].forEach((tagId, tagIndex) => {
         const tag = known.get(tagId);
         if (!tag) problems.push(`contacts[${index}].${field}[${tagIndex}]: unknown tag id "${tagId}"`);

@@ -112,31 +112,31 @@ const card2018 = (nameHtml: string, title = '') =>
 
 describe('name cleaning', () => {
   it.each([
-    ['<span aria-hidden="true">Jane Doe</span><span class="visually-hidden">Jane Doe</span>', 'Jane Doe', ''],
-    ['Jane Doe<span class="a11y-text">Jane Doe</span>', 'Jane Doe', ''],
-    ['<span class="visually-hidden">Jane Doe</span>', 'Jane Doe', ''],
-    ['Jane Doe · 2nd', 'Jane Doe', ''],
-    ['Jane Doe <span>2nd degree connection</span>', 'Jane Doe', ''],
-    ['Jane Doe · 3rd+', 'Jane Doe', ''],
-    ['Jane Doe 1st', 'Jane Doe', ''],
-    ['Jane Doe (She/Her)', 'Jane Doe', 'She/Her'],
-    ['Jane Doe she / her · 2nd', 'Jane Doe', 'she/her'],
-    ['Jane Doe, They/Them/Theirs', 'Jane Doe', 'They/Them/Theirs'],
-    ['Alex Kim (Ze/Hir)', 'Alex Kim', 'Ze/Hir'],
-    ['  Jane \n  Doe  ', 'Jane Doe', ''],
-    ['Jane &amp; Doe', 'Jane & Doe', ''],
-    ['Heather Herring', 'Heather Herring', ''],
-    ['Sheila Hermann', 'Sheila Hermann', ''],
-  ])('%j → %j (%j)', (html, name, pronouns) => {
+    ['<span aria-hidden="true">Jane Doe</span><span class="visually-hidden">Jane Doe</span>', 'Jane Doe'],
+    ['Jane Doe<span class="a11y-text">Jane Doe</span>', 'Jane Doe'],
+    ['<span class="visually-hidden">Jane Doe</span>', 'Jane Doe'],
+    ['Jane Doe · 2nd', 'Jane Doe'],
+    ['Jane Doe <span>2nd degree connection</span>', 'Jane Doe'],
+    ['Jane Doe · 3rd+', 'Jane Doe'],
+    ['Jane Doe 1st', 'Jane Doe'],
+    ['Jane Doe (She/Her)', 'Jane Doe'],
+    ['Jane Doe she / her · 2nd', 'Jane Doe'],
+    ['Jane Doe, They/Them/Theirs', 'Jane Doe'],
+    ['Alex Kim (Ze/Hir)', 'Alex Kim'],
+    ['  Jane \n  Doe  ', 'Jane Doe'],
+    ['Jane &amp; Doe', 'Jane & Doe'],
+    ['Heather Herring', 'Heather Herring'],
+    ['Sheila Hermann', 'Sheila Hermann'],
+  ])('%j → %j', (html, name) => {
     const profile = extractProfile(card2018(html), 'https://www.linkedin.com/in/jane/');
-    expect(profile).toMatchObject({ name, pronouns });
+    expect(profile).toMatchObject({ name });
   });
 
-  it('takes pronouns shown next to the name (2024 layout) without putting them in the name', () => {
+  it('does not put pronouns shown next to the name (2024 layout) in the name', () => {
     const doc = parse(`<main><section class="artdeco-card">
       <h1 class="text-heading-xlarge">Sam Okafor</h1><span class="text-body-small">(He/Him)</span>
       <div class="text-body-medium">Baker</div></section></main>`);
-    expect(extractProfile(doc, 'https://www.linkedin.com/in/sam/')).toMatchObject({ name: 'Sam Okafor', pronouns: 'He/Him' });
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/sam/')).toMatchObject({ name: 'Sam Okafor' });
   });
 
   it('decodes entities in meta tags, even double-encoded ones', () => {
@@ -266,7 +266,6 @@ describe('after in-page navigation', () => {
         id: 'next-person',
         url: 'https://www.linkedin.com/in/next-person/',
         name: '',
-        pronouns: '',
         headline: '',
         company: '',
         location: '',

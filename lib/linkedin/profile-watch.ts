@@ -12,9 +12,7 @@ import { profileUrl } from './profile-url';
 export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
   const extracted = extractProfile(doc, url);
   if (!extracted) return null;
-  // Exactly the fields the background accepts for a seen profile.
-  const { id, url: profileUrl, name, headline, company, location } = extracted;
-  return name && staleNames.has(name) ? unnamedProfile(id) : { id, url: profileUrl, name, headline, company, location };
+  return extracted.name && staleNames.has(extracted.name) ? unnamedProfile(extracted.id) : extracted;
 }
 
 /**

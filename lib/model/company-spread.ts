@@ -1,6 +1,6 @@
 import type { Translate } from './translate';
 
-export interface CompanyShare {
+interface CompanyShare {
   company: string;
   count: number;
   /** Of the contacts whose company is known, 0..1. */

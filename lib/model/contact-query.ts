@@ -1,6 +1,7 @@
 /** Finding and ordering contacts for the contacts table: pure functions, fast enough for 30,000 contacts. */
 
 import { type Contact, isTagged } from './contact';
+import { DAY } from './dates';
 import type { Translate } from './translate';
 
 export interface ContactFilter {
@@ -15,7 +16,7 @@ export interface ContactFilter {
 }
 
 export type SortKey = 'name' | 'company' | 'tags' | 'lastSeen' | 'updated';
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 
 export interface ContactSort {
   key: SortKey;
@@ -49,7 +50,7 @@ export function searchTextOf(contact: Pick<Contact, 'name' | 'headline' | 'compa
 }
 
 /** Each contact's folded search text, computed once so typing in the search box only compares strings. */
-export type SearchIndex = ReadonlyMap<Contact, string>;
+type SearchIndex = ReadonlyMap<Contact, string>;
 
 export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
   const index = new Map<Contact, string>();
@@ -91,7 +92,7 @@ export function filterContacts(
 /** Locale-aware, ignoring case and accents: "Émile" sorts with "Emile". */
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
@@ -153,8 +154,6 @@ function sortValue(contact: Contact, key: SortKey): string | number {
       return contact.updatedAt;
   }
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * When a profile was last opened, in words: "never", "today", "yesterday", "3 days ago", "2 weeks ago",

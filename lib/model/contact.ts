@@ -1,4 +1,5 @@
 import { isValidProfileId, profileUrl } from '../linkedin/profile-url';
+import type { Dimension } from './taxonomy';
 
 /** A person in the network, keyed by their LinkedIn profile id. */
 export interface Contact {
@@ -25,17 +26,18 @@ export interface Contact {
 }
 
 /** What the content script reads off a profile page. */
-export interface SeenProfile {
-  id: string;
-  url: string;
-  name: string;
-  headline: string;
-  company: string;
-  location: string;
+export type SeenProfile = Pick<Contact, 'id' | 'url' | 'name' | 'headline' | 'company' | 'location'>;
+
+/** The contact fields that hold tag ids, one per dimension. */
+export type TagField = 'purposes' | 'relationships';
+
+/** Where a dimension's tag ids are kept on a contact: 'purpose' tags in `purposes`, and so on. */
+export function tagField(dimension: Dimension): TagField {
+  return dimension === 'purpose' ? 'purposes' : 'relationships';
 }
 
 /** A contact with no tag is known, not tagged: the balance counts only tagged ones. */
-export function isTagged(contact: Pick<Contact, 'purposes' | 'relationships'>): boolean {
+export function isTagged(contact: Pick<Contact, TagField>): boolean {
   return contact.purposes.length > 0 || contact.relationships.length > 0;
 }
 

@@ -1,10 +1,10 @@
 import type { Contact } from './contact';
+import { DAY, wholeDaysSince } from './dates';
 import { type Tag, WORK_PURPOSE_ID } from './taxonomy';
 
 export const DEFAULT_RECONNECT_DAYS = 90;
 /** Relationships that are about the person's own growth, whatever the purpose tags say. */
-export const GROWTH_RELATIONSHIPS = ['mentor', 'way-shower', 'peer'] as const;
-const DAY = 24 * 60 * 60 * 1000;
+const GROWTH_RELATIONSHIPS = ['mentor', 'way-shower', 'peer'] as const;
 
 export interface ReconnectEntry {
   contact: Contact;
@@ -46,6 +46,6 @@ export function reconnectList(
     .sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? -1 : a.lastSeenAt > b.lastSeenAt ? 1 : a.name.localeCompare(b.name)))
     .map((contact) => ({
       contact,
-      daysSinceSeen: contact.lastSeenAt ? Math.floor((now.getTime() - Date.parse(contact.lastSeenAt)) / DAY) : null,
+      daysSinceSeen: contact.lastSeenAt ? wholeDaysSince(contact.lastSeenAt, now) : null,
     }));
 }

@@ -1,4 +1,4 @@
-import type { Contact } from './contact';
+import type { Contact, TagField } from './contact';
 
 /**
  * How many contacts carry each exact set of tags: all the balance needs, whatever the taxonomy says
@@ -12,7 +12,7 @@ export interface TagSummary {
   combos: Record<string, number>;
 }
 
-export type TaggedContact = Pick<Contact, 'purposes' | 'relationships'>;
+export type TaggedContact = Pick<Contact, TagField>;
 
 /** The key of a contact's tag set; tag ids are unique across both dimensions. */
 export function comboKey(contact: TaggedContact): string {

@@ -15,6 +15,12 @@ export interface Tag {
   archived: boolean;
 }
 
+/** Longest tag texts, in characters: enforced by the editor, the background and the file import alike. */
+export const TAG_LIMITS = {
+  label: 60,
+  description: 300,
+} as const;
+
 /** The one purpose that serves the employer; every other purpose serves the person's own growth. */
 export const WORK_PURPOSE_ID = 'work';
 

@@ -3,5 +3,5 @@
  * `translate` from lib/i18n.ts (the @wxt-dev/i18n messages in locales/*.yml). It is `i18n.t` without
  * the key checking: a number picks the plural form (and is $1), an array fills $1..$9.
  */
-export type Substitution = string | number;
+type Substitution = string | number;
 export type Translate = (key: string, ...args: Array<number | Substitution[]>) => string;

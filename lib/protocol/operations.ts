@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { Color, ContactId, Dimension, TagId, TagLabel, text } from '../formats/fields';
 import { isValidProfileId, profileIdFromUrl } from '../linkedin/profile-url';
 import { LIMITS } from '../model/contact';
-import type { Tag } from '../model/taxonomy';
+import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport } from '../storage/import-kindred';
 import type { ContactView } from '../storage/store';
@@ -49,12 +49,12 @@ export const OPERATIONS = {
     on: v.boolean(),
   }),
   deleteContact: v.strictObject({ contactId: ContactId }),
-  addTag: v.strictObject({ dimension: Dimension, label: TagLabel, description: text(300), color: Color }),
+  addTag: v.strictObject({ dimension: Dimension, label: TagLabel, description: text(TAG_LIMITS.description), color: Color }),
   updateTag: v.strictObject({
     tagId: TagId,
     changes: v.strictObject({
       label: v.optional(TagLabel),
-      description: v.optional(text(300)),
+      description: v.optional(text(TAG_LIMITS.description)),
       color: v.optional(Color),
       archived: v.optional(v.boolean()),
     }),

@@ -4,7 +4,7 @@ import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
-export interface Setting {
+interface Setting {
   key: string;
   value: unknown;
 }
@@ -17,7 +17,7 @@ export type KindredDB = Dexie & {
   defaultTaxonomy: () => readonly Tag[];
 };
 
-export type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
+type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
   /**
    * The default tags in the user's language (`() => defaultTaxonomy(translate)` in the extension's
    * pages); English when absent. lib/ never reads the browser's language itself.
@@ -25,7 +25,7 @@ export type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
   defaultTaxonomy?: () => readonly Tag[];
 };
 
-export const DB_NAME = 'kindred';
+const DB_NAME = 'kindred';
 /** The settings key of when the database was created (the backup reminder's start before any export). */
 export const INSTALLED_AT = 'installedAt';
 

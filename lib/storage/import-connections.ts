@@ -3,7 +3,7 @@ import type { ConnectionRow, SkippedRow } from '../formats/connections-csv';
 import type { KindredDB } from './db';
 import { existingContacts } from './store';
 
-export const CONNECTIONS_SOURCE = 'linkedin-connections';
+const CONNECTIONS_SOURCE = 'linkedin-connections';
 
 export interface ConnectionsReport {
   added: number;

@@ -6,7 +6,7 @@ import { existingContacts } from './store';
 export type ImportMode = 'merge' | 'replace';
 
 /** A note that differed between the database and the file: the newer one was kept. */
-export interface NoteConflict {
+interface NoteConflict {
   contactId: string;
   name: string;
   kept: string;

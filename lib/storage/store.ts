@@ -1,4 +1,4 @@
-import { type Contact, type SeenProfile, nameOnlyId, newContact } from '../model/contact';
+import { type Contact, type SeenProfile, nameOnlyId, newContact, tagField } from '../model/contact';
 import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExportV1, buildExport } from '../formats/export-format';
 import { companySpread } from '../model/company-spread';
@@ -85,7 +85,7 @@ export async function setTag(
     const tag = await db.taxonomy.get(tagId);
     if (!tag) throw new StoreError(`Unknown tag "${tagId}".`);
     if (on && tag.archived) throw new StoreError(`Tag "${tag.label}" is archived.`);
-    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const field = tagField(tag.dimension);
     const contact = (await db.contacts.get(contactId)) ?? newContact(contactId, now);
     if (contact[field].includes(tagId) === on) return;
     contact[field] = on ? [...contact[field], tagId] : contact[field].filter((id) => id !== tagId);
@@ -203,7 +203,7 @@ export async function bulkSetTag(
     const tag = await db.taxonomy.get(tagId);
     if (!tag) throw new StoreError(`Unknown tag "${tagId}".`);
     if (on && tag.archived) throw new StoreError(`Tag "${tag.label}" is archived.`);
-    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const field = tagField(tag.dimension);
     const contacts = await db.contacts.bulkGet([...contactIds]);
     const missing = contactIds.filter((_, index) => !contacts[index]);
     if (missing.length > 0) throw new StoreError(`Unknown contact "${missing[0]}".`);

@@ -124,7 +124,7 @@ export async function readStoredContacts(kindred: Kindred): Promise<Record<strin
   }
 }
 
-export interface StoredContact {
+interface StoredContact {
   id: string;
   name: string;
   purposes: string[];

@@ -52,6 +52,8 @@ describe.skipIf(!exists)('conformance with saved LinkedIn pages (../shared/fixtu
     }
     expect(profile).not.toBeNull();
     for (const [field, value] of Object.entries(c.expect)) {
+      // cases.json also records what the page shows beyond a contact; Kindred does not read pronouns.
+      if (field === 'pronouns') continue;
       const actual = (profile as unknown as Record<string, unknown>)[field];
       expect({ field, value: normalise(String(actual ?? '')) }).toEqual({ field, value: normalise(String(value)) });
     }

@@ -147,7 +147,7 @@ function ImportOutcome({ state }: { state: State }) {
   );
 }
 
-export function describeReport(report: ImportReport): string {
+function describeReport(report: ImportReport): string {
   const parts = [i18n.t('report.added', [formatNumber(report.added)]), i18n.t('report.updated', [formatNumber(report.updated)])];
   if (report.mode === 'merge') parts.push(i18n.t('report.unchanged', [formatNumber(report.unchanged)]));
   else parts.push(i18n.t('report.removed', [formatNumber(report.removed)]));

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import { formatNumber } from '../../../lib/i18n';
-import { type Contact, isTagged } from '../../../lib/model/contact';
+import { type Contact, isTagged, tagField } from '../../../lib/model/contact';
 import { displayName, sortByName } from '../../../lib/model/contact-query';
 import { isTypingTarget, tagShortcuts } from '../../../lib/model/tag-keys';
 import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
@@ -64,7 +64,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
   async function toggle(tag: Tag, on: boolean) {
     if (!contact) return;
     const id = contact.id;
-    const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+    const field = tagField(tag.dimension);
     const before = tagsFor(contact);
     const after: Tags = { ...before, [field]: on ? [...before[field].filter((t) => t !== tag.id), tag.id] : before[field].filter((t) => t !== tag.id) };
     setCurrentId(id); // keep this contact on screen even though it is tagged now
@@ -92,7 +92,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
     if (key === 'n' || event.key === 'ArrowRight') goTo(1);
     else if (key === 'p' || event.key === 'ArrowLeft') goTo(-1);
     else if (contact && tag) {
-      const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+      const field = tagField(tag.dimension);
       void toggle(tag, !tagsFor(contact)[field].includes(tag.id));
     } else return;
     event.preventDefault();
