@@ -1,4 +1,4 @@
-import { contrastRatio } from '../../../lib/model/colour';
+import { contrastRatio, parseHex } from '../../../lib/model/colour';
 import type { Tag } from '../../../lib/model/taxonomy';
 
 /** WCAG AA for normal text: pressed tag buttons draw white text on the tag colour. */
@@ -27,18 +27,9 @@ export function contrastWithWhite(hex: string): number {
 
 export const hardToRead = (color: string) => contrastWithWhite(color) < MIN_CONTRAST;
 
-function parseHex(hex: string): [number, number, number] | null {
-  const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (!match) return null;
-  let digits = match[1]!;
-  if (digits.length === 3) digits = [...digits].map((d) => d + d).join('');
-  const n = Number.parseInt(digits, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** What an `<input type="color">` can show: #rrggbb in lower case. */
 export function toColorValue(color: string): string {
-  const rgb = parseHex(color);
+  const rgb = parseHex(color.startsWith('#') ? color : `#${color}`);
   return rgb ? `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}` : '#000000';
 }
 

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { fold } from '../../../lib/model/text';
-import type { Dimension, Tag } from '../../../lib/model/taxonomy';
+import { type Dimension, TAG_LIMITS, type Tag } from '../../../lib/model/taxonomy';
 
-export const LABEL_MAX = 60;
-export const DESCRIPTION_MAX = 300;
+export const LABEL_MAX = TAG_LIMITS.label;
+export const DESCRIPTION_MAX = TAG_LIMITS.description;
 
 export interface GroupText {
   heading: string;
