@@ -76,50 +76,22 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
         ) : tab === 'contacts' ? (
           <section class="card" aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
-            <ContactsTable
-              contacts={loaded.contacts}
-              taxonomy={loaded.taxonomy}
-              bulkSetTag={(contactIds, tagId, on) => client.bulkSetTag({ contactIds, tagId, on })}
-              setNote={(contactId, note) => client.setNote({ contactId, note })}
-              deleteContact={(contactId) => client.deleteContact({ contactId })}
-              onChanged={() => undefined}
-            />
+            <ContactsTable contacts={loaded.contacts} taxonomy={loaded.taxonomy} client={client} />
           </section>
         ) : tab === 'queue' ? (
           // The queue is a named region itself; the card only adds the heading.
           <div class="card">
             <h2>{i18n.t('options.queue.heading')}</h2>
             <p class="muted">{i18n.t('options.queue.intro')}</p>
-            <UntaggedQueue
-              contacts={loaded.contacts}
-              taxonomy={loaded.taxonomy}
-              setTag={(contactId, tagId, on) => client.setTag({ contactId, tagId, on })}
-              onChanged={() => undefined}
-            />
+            <UntaggedQueue contacts={loaded.contacts} taxonomy={loaded.taxonomy} client={client} />
           </div>
         ) : tab === 'tags' ? (
-          <TaxonomyEditor
-            taxonomy={loaded.taxonomy}
-            addTag={(fields) => client.addTag(fields)}
-            updateTag={(tagId, changes) => client.updateTag({ tagId, changes })}
-            reorderTags={(dimension, ids) => client.reorderTags({ dimension, ids })}
-            onChanged={() => undefined}
-          />
+          <TaxonomyEditor taxonomy={loaded.taxonomy} client={client} />
         ) : (
           <>
-            <ImportExport
-              contactCount={loaded.balance.known}
-              importKindred={(text, mode) => client.importKindred({ text, mode })}
-              exportJson={client.exportJson}
-              exportCsv={client.exportCsv}
-            />
-            <ConnectionsImport importConnections={(text) => client.importConnections({ text })} />
-            <DeleteAll
-              contactCount={loaded.balance.known}
-              taggedCount={loaded.balance.tagged}
-              deleteAll={() => client.deleteAll({})}
-              onDeleted={() => undefined}
-            />
+            <ImportExport contactCount={loaded.balance.known} client={client} />
+            <ConnectionsImport client={client} />
+            <DeleteAll contactCount={loaded.balance.known} taggedCount={loaded.balance.tagged} client={client} />
           </>
         )}
       </Tabs>

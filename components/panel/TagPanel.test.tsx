@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB } from '../../tests/support/db-helpers';
+import { clientOnDatabase } from '../../tests/support/fake-client';
+import type { ContentClient } from '../../lib/protocol/client';
 import type { KindredDB } from '../../lib/storage/db';
-import { getContact, recordSeen, setNote, setPanelCollapsed, setTag } from '../../lib/storage/store';
-import { type PanelClient, TagPanel } from './TagPanel';
+import { getContact, setNote, setTag } from '../../lib/storage/store';
+import { TagPanel } from './TagPanel';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const jane = {
@@ -16,17 +18,11 @@ const jane = {
 };
 
 let db: KindredDB;
-let client: PanelClient;
+let client: ContentClient;
 beforeEach(() => {
   db = freshDB();
-  // The real store behind the panel, as the background would answer it.
-  client = {
-    seen: (profile) => recordSeen(db, profile, NOW),
-    get: (id) => getContact(db, id),
-    setTag: (id, tagId, on) => setTag(db, id, tagId, on, NOW),
-    setNote: (id, note) => setNote(db, id, note, NOW),
-    setCollapsed: (collapsed) => setPanelCollapsed(db, collapsed),
-  };
+  // The real store behind the panel, answered by the background's own handler.
+  client = clientOnDatabase(db, { now: () => new Date(NOW) });
 });
 afterEach(() => {
   cleanup();
@@ -81,11 +77,11 @@ describe('TagPanel', () => {
 
   it('shows the latest click even when an earlier answer arrives last', async () => {
     let releaseFirst: () => void = () => {};
-    const slowFirst: PanelClient = {
+    const slowFirst: ContentClient = {
       ...client,
-      setTag: async (id, tagId, on) => {
-        const result = await setTag(db, id, tagId, on, NOW);
-        if (on) await new Promise<void>((resolve) => (releaseFirst = resolve));
+      setTag: async (input) => {
+        const result = await client.setTag(input);
+        if (input.on) await new Promise<void>((resolve) => (releaseFirst = resolve));
         return result;
       },
     };

@@ -4,23 +4,16 @@ import type { Contact, SeenProfile } from '../../lib/model/contact';
 import type { ContactView } from '../../lib/storage/store';
 import type { Tag } from '../../lib/model/taxonomy';
 import { errorText } from '../../lib/model/error-text';
+import type { ContentClient } from '../../lib/protocol/client';
 import { NameField } from './NameField';
 import { NoteField, useNote } from './NoteField';
 import { TagToggles, selectedIds, tagForKey } from './TagToggles';
 
-/** What the panel needs from the background; the content script passes a messaging client. */
-export interface PanelClient {
-  seen(profile: SeenProfile): Promise<ContactView>;
-  get(contactId: string): Promise<ContactView>;
-  setTag(contactId: string, tagId: string, on: boolean): Promise<ContactView>;
-  setNote(contactId: string, note: string): Promise<ContactView>;
-  setCollapsed(collapsed: boolean): Promise<void>;
-}
-
 interface TagPanelProps {
   /** What the page shows of the person. Give the component `key={profile.id}` so a new person starts fresh. */
   profile: SeenProfile;
-  client: PanelClient;
+  /** The content script passes a messaging client to the background. */
+  client: ContentClient;
   /** True while the page has not shown who this is yet (in-page navigation still rendering). */
   reading?: boolean;
   /** True when the panel floats in a corner because the page's layout was not recognised. */
@@ -47,7 +40,9 @@ export function TagPanel({
   const [view, setView] = useState<ContactView | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const note = useNote(noteDelay, (text, revert) => void save(() => client.setNote(profile.id, text), revert));
+  const note = useNote(noteDelay, (text, revert) => {
+    void save(() => client.setNote({ contactId: profile.id, note: text }), revert);
+  });
   const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
 
@@ -63,7 +58,7 @@ export function TagPanel({
   // effect, so the visit is recorded even when the user moves on before the next frame is painted.
   useLayoutEffect(() => {
     let current = true;
-    (profile.name ? client.seen(profile) : client.get(profile.id)).then(
+    (profile.name ? client.recordSeen({ profile }) : client.getContact({ contactId: profile.id })).then(
       (loaded) => {
         if (!current) return;
         setView(loaded);
@@ -96,7 +91,7 @@ export function TagPanel({
     } catch (error) {
       setStatus({ kind: 'error', message: messageOf(error) });
       if (ticket !== latestChange.current) return;
-      client.get(profile.id).then(
+      client.getContact({ contactId: profile.id }).then(
         (stored) => ticket === latestChange.current && setView(stored),
         () => ticket === latestChange.current && revert(),
       );
@@ -108,7 +103,7 @@ export function TagPanel({
     const before = view;
     setView(withTag(view, profile.id, tag, on));
     void save(
-      () => client.setTag(profile.id, tag.id, on),
+      () => client.setTag({ contactId: profile.id, tagId: tag.id, on }),
       () => setView(before),
     );
   }
@@ -124,7 +119,9 @@ export function TagPanel({
   function toggleCollapsed() {
     const next = !collapsed;
     setCollapsed(next);
-    client.setCollapsed(next).catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) }));
+    client
+      .setPanelCollapsed({ collapsed: next })
+      .catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) }));
   }
 
   const tagCount = contact ? contact.purposes.length + contact.relationships.length : 0;
@@ -162,7 +159,7 @@ export function TagPanel({
         {!name && !reading && view && (
           <NameField
             id={profile.id}
-            onSave={(typed) => save(() => client.seen({ ...profile, name: typed }), () => undefined)}
+            onSave={(typed) => save(() => client.recordSeen({ profile: { ...profile, name: typed } }), () => undefined)}
           />
         )}
         {headline && <p class="headline">{headline}</p>}

@@ -3,7 +3,7 @@ import panelCss from './style.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createPanelHost } from './panel-host';
-import { type PanelClient, TagPanel } from '../../components/panel/TagPanel';
+import { TagPanel } from '../../components/panel/TagPanel';
 import type { SeenProfile } from '../../lib/model/contact';
 import { messageClient } from '../../lib/protocol/client';
 import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
@@ -13,14 +13,7 @@ import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
 import { profileIdFromUrl } from '../../lib/linkedin/profile-url';
 import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/linkedin/profile-watch';
 
-const operations = messageClient(CONTENT_OPERATIONS, sendToBackground);
-const client: PanelClient = {
-  seen: (profile) => operations.recordSeen({ profile }),
-  get: (contactId) => operations.getContact({ contactId }),
-  setTag: (contactId, tagId, on) => operations.setTag({ contactId, tagId, on }),
-  setNote: (contactId, note) => operations.setNote({ contactId, note }),
-  setCollapsed: (collapsed) => operations.setPanelCollapsed({ collapsed }).then(() => undefined),
-};
+const client = messageClient(CONTENT_OPERATIONS, sendToBackground);
 
 export default defineContentScript({
   // All of LinkedIn, not only /in/*: a person usually reaches a profile by in-page navigation from

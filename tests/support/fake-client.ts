@@ -1,4 +1,7 @@
-import type { PageClient, Watch } from '../../lib/protocol/page-client';
+import type { KindredDB } from '../../lib/storage/db';
+import { handleMessage } from '../../lib/protocol/handler';
+import type { Reply } from '../../lib/protocol/operations';
+import { type PageClient, type PageClientDeps, type Watch, createPageClient } from '../../lib/protocol/page-client';
 
 /** A watched read that yields one value (after `load` resolves) and never changes. */
 export function watchOf<T>(load: T | (() => Promise<T>)): Watch<T> {
@@ -25,4 +28,25 @@ export function fakePageClient(parts: Partial<PageClient>): PageClient {
       throw new Error(`fakePageClient: the test did not provide "${name}"`);
     },
   });
+}
+
+const SELF = { id: 'kindred', origin: 'chrome-extension://kindred/' };
+/** Kindred's own page, which may ask for every operation (a ContentClient's are among them). */
+const OWN_PAGE = { id: SELF.id, url: `${SELF.origin}options.html` };
+
+/**
+ * A real page client on `db`: each operation goes through the background's own handler, validation
+ * included, as in the extension; the watched reads follow the database. Also a ContentClient.
+ */
+export function clientOnDatabase(
+  db: KindredDB,
+  { now = () => new Date(), download = () => undefined }: Partial<Pick<PageClientDeps, 'now' | 'download'>> = {},
+): PageClient {
+  const send = (message: unknown) => handleMessage(db, message, OWN_PAGE, SELF, now()).then(unwrap);
+  return createPageClient({ db, send, download, now });
+}
+
+function unwrap(reply: Reply<unknown>): unknown {
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }

@@ -3,18 +3,18 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type Contact, LIMITS } from '../../../lib/model/contact';
 import { displayName } from '../../../lib/model/contact-query';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 
 type Open = { kind: 'note'; contact: Contact } | { kind: 'delete'; contact: Contact } | null;
 
 interface ContactDialogOptions {
-  setNote: (contactId: string, note: string) => Promise<unknown>;
-  deleteContact: (contactId: string) => Promise<unknown>;
+  client: Pick<PageClient, 'setNote' | 'deleteContact'>;
   /** Shared with the bulk actions, so only one change runs at a time. */
   setBusy: (busy: boolean) => void;
   /** Tells the page's status line what was done. */
   report: (message: string) => void;
+  /** Lets the table drop the deleted contact from its selection. */
   onDeleted: (contactId: string) => void;
-  onChanged: () => void;
   /** Where focus goes back to when the dialog closes. */
   onClose: () => void;
 }
@@ -33,7 +33,7 @@ export interface ContactDialogState {
 
 /** The note editor or the delete confirmation for one contact: which is open, the draft, and the saving. */
 export function useContactDialog(options: ContactDialogOptions): ContactDialogState {
-  const { setNote, deleteContact, setBusy, report, onDeleted, onChanged, onClose } = options;
+  const { client, setBusy, report, onDeleted, onClose } = options;
   const [open, setOpen] = useState<Open>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
@@ -60,10 +60,9 @@ export function useContactDialog(options: ContactDialogOptions): ContactDialogSt
     const { contact } = open;
     setBusy(true);
     try {
-      await setNote(contact.id, draft);
+      await client.setNote({ contactId: contact.id, note: draft });
       report(i18n.t('contacts.noteSaved', [displayName(contact)]));
       close();
-      onChanged();
     } catch (failure) {
       setError(i18n.t('common.notSaved', [errorText(failure)]));
     } finally {
@@ -76,11 +75,10 @@ export function useContactDialog(options: ContactDialogOptions): ContactDialogSt
     const { contact } = open;
     setBusy(true);
     try {
-      await deleteContact(contact.id);
+      await client.deleteContact({ contactId: contact.id });
       onDeleted(contact.id);
       report(i18n.t('contacts.deleted', [displayName(contact)]));
       close();
-      onChanged();
     } catch (failure) {
       setError(i18n.t('contacts.notDeleted', [errorText(failure)]));
     } finally {

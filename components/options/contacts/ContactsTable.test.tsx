@@ -2,7 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Contact, newContact } from '../../../lib/model/contact';
 import { DEFAULT_TAXONOMY, type Tag } from '../../../lib/model/taxonomy';
-import { ContactsTable, type ContactsTableProps, ROW_HEIGHT } from './ContactsTable';
+import type { PageClient } from '../../../lib/protocol/page-client';
+import { fakePageClient } from '../../../tests/support/fake-client';
+import { ContactsTable, ROW_HEIGHT } from './ContactsTable';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const taxonomy: Tag[] = [
@@ -45,19 +47,19 @@ function many(n: number): Contact[] {
   );
 }
 
-function setup(contacts: Contact[], overrides: Partial<ContactsTableProps> = {}) {
-  const props: ContactsTableProps = {
-    contacts,
-    taxonomy,
-    bulkSetTag: vi.fn(async (ids: string[]) => ({ changed: ids.length })),
-    setNote: vi.fn(async () => undefined),
-    deleteContact: vi.fn(async () => undefined),
-    onChanged: vi.fn(),
-    now: new Date(NOW),
+type Operations = Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact'>;
+
+/** Renders the table with a client whose operations succeed unless `overrides` says otherwise; returns them. */
+function setup(contacts: Contact[], overrides: Partial<Operations> = {}) {
+  const operations: Operations = {
+    bulkSetTag: vi.fn<Operations['bulkSetTag']>(async ({ contactIds }) => ({ changed: contactIds.length })),
+    setNote: vi.fn<Operations['setNote']>(async () => ({ contact: null, taxonomy, panelCollapsed: false })),
+    deleteContact: vi.fn<Operations['deleteContact']>(async () => null),
     ...overrides,
   };
-  render(<ContactsTable {...props} />);
-  return props;
+  const client = fakePageClient(operations);
+  render(<ContactsTable contacts={contacts} taxonomy={taxonomy} client={client} now={new Date(NOW)} />);
+  return operations;
 }
 
 const grid = () => screen.getByRole('grid', { name: 'Contacts' });
@@ -253,7 +255,7 @@ describe('ContactsTable', () => {
 
     await screen.findByText(`Added “Mentor” to ${fmt(1_000)} contacts`);
     expect(props.bulkSetTag).toHaveBeenCalledTimes(1);
-    const [ids, tagId, on] = vi.mocked(props.bulkSetTag).mock.calls[0]!;
+    const [{ contactIds: ids, tagId, on }] = vi.mocked(props.bulkSetTag).mock.calls[0]!;
     expect([...ids].sort()).toEqual(
       contacts
         .filter((_, i) => i % 30 === 0)
@@ -262,7 +264,6 @@ describe('ContactsTable', () => {
     );
     expect(tagId).toBe('mentor');
     expect(on).toBe(true);
-    expect(props.onChanged).toHaveBeenCalledTimes(1);
   });
 
   it('removes a tag and says how many changed', async () => {
@@ -273,16 +274,16 @@ describe('ContactsTable', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'mentor' } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
     await screen.findByText('Removed “Mentor” from 1 contact (1 did not have it)');
-    expect(props.bulkSetTag).toHaveBeenCalledWith(['bob', 'jane-doe'], 'mentor', false);
+    expect(props.bulkSetTag).toHaveBeenCalledWith({ contactIds: ['bob', 'jane-doe'], tagId: 'mentor', on: false });
   });
 
   it('shows an error when bulk tagging fails', async () => {
-    const props = setup(few, { bulkSetTag: vi.fn(async () => Promise.reject(new Error('Tag is archived'))) });
+    setup(few, { bulkSetTag: vi.fn(async () => Promise.reject(new Error('Tag is archived'))) });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 4 shown' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'peer' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Nothing was changed: Tag is archived'));
-    expect(props.onChanged).not.toHaveBeenCalled();
+    expect(screen.queryByText(/^Added /)).toBeNull();
   });
 
   it('edits a note', async () => {
@@ -294,9 +295,11 @@ describe('ContactsTable', () => {
     expect(document.activeElement).toBe(note);
     fireEvent.input(note, { target: { value: 'Ask about the book' } });
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(props.setNote).toHaveBeenCalledWith('jane-doe', 'Ask about the book'));
+    await waitFor(() =>
+      expect(props.setNote).toHaveBeenCalledWith({ contactId: 'jane-doe', note: 'Ask about the book' }),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(props.onChanged).toHaveBeenCalledTimes(1);
+    expect(props.setNote).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Saved the note for Jane Doe.')).toBeTruthy();
   });
 
@@ -329,9 +332,9 @@ describe('ContactsTable', () => {
 
     fireEvent.click(within(janeRow).getByRole('button', { name: 'Delete' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(props.deleteContact).toHaveBeenCalledWith('jane-doe'));
-    await waitFor(() => expect(props.onChanged).toHaveBeenCalledTimes(1));
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(props.deleteContact).toHaveBeenCalledWith({ contactId: 'jane-doe' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(props.deleteContact).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Deleted Jane Doe.')).toBeTruthy();
   });
 

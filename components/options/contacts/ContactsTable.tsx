@@ -12,6 +12,7 @@ import {
   sortContacts,
 } from '../../../lib/model/contact-query';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 import type { Tag } from '../../../lib/model/taxonomy';
 import { BulkActionBar, bulkResultText } from './BulkActionBar';
 import { ContactDialog, useContactDialog } from './ContactDialog';
@@ -27,12 +28,8 @@ export interface ContactsTableProps {
   contacts: Contact[];
   /** All tags, archived ones included, in display order. */
   taxonomy: Tag[];
-  /** Puts one tag on many contacts, or takes it off, in one transaction; resolves with how many changed. */
-  bulkSetTag: (contactIds: string[], tagId: string, on: boolean) => Promise<{ changed: number }>;
-  setNote: (contactId: string, note: string) => Promise<unknown>;
-  deleteContact: (contactId: string) => Promise<unknown>;
-  /** Called after every successful change, so the page reloads its data. */
-  onChanged: () => void;
+  /** The changes made here; the page's watched reads then pass the new contacts. */
+  client: Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact'>;
   /** The time "last seen" is counted from; now by default. */
   now?: Date;
 }
@@ -41,15 +38,7 @@ export interface ContactsTableProps {
  * Every contact in a sortable, searchable table that stays fast at 30,000 rows (see ContactsGrid), with
  * filters, a selection that bulk tagging acts on, and a note editor and delete confirmation per contact.
  */
-export function ContactsTable({
-  contacts,
-  taxonomy,
-  bulkSetTag,
-  setNote,
-  deleteContact,
-  onChanged,
-  now,
-}: ContactsTableProps) {
+export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTableProps) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<ContactSort>(DEFAULT_SORT);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
@@ -64,7 +53,7 @@ export function ContactsTable({
   const sorted = useMemo(() => sortContacts(byName, sort, { byName: true }), [byName, sort]);
   const filtered = useMemo(() => filterContacts(sorted, filters, index), [sorted, index, filters]);
 
-  // Selected contacts that still exist (a reload may have removed some), in table order.
+  // Selected contacts that still exist (a change elsewhere may have removed some), in table order.
   const selectedIds = useMemo(
     () => (selected.size === 0 ? [] : sorted.filter((contact) => selected.has(contact.id)).map((contact) => contact.id)),
     [sorted, selected],
@@ -76,8 +65,7 @@ export function ContactsTable({
 
   const windowed = useWindowedRows(filtered.length);
   const dialog = useContactDialog({
-    setNote,
-    deleteContact,
+    client,
     setBusy,
     report: (done) => {
       setError('');
@@ -90,7 +78,6 @@ export function ContactsTable({
         next.delete(contactId);
         return next;
       }),
-    onChanged,
     onClose: () => gridRef.current?.focus(),
   });
 
@@ -133,9 +120,8 @@ export function ContactsTable({
     setError('');
     setMessage('');
     try {
-      const { changed } = await bulkSetTag(ids, tag.id, on);
+      const { changed } = await client.bulkSetTag({ contactIds: ids, tagId: tag.id, on });
       setMessage(bulkResultText(tag, on, changed, ids.length));
-      onChanged();
     } catch (failure) {
       setError(i18n.t('contacts.bulk.failed', [errorText(failure)]));
     } finally {

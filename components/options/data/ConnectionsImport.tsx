@@ -3,9 +3,10 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import type { ConnectionsReport } from '../../../lib/storage/import-connections';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 
 interface ConnectionsImportProps {
-  importConnections: (text: string) => Promise<ConnectionsReport>;
+  client: Pick<PageClient, 'importConnections'>;
 }
 
 type State =
@@ -14,7 +15,7 @@ type State =
   | { kind: 'error'; message: string };
 
 /** LinkedIn's own Connections.csv in, so the balance can count the whole network. */
-export function ConnectionsImport({ importConnections }: ConnectionsImportProps) {
+export function ConnectionsImport({ client }: ConnectionsImportProps) {
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
 
@@ -23,7 +24,7 @@ export function ConnectionsImport({ importConnections }: ConnectionsImportProps)
     if (!file) return setState({ kind: 'error', message: i18n.t('connections.chooseFile') });
     setState({ kind: 'busy' });
     try {
-      setState({ kind: 'done', report: await importConnections(await file.text()) });
+      setState({ kind: 'done', report: await client.importConnections({ text: await file.text() }) });
     } catch (error) {
       const message = errorText(error);
       setState({ kind: 'error', message: i18n.t('common.importFailed', [message]) });

@@ -2,25 +2,24 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 
 interface DeleteAllProps {
   contactCount: number;
   taggedCount: number;
-  deleteAll: () => Promise<unknown>;
-  onDeleted: () => void;
+  client: Pick<PageClient, 'deleteAll'>;
 }
 
 /** Deleting everything says exactly what will be lost and asks once more. */
-export function DeleteAll({ contactCount, taggedCount, deleteAll, onDeleted }: DeleteAllProps) {
+export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
 
   async function confirm() {
     try {
-      await deleteAll();
+      await client.deleteAll({});
       setConfirming(false);
       setMessage(i18n.t('deleteAll.done'));
-      onDeleted();
     } catch (error) {
       setMessage(i18n.t('deleteAll.failed', [errorText(error)]));
     }

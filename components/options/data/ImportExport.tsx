@@ -2,15 +2,14 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import type { ImportMode, ImportReport } from '../../../lib/storage/import-kindred';
+import type { PageClient } from '../../../lib/protocol/page-client';
 import { withNodes } from '../../shared/with-nodes';
 import { errorText } from '../../../lib/model/error-text';
 
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
   contactCount: number;
-  importKindred: (text: string, mode: ImportMode) => Promise<ImportReport>;
-  exportJson: () => Promise<string>;
-  exportCsv: () => Promise<string>;
+  client: Pick<PageClient, 'importKindred' | 'exportJson' | 'exportCsv'>;
 }
 
 type State =
@@ -22,7 +21,7 @@ type State =
   | { kind: 'error'; message: string };
 
 /** Kindred's own JSON in (merge or replace) and out (JSON and CSV). */
-export function ImportExport({ contactCount, importKindred, exportJson, exportCsv }: ImportExportProps) {
+export function ImportExport({ contactCount, client }: ImportExportProps) {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -30,7 +29,8 @@ export function ImportExport({ contactCount, importKindred, exportJson, exportCs
   async function runImport(chosen: File, chosenMode: ImportMode) {
     setState({ kind: 'busy' });
     try {
-      setState({ kind: 'imported', report: await importKindred(await chosen.text(), chosenMode) });
+      const report = await client.importKindred({ text: await chosen.text(), mode: chosenMode });
+      setState({ kind: 'imported', report });
     } catch (error) {
       setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
     }
@@ -57,10 +57,10 @@ export function ImportExport({ contactCount, importKindred, exportJson, exportCs
     <section aria-labelledby="import-export-heading" class="card">
       <h2 id="import-export-heading">{i18n.t('importExport.heading')}</h2>
       <div class="row">
-        <button type="button" onClick={() => runExport(exportJson)} disabled={busy}>
+        <button type="button" onClick={() => runExport(() => client.exportJson())} disabled={busy}>
           {i18n.t('common.exportJson')}
         </button>
-        <button type="button" onClick={() => runExport(exportCsv)} disabled={busy}>
+        <button type="button" onClick={() => runExport(() => client.exportCsv())} disabled={busy}>
           {i18n.t('importExport.exportCsv')}
         </button>
         <span class="muted">{i18n.t('importExport.formatsHint')}</span>

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Contact, newContact } from '../../../lib/model/contact';
 import { DEFAULT_TAXONOMY, type Tag } from '../../../lib/model/taxonomy';
+import type { PageClient } from '../../../lib/protocol/page-client';
+import { fakePageClient } from '../../../tests/support/fake-client';
 import { UntaggedQueue, type UntaggedQueueProps } from './UntaggedQueue';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -19,16 +21,15 @@ const contacts: Contact[] = [
   newContact('anna', NOW, { name: 'Anna de Vries', headline: 'Flex specialist', company: 'Randstad' }),
 ];
 
-function setup(overrides: Partial<UntaggedQueueProps> = {}) {
-  const props: UntaggedQueueProps = {
-    contacts,
-    taxonomy,
-    setTag: vi.fn(async () => undefined),
-    onChanged: vi.fn(),
-    ...overrides,
-  };
+type SetTag = PageClient['setTag'];
+
+function setup(overrides: Partial<Omit<UntaggedQueueProps, 'client'>> & { setTag?: SetTag } = {}) {
+  const stored = { contact: null, taxonomy, panelCollapsed: false };
+  const { setTag = vi.fn<SetTag>(async () => stored), ...rest } = overrides;
+  const props: UntaggedQueueProps = { contacts, taxonomy, client: fakePageClient({ setTag }), ...rest };
   const result = render(<UntaggedQueue {...props} />);
-  return { props, rerender: (next: Partial<UntaggedQueueProps>) => result.rerender(<UntaggedQueue {...props} {...next} />) };
+  const rerender = (next: Partial<UntaggedQueueProps>) => result.rerender(<UntaggedQueue {...props} {...next} />);
+  return { setTag, rerender };
 }
 
 const queue = () => screen.getByRole('region', { name: 'Untagged queue' });
@@ -70,46 +71,46 @@ describe('UntaggedQueue', () => {
   });
 
   it('toggles relationships with digits and purposes with letters', async () => {
-    const { props } = setup();
+    const { setTag } = setup();
     queue().focus();
     key('1');
     expect(pressed('Mentor')).toBe('true');
-    await waitFor(() => expect(props.setTag).toHaveBeenCalledWith('anna', 'mentor', true));
+    await waitFor(() => expect(setTag).toHaveBeenCalledWith({ contactId: 'anna', tagId: 'mentor', on: true }));
     key('3');
-    expect(props.setTag).toHaveBeenLastCalledWith('anna', 'peer', true);
+    expect(setTag).toHaveBeenLastCalledWith({ contactId: 'anna', tagId: 'peer', on: true });
     key('g');
-    expect(props.setTag).toHaveBeenLastCalledWith('anna', 'work', true);
+    expect(setTag).toHaveBeenLastCalledWith({ contactId: 'anna', tagId: 'work', on: true });
     key('S');
-    expect(props.setTag).toHaveBeenLastCalledWith('anna', 'purpose', true);
+    expect(setTag).toHaveBeenLastCalledWith({ contactId: 'anna', tagId: 'purpose', on: true });
     key('o');
-    expect(props.setTag).toHaveBeenLastCalledWith('anna', 'impact', true);
+    expect(setTag).toHaveBeenLastCalledWith({ contactId: 'anna', tagId: 'impact', on: true });
     key('1');
-    expect(props.setTag).toHaveBeenLastCalledWith('anna', 'mentor', false);
+    expect(setTag).toHaveBeenLastCalledWith({ contactId: 'anna', tagId: 'mentor', on: false });
     expect(pressed('Mentor')).toBe('false');
-    await waitFor(() => expect(props.onChanged).toHaveBeenCalledTimes(6));
+    expect(setTag).toHaveBeenCalledTimes(6);
   });
 
   it('toggles with a click, as in the tag panel', async () => {
-    const { props } = setup();
+    const { setTag } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Career resilience' }));
     expect(pressed('Career resilience')).toBe('true');
-    await waitFor(() => expect(props.setTag).toHaveBeenCalledWith('anna', 'growth', true));
+    await waitFor(() => expect(setTag).toHaveBeenCalledWith({ contactId: 'anna', tagId: 'growth', on: true }));
   });
 
   it('ignores keys typed outside the queue, and with modifier keys', () => {
-    const { props } = setup();
+    const { setTag } = setup();
     fireEvent.keyDown(document.body, { key: '1' });
     fireEvent.keyDown(queue(), { key: '1', ctrlKey: true });
     fireEvent.keyDown(queue(), { key: 'n', metaKey: true });
-    expect(props.setTag).not.toHaveBeenCalled();
+    expect(setTag).not.toHaveBeenCalled();
     expect(person()).toBe('Anna de Vries');
   });
 
   it('keeps a tagged contact until Next, so a mis-click can be fixed', async () => {
-    const { props, rerender } = setup();
+    const { setTag, rerender } = setup();
     key('1');
-    await waitFor(() => expect(props.onChanged).toHaveBeenCalled());
-    // The page reloads: Anna is tagged now, but stays on screen.
+    await waitFor(() => expect(setTag).toHaveBeenCalled());
+    // The page's watched contacts change: Anna is tagged now, but stays on screen.
     const reloaded = contacts.map((c) => (c.id === 'anna' ? { ...c, relationships: ['mentor'] } : c));
     rerender({ contacts: reloaded });
     expect(person()).toBe('Anna de Vries');
@@ -133,11 +134,10 @@ describe('UntaggedQueue', () => {
   });
 
   it('undoes the toggle and says so when saving fails', async () => {
-    const { props } = setup({ setTag: vi.fn(async () => Promise.reject(new Error('Unknown tag'))) });
+    setup({ setTag: vi.fn(async () => Promise.reject(new Error('Unknown tag'))) });
     key('1');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Not saved: Unknown tag'));
     expect(pressed('Mentor')).toBe('false');
-    expect(props.onChanged).not.toHaveBeenCalled();
   });
 
   it('says when everything is tagged', () => {

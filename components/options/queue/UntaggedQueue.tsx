@@ -9,14 +9,14 @@ import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
 import { TagButton } from '../../shared/TagButton';
 import './UntaggedQueue.css';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 
 export interface UntaggedQueueProps {
   /** All contacts; the queue is those with no purpose and no relationship, in name order. */
   contacts: Contact[];
   taxonomy: Tag[];
-  setTag: (contactId: string, tagId: string, on: boolean) => Promise<unknown>;
-  /** Called after every successful change, so the page reloads its data. */
-  onChanged: () => void;
+  /** The page's watched contacts then bring the change back in `contacts`. */
+  client: Pick<PageClient, 'setTag'>;
 }
 
 type Tags = Pick<Contact, 'purposes' | 'relationships'>;
@@ -25,7 +25,7 @@ type Tags = Pick<Contact, 'purposes' | 'relationships'>;
  * Steps through untagged contacts one at a time, tagging each with a click or a key. A contact tagged
  * here stays on screen until the user moves on, so a mis-click can be fixed; then it leaves the queue.
  */
-export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: UntaggedQueueProps) {
+export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps) {
   const [currentId, setCurrentId] = useState<string | null>(null);
   /** Where the current contact was, for when it leaves the queue (tagged elsewhere, deleted). */
   const [position, setPosition] = useState(0);
@@ -72,8 +72,7 @@ export function UntaggedQueue({ contacts, taxonomy, setTag, onChanged }: Untagge
     setOverrides((current) => new Map(current).set(id, after));
     setError('');
     try {
-      await setTag(id, tag.id, on);
-      onChanged();
+      await client.setTag({ contactId: id, tagId: tag.id, on });
     } catch (failure) {
       setOverrides((current) => {
         const next = new Map(current);

@@ -1,12 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { useEffect, useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDB } from '../../../tests/support/db-helpers';
+import { clientOnDatabase, fakePageClient } from '../../../tests/support/fake-client';
 import type { KindredDB } from '../../../lib/storage/db';
-import { addTag, loadTaxonomy, reorderTags, updateTag } from '../../../lib/storage/store';
+import { loadTaxonomy } from '../../../lib/storage/store';
 import { DEFAULT_TAXONOMY, type Tag } from '../../../lib/model/taxonomy';
+import type { PageClient } from '../../../lib/protocol/page-client';
+import { useWatch } from '../../shared/use-watch';
 import { TAG_PALETTE, contrastWithWhite } from './tag-colour';
-import { TaxonomyEditor, type TaxonomyEditorProps } from './TaxonomyEditor';
+import { TaxonomyEditor } from './TaxonomyEditor';
 
 afterEach(() => cleanup());
 
@@ -15,17 +17,18 @@ function fixture(): Tag[] {
   return DEFAULT_TAXONOMY.map((tag) => ({ ...tag, archived: tag.id === 'belonging' || tag.id === 'friend' }));
 }
 
-function setup(overrides: Partial<TaxonomyEditorProps> = {}) {
-  const props = {
-    taxonomy: fixture(),
-    addTag: vi.fn<TaxonomyEditorProps['addTag']>(async (fields) => ({ ...fields, id: 'new', order: 99, archived: false })),
-    updateTag: vi.fn<TaxonomyEditorProps['updateTag']>(async () => undefined),
-    reorderTags: vi.fn<TaxonomyEditorProps['reorderTags']>(async () => undefined),
-    onChanged: vi.fn<() => void>(),
+type Operations = Pick<PageClient, 'addTag' | 'updateTag' | 'reorderTags'>;
+
+/** Renders the editor with a client whose operations succeed unless `overrides` says otherwise; returns them. */
+function setup({ taxonomy = fixture(), ...overrides }: Partial<Operations> & { taxonomy?: Tag[] } = {}) {
+  const operations: Operations = {
+    addTag: vi.fn<Operations['addTag']>(async (fields) => ({ ...fields, id: 'new', order: 99, archived: false })),
+    updateTag: vi.fn<Operations['updateTag']>(async () => null),
+    reorderTags: vi.fn<Operations['reorderTags']>(async () => null),
     ...overrides,
   };
-  render(<TaxonomyEditor {...props} />);
-  return props;
+  render(<TaxonomyEditor taxonomy={taxonomy} client={fakePageClient(operations)} />);
+  return operations;
 }
 
 const input = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
@@ -62,14 +65,16 @@ describe('TaxonomyEditor', () => {
     expect(shown).not.toContain('way-shower');
   });
 
-  it('renames on blur with the trimmed label, once, and tells the page', async () => {
+  it('renames on blur with the trimmed label, once', async () => {
     const props = setup();
     fireEvent.input(input('Label of Mentor'), { target: { value: '  Guide   and  friend ' } });
     expect(props.updateTag).not.toHaveBeenCalled();
     fireEvent.blur(input('Label of Mentor'));
     await screen.findByText('Saved');
-    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith('mentor', { label: 'Guide and friend' });
-    expect(props.onChanged).toHaveBeenCalledOnce();
+    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith({
+      tagId: 'mentor',
+      changes: { label: 'Guide and friend' },
+    });
     expect(input('Label of Mentor').value).toBe('Guide and friend');
     fireEvent.blur(input('Label of Mentor'));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -82,7 +87,7 @@ describe('TaxonomyEditor', () => {
     fireEvent.keyDown(input('Label of Peer'), { key: 'Enter' });
     fireEvent.blur(input('Label of Peer'));
     await screen.findByText('Saved');
-    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith('peer', { label: 'Practice peer' });
+    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith({ tagId: 'peer', changes: { label: 'Practice peer' } });
   });
 
   it('saves nothing when the label did not change', async () => {
@@ -91,7 +96,6 @@ describe('TaxonomyEditor', () => {
     fireEvent.blur(input('Label of Peer'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(props.updateTag).not.toHaveBeenCalled();
-    expect(props.onChanged).not.toHaveBeenCalled();
   });
 
   it('refuses an empty label with an inline error, and Escape brings the label back', async () => {
@@ -102,7 +106,6 @@ describe('TaxonomyEditor', () => {
     expect(input('Label of Mentor').getAttribute('aria-invalid')).toBe('true');
     expect(input('Label of Mentor').getAttribute('aria-describedby')).toBe(error.id);
     expect(props.updateTag).not.toHaveBeenCalled();
-    expect(props.onChanged).not.toHaveBeenCalled();
     fireEvent.keyDown(input('Label of Mentor'), { key: 'Escape' });
     await waitFor(() => expect(input('Label of Mentor').value).toBe('Mentor'));
     expect(screen.queryByText('A label is needed. Nothing was saved.')).toBeNull();
@@ -126,8 +129,10 @@ describe('TaxonomyEditor', () => {
     fireEvent.input(input('Description of Client'), { target: { value: ' Pays the invoices. ' } });
     fireEvent.blur(input('Description of Client'));
     await screen.findByText('Saved');
-    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith('client', { description: 'Pays the invoices.' });
-    expect(props.onChanged).toHaveBeenCalledOnce();
+    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith({
+      tagId: 'client',
+      changes: { description: 'Pays the invoices.' },
+    });
   });
 
   it('recolours when a colour is picked', async () => {
@@ -136,8 +141,7 @@ describe('TaxonomyEditor', () => {
     expect(props.updateTag).not.toHaveBeenCalled(); // dragging in the picker saves nothing yet
     fireEvent.change(colour('Colour of Mentor'), { target: { value: '#553c9a' } });
     await screen.findByText('Saved');
-    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith('mentor', { color: '#553c9a' });
-    expect(props.onChanged).toHaveBeenCalledOnce();
+    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith({ tagId: 'mentor', changes: { color: '#553c9a' } });
     expect(screen.queryByText('White text on this colour is hard to read')).toBeNull();
   });
 
@@ -148,7 +152,8 @@ describe('TaxonomyEditor', () => {
     const warning = await screen.findByText('White text on this colour is hard to read');
     expect(within(warning.parentElement!).getByText(/contrast 1\.\d:1/)).toBeTruthy();
     expect(colour('Colour of Mentor').getAttribute('aria-describedby')).toBe(warning.parentElement!.id);
-    expect(props.updateTag).toHaveBeenCalledWith('mentor', { color: '#f6e05e' }); // a warning, not a refusal
+    // A warning, not a refusal.
+    expect(props.updateTag).toHaveBeenCalledWith({ tagId: 'mentor', changes: { color: '#f6e05e' } });
   });
 
   it('moves a tag down and up with the whole order of its dimension, archived ones last', async () => {
@@ -156,27 +161,26 @@ describe('TaxonomyEditor', () => {
     // Shown purposes: Gets work done, Career resilience, Shared purpose, Societal impact (Belonging archived).
     fireEvent.click(screen.getByRole('button', { name: 'Move Shared purpose down' }));
     await screen.findByText('Moved “Shared purpose” down');
-    expect(props.reorderTags).toHaveBeenLastCalledWith('purpose', ['work', 'growth', 'impact', 'purpose', 'belonging']);
-    expect(props.onChanged).toHaveBeenCalledOnce();
+    expect(props.reorderTags).toHaveBeenLastCalledWith({
+      dimension: 'purpose',
+      ids: ['work', 'growth', 'impact', 'purpose', 'belonging'],
+    });
+    expect(props.reorderTags).toHaveBeenCalledOnce();
     // The new order shows at once, and the next move builds on it.
     const labels = () => within(purposes()).getAllByRole('textbox', { name: /^Label of / }).map((el) => (el as HTMLInputElement).value);
     expect(labels()).toEqual(['Gets work done', 'Career resilience', 'Societal impact', 'Shared purpose']);
     fireEvent.click(screen.getByRole('button', { name: 'Move Gets work done down' }));
     await waitFor(() => expect(props.reorderTags).toHaveBeenCalledTimes(2));
-    expect(props.reorderTags).toHaveBeenLastCalledWith('purpose', ['growth', 'work', 'impact', 'purpose', 'belonging']);
+    expect(props.reorderTags).toHaveBeenLastCalledWith({
+      dimension: 'purpose',
+      ids: ['growth', 'work', 'impact', 'purpose', 'belonging'],
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Move Mentee up' }));
     await waitFor(() => expect(props.reorderTags).toHaveBeenCalledTimes(3));
-    expect(props.reorderTags).toHaveBeenLastCalledWith('relationship', [
-      'mentor',
-      'way-shower',
-      'peer',
-      'colleague',
-      'client',
-      'mentee',
-      'industry',
-      'sponsor',
-      'friend',
-    ]);
+    expect(props.reorderTags).toHaveBeenLastCalledWith({
+      dimension: 'relationship',
+      ids: ['mentor', 'way-shower', 'peer', 'colleague', 'client', 'mentee', 'industry', 'sponsor', 'friend'],
+    });
   });
 
   it('does not move past either end', async () => {
@@ -196,12 +200,11 @@ describe('TaxonomyEditor', () => {
     const props = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Archive Mentor' }));
     await screen.findByText('Archived “Mentor”');
-    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith('mentor', { archived: true });
-    expect(props.onChanged).toHaveBeenCalledOnce();
+    expect(props.updateTag).toHaveBeenCalledExactlyOnceWith({ tagId: 'mentor', changes: { archived: true } });
     fireEvent.click(screen.getByRole('button', { name: 'Restore Belonging' }));
     await screen.findByText('Restored “Belonging”');
-    expect(props.updateTag).toHaveBeenLastCalledWith('belonging', { archived: false });
-    expect(props.onChanged).toHaveBeenCalledTimes(2);
+    expect(props.updateTag).toHaveBeenLastCalledWith({ tagId: 'belonging', changes: { archived: false } });
+    expect(props.updateTag).toHaveBeenCalledTimes(2);
   });
 
   it('adds a purpose with a readable default colour, and clears the form', async () => {
@@ -219,7 +222,6 @@ describe('TaxonomyEditor', () => {
       color: '#2c7a7b', // the first palette colour no purpose uses yet
     });
     expect(contrastWithWhite(vi.mocked(props.addTag).mock.calls[0]![0].color)).toBeGreaterThanOrEqual(4.5);
-    expect(props.onChanged).toHaveBeenCalledOnce();
     expect(label.value).toBe('');
     expect(document.activeElement).toBe(label);
   });
@@ -260,10 +262,9 @@ describe('TaxonomyEditor', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
     await within(form).findByText('There is already a purpose called “Career resilience”.');
     expect(props.addTag).not.toHaveBeenCalled();
-    expect(props.onChanged).not.toHaveBeenCalled();
   });
 
-  it('shows what went wrong when saving fails, and does not tell the page anything changed', async () => {
+  it('shows what went wrong when saving fails, and never says it saved', async () => {
     const failing = () => Promise.reject(new Error('The database is closed.'));
     const props = setup({ updateTag: vi.fn(failing), reorderTags: vi.fn(failing), addTag: vi.fn(failing) });
 
@@ -288,7 +289,6 @@ describe('TaxonomyEditor', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Not added: The database is closed.'));
     expect((within(form).getByRole('textbox', { name: 'Label' }) as HTMLInputElement).value).toBe('Book club');
 
-    expect(props.onChanged).not.toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
@@ -317,28 +317,18 @@ describe('TaxonomyEditor on the real store', () => {
   let db: KindredDB;
   afterEach(() => db.close());
 
-  /** The page's side: loads the taxonomy and loads it again whenever the editor says it changed. */
-  function Page() {
-    const [taxonomy, setTaxonomy] = useState<Tag[] | null>(null);
-    const [version, setVersion] = useState(0);
-    useEffect(() => {
-      void loadTaxonomy(db).then(setTaxonomy);
-    }, [version]);
+  /** The page's side: the taxonomy as the database has it now, through the background's handler. */
+  function Page({ client }: { client: PageClient }) {
+    const taxonomy = useWatch(() => client.watchTaxonomy, [], (error) => {
+      throw error;
+    });
     if (!taxonomy) return <p>Loading…</p>;
-    return (
-      <TaxonomyEditor
-        taxonomy={taxonomy}
-        addTag={(fields) => addTag(db, fields)}
-        updateTag={(id, changes) => updateTag(db, id, changes)}
-        reorderTags={(dimension, ids) => reorderTags(db, dimension, ids)}
-        onChanged={() => setVersion((n) => n + 1)}
-      />
-    );
+    return <TaxonomyEditor taxonomy={taxonomy} client={client} />;
   }
 
   it('renames, adds, moves, archives and restores', async () => {
     db = freshDB();
-    render(<Page />);
+    render(<Page client={clientOnDatabase(db)} />);
     fireEvent.input(await screen.findByRole('textbox', { name: 'Label of Mentor' }), { target: { value: ' Guide ' } });
     fireEvent.blur(input('Label of Mentor'));
     await screen.findByRole('textbox', { name: 'Label of Guide' });

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { NewTag, TagChanges } from '../../../lib/storage/store';
 import type { Dimension, Tag } from '../../../lib/model/taxonomy';
 import { errorText } from '../../../lib/model/error-text';
+import type { PageClient } from '../../../lib/protocol/page-client';
 import { TAG_PALETTE } from './tag-colour';
 import { TagGroup } from './TagGroup';
 import './TaxonomyEditor.css';
@@ -10,26 +10,28 @@ import './TaxonomyEditor.css';
 export interface TaxonomyEditorProps {
   /** Every tag, archived included, in display order (purposes first, then relationships). */
   taxonomy: Tag[];
-  /** Makes the id itself; the editor never shows ids. */
-  addTag: (fields: NewTag) => Promise<Tag>;
-  updateTag: (tagId: string, changes: TagChanges) => Promise<unknown>;
-  /** `ids` lists every tag of the dimension once, archived ones at the end. */
-  reorderTags: (dimension: Dimension, ids: string[]) => Promise<unknown>;
-  /** Called after every successful change; the page then passes a new taxonomy. */
-  onChanged: () => void;
+  /**
+   * `addTag` makes the id itself (the editor never shows ids); `reorderTags` gets every tag of the dimension
+   * once, archived ones at the end. After each change the page's watched taxonomy passes the new one.
+   */
+  client: Pick<PageClient, 'addTag' | 'updateTag' | 'reorderTags'>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
-/** Where focus goes once the page has passed the changed taxonomy (the clicked control may be gone). */
+/**
+ * Where focus goes once the page has passed the changed taxonomy (the clicked control may be gone). The
+ * taxonomy is watched, so a new one may still be the result of an earlier change: the request holds until
+ * `landed` says the taxonomy shows this one.
+ */
 interface FocusRequest {
   key: string;
   from: Element | null;
-  taxonomy: Tag[];
+  landed: (taxonomy: Tag[]) => boolean;
 }
 
 /** The options page's editor for the tag vocabulary: rename, recolour, reorder, archive, restore and add. */
-export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onChanged }: TaxonomyEditorProps) {
+export function TaxonomyEditor({ taxonomy, client }: TaxonomyEditorProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // Moves show at once; consecutive moves build on the shown order until the page passes the new one.
   const [orderOverride, setOrderOverride] = useState<Partial<Record<Dimension, string[]>>>({});
@@ -56,11 +58,16 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
       );
       if (target && target !== active) target.focus();
     }
-    if (taxonomy !== request.taxonomy) focusRequest.current = null;
+    if (request.landed(taxonomy)) focusRequest.current = null;
   }, [taxonomy, orderOverride]);
 
-  function requestFocus(key: string) {
-    focusRequest.current = { key, from: document.activeElement, taxonomy };
+  function requestFocus(key: string, landed: FocusRequest['landed']) {
+    focusRequest.current = { key, from: document.activeElement, landed };
+  }
+
+  /** After a failed change nothing more will land: the request ends at the next render. */
+  function endFocusRequest(key: string) {
+    if (focusRequest.current?.key === key) focusRequest.current = { ...focusRequest.current, landed: () => true };
   }
 
   /** `failure` turns the error's message into the sentence shown. */
@@ -76,7 +83,6 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
       return false;
     }
     setStatus({ kind: 'done', message: success });
-    onChanged();
     return true;
   }
 
@@ -101,13 +107,15 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
     if (from === -1 || to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     const order = [...ids, ...archived.map((t) => t.id)];
-    requestFocus(`${tag.id}:${direction}`);
+    const focusKey = `${tag.id}:${direction}`;
+    requestFocus(focusKey, (shown) => sameIds(shown.filter((t) => t.dimension === tag.dimension), order));
     setOrderOverride((current) => ({ ...current, [tag.dimension]: order }));
     pendingMoves.current++;
     try {
-      await reorderTags(tag.dimension, order);
+      await client.reorderTags({ dimension: tag.dimension, ids: order });
     } catch (error) {
       pendingMoves.current--;
+      endFocusRequest(focusKey);
       setOrderOverride((current) => ({ ...current, [tag.dimension]: undefined }));
       setStatus({ kind: 'error', message: i18n.t('taxonomy.notMoved', [errorText(error)]) });
       return;
@@ -117,16 +125,17 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
       kind: 'done',
       message: direction === 'up' ? i18n.t('taxonomy.movedUp', [tag.label]) : i18n.t('taxonomy.movedDown', [tag.label]),
     });
-    onChanged();
   }
 
-  function setArchived(tag: Tag, archived: boolean) {
-    requestFocus(`${tag.id}:${archived ? 'restore' : 'archive'}`);
-    return perform(
-      () => updateTag(tag.id, { archived }),
+  async function setArchived(tag: Tag, archived: boolean) {
+    const focusKey = `${tag.id}:${archived ? 'restore' : 'archive'}`;
+    requestFocus(focusKey, (shown) => shown.some((t) => t.id === tag.id && t.archived === archived));
+    const saved = await perform(
+      () => client.updateTag({ tagId: tag.id, changes: { archived } }),
       archived ? i18n.t('taxonomy.archivedTag', [tag.label]) : i18n.t('taxonomy.restoredTag', [tag.label]),
       (message) => (archived ? i18n.t('taxonomy.notArchived', [message]) : i18n.t('taxonomy.notRestored', [message])),
     );
+    if (!saved) endFocusRequest(focusKey);
   }
 
   return (
@@ -147,12 +156,14 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
             active={active}
             archived={archived}
             paletteId={`${headingId}-palette`}
-            onSave={(tag, changes) => perform(() => updateTag(tag.id, changes), i18n.t('common.saved'))}
+            onSave={(tag, changes) =>
+              perform(() => client.updateTag({ tagId: tag.id, changes }), i18n.t('common.saved'))
+            }
             onMove={move}
             onArchive={setArchived}
             onAdd={(fields) =>
               perform(
-                () => addTag(fields),
+                () => client.addTag(fields),
                 i18n.t('taxonomy.added', [fields.label]),
                 (message) => i18n.t('taxonomy.notAdded', [message]),
               )
@@ -168,4 +179,8 @@ export function TaxonomyEditor({ taxonomy, addTag, updateTag, reorderTags, onCha
       </p>
     </section>
   );
+}
+
+function sameIds(tags: Tag[], ids: string[]): boolean {
+  return tags.length === ids.length && tags.every((tag, index) => tag.id === ids[index]);
 }
