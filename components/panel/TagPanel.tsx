@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Contact, SeenProfile } from '../../lib/model/contact';
+import { type Contact, type SeenProfile, tagField } from '../../lib/model/contact';
 import type { ContactView } from '../../lib/storage/store';
 import type { Tag } from '../../lib/model/taxonomy';
 import { errorText } from '../../lib/model/error-text';
@@ -179,7 +179,7 @@ export function TagPanel({
 
 /** The view as it will be once the background has applied the toggle (shown before it answers). */
 function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): ContactView {
-  const field = tag.dimension === 'purpose' ? 'purposes' : 'relationships';
+  const field = tagField(tag.dimension);
   // Not stored yet: the background creates the contact; until it answers, only the tags matter.
   const contact = view.contact ?? ({ id: contactId, purposes: [], relationships: [] } as unknown as Contact);
   const ids = contact[field].filter((id) => id !== tag.id);

@@ -5,7 +5,8 @@ import type { NewTag } from '../../../lib/storage/store';
 import type { Dimension, Tag } from '../../../lib/model/taxonomy';
 import { ColourInput, ContrastWarning } from './ColourPicker';
 import { toColorValue } from './tag-colour';
-import { DESCRIPTION_MAX, LABEL_MAX, groupText, labelProblem } from './tag-text';
+import { groupText, labelProblem } from './tag-text';
+import { TAG_LIMITS } from '../../../lib/model/taxonomy';
 
 interface AddTagFormProps {
   dimension: Dimension;
@@ -60,7 +61,7 @@ export function AddTagForm({ dimension, existing, defaultColor, paletteId, onAdd
             ref={labelInput}
             type="text"
             required
-            maxLength={LABEL_MAX}
+            maxLength={TAG_LIMITS.label}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             value={label}
@@ -71,7 +72,7 @@ export function AddTagForm({ dimension, existing, defaultColor, paletteId, onAdd
           <span>{i18n.t('taxonomy.columns.description')}</span>
           <input
             type="text"
-            maxLength={DESCRIPTION_MAX}
+            maxLength={TAG_LIMITS.description}
             value={description}
             onInput={(event) => setDescription(event.currentTarget.value)}
           />

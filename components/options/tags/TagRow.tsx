@@ -5,7 +5,8 @@ import type { TagChanges } from '../../../lib/storage/store';
 import type { Tag } from '../../../lib/model/taxonomy';
 import { ColourInput, ContrastWarning } from './ColourPicker';
 import { toColorValue } from './tag-colour';
-import { DESCRIPTION_MAX, type GroupText, LABEL_MAX, labelProblem } from './tag-text';
+import { type GroupText, labelProblem } from './tag-text';
+import { TAG_LIMITS } from '../../../lib/model/taxonomy';
 import { type Field, useField } from './use-field';
 
 export interface TagActions {
@@ -73,7 +74,7 @@ export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMo
         aria-label={i18n.t('taxonomy.labelOf', [tag.label])}
         aria-invalid={labelError ? 'true' : undefined}
         aria-describedby={labelError ? `${id}-error` : undefined}
-        maxLength={LABEL_MAX}
+        maxLength={TAG_LIMITS.label}
         value={label.value}
         onInput={(event) => label.set(event.currentTarget.value)}
         onBlur={(event) => void commitLabel(event.currentTarget.value)}
@@ -86,7 +87,7 @@ export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMo
         type="text"
         class="te-description"
         aria-label={i18n.t('taxonomy.descriptionOf', [tag.label])}
-        maxLength={DESCRIPTION_MAX}
+        maxLength={TAG_LIMITS.description}
         value={description.value}
         onInput={(event) => description.set(event.currentTarget.value)}
         onBlur={(event) => void commitDescription(event.currentTarget.value)}

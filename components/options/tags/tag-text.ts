@@ -2,8 +2,6 @@ import { i18n } from '#i18n';
 import { fold } from '../../../lib/model/text';
 import { type Dimension, TAG_LIMITS, type Tag } from '../../../lib/model/taxonomy';
 
-export const LABEL_MAX = TAG_LIMITS.label;
-export const DESCRIPTION_MAX = TAG_LIMITS.description;
 
 export interface GroupText {
   heading: string;
@@ -35,7 +33,7 @@ export function groupText(dimension: Dimension): GroupText {
 /** Why `typed` (already folded) cannot be a label beside `others`; empty when it can. */
 export function labelProblem(typed: string, others: readonly Tag[], text: GroupText): string {
   if (!typed) return i18n.t('taxonomy.labelNeeded');
-  if (typed.length > LABEL_MAX) return i18n.t('taxonomy.labelTooLong', [LABEL_MAX]);
+  if (typed.length > TAG_LIMITS.label) return i18n.t('taxonomy.labelTooLong', [TAG_LIMITS.label]);
   const same = others.find((tag) => fold(tag.label).toLocaleLowerCase() === typed.toLocaleLowerCase());
   if (!same) return '';
   return same.archived ? text.duplicateArchived(same.label) : text.duplicate(same.label);
