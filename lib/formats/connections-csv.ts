@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { profileIdFromUrl } from '../linkedin/profile-url';
+import { profileIdFromUrl } from '../model/profile-url';
 
 /**
  * LinkedIn's Connections.csv from "Get a copy of your data", in both known shapes:

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, isNameOnlyId, isValidContactId } from '../model/contact';
-import { Color, Dimension, TagId, TagLabel, describeIssues } from '../protocol/messages';
-import { profileIdFromUrl, profileUrl } from '../linkedin/profile-url';
+import { Color, Dimension, TagId, TagLabel, describeIssues } from './fields';
+import { profileIdFromUrl, profileUrl } from '../model/profile-url';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /**

@@ -1,4 +1,4 @@
-import { isValidProfileId, profileUrl } from '../linkedin/profile-url';
+import { isValidProfileId, profileUrl } from './profile-url';
 
 /** A person in the network, keyed by their LinkedIn profile id. */
 export interface Contact {
