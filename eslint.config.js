@@ -53,6 +53,9 @@ const BROWSER_API_ALLOWED = [
   ...TOOLING,
 ];
 
+// The legacy resolver setting is replaced by `import-x/resolver-next` below.
+const { 'import-x/resolver': _legacyResolver, ...IMPORT_X_TS_SETTINGS } = importX.flatConfigs.typescript.settings;
+
 const zone = (target, from, message) => ({ target, from, message });
 
 /**
@@ -104,8 +107,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     settings: {
-      // Resolves extensionless and aliased imports the way TypeScript and Vite do, so cycles and zones
-      // see every import whichever way it is written.
+      // import-x's TypeScript settings (which files it parses to follow imports: without them no-cycle
+      // looks into .js files only), with a resolver that reads extensionless and aliased imports the way
+      // TypeScript and Vite do, so cycles and zones see every import whichever way it is written.
+      ...IMPORT_X_TS_SETTINGS,
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
     rules: {
@@ -125,10 +130,7 @@ export default tseslint.config(
     files: ['lib/model/**', 'lib/linkedin/**'],
     ignores: TESTS,
     rules: {
-      'kindred/layer-packages': packageRule(
-        PURE_FORBIDDEN,
-        'lib/model and lib/linkedin are pure (data in, data out):',
-      ),
+      'kindred/layer-packages': packageRule(PURE_FORBIDDEN, 'lib/model and lib/linkedin are pure (data in, data out):'),
     },
   },
   {
@@ -167,7 +169,13 @@ export default tseslint.config(
       'kindred/components-runtime': [
         'error',
         {
-          paths: [{ name: 'dexie', allowTypeImports: true, message: 'Components get their data through props and the client.' }],
+          paths: [
+            {
+              name: 'dexie',
+              allowTypeImports: true,
+              message: 'Components get their data through props and the client.',
+            },
+          ],
           patterns: [
             {
               regex: STORAGE_IMPORT,
@@ -189,7 +197,8 @@ export default tseslint.config(
           paths: BROWSER_PACKAGES.map((name) => ({
             name,
             allowTypeImports: true,
-            message: 'Only the entrypoints and the adapters (lib/protocol/transport.ts, page-client.ts, lib/i18n.ts) use the browser APIs.',
+            message:
+              'Only the entrypoints and the adapters (lib/protocol/transport.ts, page-client.ts, lib/i18n.ts) use the browser APIs.',
           })),
         },
       ],
@@ -197,7 +206,8 @@ export default tseslint.config(
         'error',
         ...['browser', 'chrome'].map((name) => ({
           name,
-          message: 'Only the entrypoints and the adapters (lib/protocol/transport.ts, page-client.ts, lib/i18n.ts) use the browser APIs.',
+          message:
+            'Only the entrypoints and the adapters (lib/protocol/transport.ts, page-client.ts, lib/i18n.ts) use the browser APIs.',
         })),
       ],
     },

@@ -6,7 +6,12 @@ import * as v from 'valibot';
  */
 
 export const Dimension = v.picklist(['purpose', 'relationship'], 'must be "purpose" or "relationship"');
-export const TagLabel = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(60, 'must be at most 60 characters'));
+export const TagLabel = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(60, 'must be at most 60 characters'),
+);
 export const Color = v.pipe(v.string(), v.hexColor('must be a colour like #2f855a'));
 export const TagId = v.pipe(
   v.string(),
