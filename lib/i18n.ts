@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Translate } from './model/translate';
 
-/** `i18n.t` for lib/ functions, which take keys as plain strings (see lib/i18n-types.ts). */
+/** `i18n.t` for lib/ functions, which take keys as plain strings (see lib/model/translate.ts). */
 export const translate: Translate = (key, ...args) => (i18n.t as unknown as Translate)(key, ...args);
 
 /**
@@ -12,15 +12,18 @@ export const translate: Translate = (key, ...args) => (i18n.t as unknown as Tran
  */
 export function uiLocale(): string {
   const messages = i18n.t('meta.locale');
-  let ui = '';
-  try {
-    ui = browser.i18n.getUILanguage();
-  } catch {
-    ui = typeof navigator === 'undefined' ? '' : navigator.language;
-  }
+  const ui = browserLanguage();
   if (!messages) return ui || 'en';
   const sameLanguage = ui.toLowerCase().split(/[-_]/)[0] === messages.toLowerCase();
   return sameLanguage ? ui.replace('_', '-') : messages;
+}
+
+function browserLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return typeof navigator === 'undefined' ? '' : navigator.language;
+  }
 }
 
 /** A number as the user's locale writes it: "30,000" or "30.000". */

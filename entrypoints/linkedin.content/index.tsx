@@ -10,7 +10,7 @@ import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
 import { sendToBackground } from '../../lib/protocol/transport';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/linkedin/profile-extract';
 import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
-import { profileIdFromUrl } from '../../lib/linkedin/profile-url';
+import { profileIdFromUrl } from '../../lib/model/profile-url';
 import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/linkedin/profile-watch';
 
 const client = messageClient(CONTENT_OPERATIONS, sendToBackground);

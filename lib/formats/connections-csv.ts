@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { profileIdFromUrl } from '../linkedin/profile-url';
+import { profileIdFromUrl } from '../model/profile-url';
 // fold also takes the stray tabs LinkedIn's export sometimes has.
 import { fold } from '../model/text';
 

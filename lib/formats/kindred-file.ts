@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, isNameOnlyId, isValidContactId, tagField } from '../model/contact';
 import { Color, Dimension, TagId, TagLabel, describeIssues, text } from './fields';
-import { profileIdFromUrl, profileUrl } from '../linkedin/profile-url';
+import { profileIdFromUrl, profileUrl } from '../model/profile-url';
 import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
 import { FILE_VERSION } from './export-format';
 

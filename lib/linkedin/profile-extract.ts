@@ -1,5 +1,5 @@
 import { LIMITS, type SeenProfile } from '../model/contact';
-import { isMemberUrnId, profileIdFromUrl, profileUrl } from './profile-url';
+import { isMemberUrnId, profileIdFromUrl, profileUrl } from '../model/profile-url';
 import { fold } from '../model/text';
 import {
   CANONICAL_LINK,

@@ -1,6 +1,6 @@
 import type { SeenProfile } from '../model/contact';
 import { extractProfile } from './profile-extract';
-import { profileUrl } from './profile-url';
+import { profileUrl } from '../model/profile-url';
 
 /**
  * On LinkedIn's in-page navigation the URL changes before the page shows the new person, so what

@@ -39,7 +39,8 @@ export function foldForSearch(text: string): string {
   return folded.trim();
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// Any UTF-16 code unit above ASCII (written as a range so no control character sits in the pattern).
+const NON_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}+/gu;
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
 const SPACES = /\s+/g;

@@ -1,4 +1,4 @@
-import { isValidProfileId, profileUrl } from '../linkedin/profile-url';
+import { isValidProfileId, profileUrl } from './profile-url';
 import type { Dimension } from './taxonomy';
 
 /** A person in the network, keyed by their LinkedIn profile id. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Color, ContactId, Dimension, TagId, TagLabel, text } from '../formats/fields';
-import { isValidProfileId, profileIdFromUrl } from '../linkedin/profile-url';
+import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
 import { LIMITS } from '../model/contact';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
