@@ -82,7 +82,12 @@ async function main() {
       baseline: `empty: ${emptyPopup.toFixed(0)} ms`,
       alsoOk: fullPopup <= 2 * Math.max(emptyPopup, 1),
     });
-    figures.push({ name: `popup JS heap, ${CONTACTS} contacts`, value: await popupHeap(kindred), unit: 'MB', target: 30 });
+    figures.push({
+      name: `popup JS heap, ${CONTACTS} contacts`,
+      value: await popupHeap(kindred),
+      unit: 'MB',
+      target: 30,
+    });
   } finally {
     await kindred.close().catch(() => undefined);
     removeUserDataDir(kindred.userDataDir);
@@ -101,7 +106,9 @@ async function profileFigures(kindred: Kindred) {
   const page = await kindred.context.newPage();
   const loadTime = async (at: string) => {
     await page.goto(at, { waitUntil: 'load' });
-    return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    return page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
   };
   const withTimes: number[] = [];
   const withoutTimes: number[] = [];
@@ -139,7 +146,9 @@ async function profileFigures(kindred: Kindred) {
   const panelTime = await repeat(RUNS, async () => {
     await timed.goto(url, { waitUntil: 'load' });
     await timed.waitForFunction(() => (window as unknown as { __timing: { panel?: number } }).__timing.panel);
-    const timing = await timed.evaluate(() => (window as unknown as { __timing: { ready: number; panel: number } }).__timing);
+    const timing = await timed.evaluate(
+      () => (window as unknown as { __timing: { ready: number; panel: number } }).__timing,
+    );
     await timed.waitForTimeout(250);
     // Negative when the panel was in place before the parser was done, as it usually is.
     return timing.panel - timing.ready;
@@ -161,7 +170,9 @@ async function profileFigures(kindred: Kindred) {
           setTimeout(() => reject(new Error('no "Saved" within 10 s')), 10_000);
           const root = document.querySelector('kindred-panel')!.shadowRoot!;
           const status = root.querySelector('[role=status]')!;
-          const button = [...root.querySelectorAll<HTMLButtonElement>('button.tag')].find((b) => b.textContent?.startsWith('Mentor'))!;
+          const button = [...root.querySelectorAll<HTMLButtonElement>('button.tag')].find((b) =>
+            b.textContent?.startsWith('Mentor'),
+          )!;
           const start = performance.now();
           const observer = new MutationObserver(() => {
             if (status.textContent === 'Saved') {
@@ -218,23 +229,30 @@ async function dataFigures(kindred: Kindred) {
   // import: its delete confirmation counts the contacts the page has loaded.
   const deleteAll = async (shown?: number) => {
     await options.getByRole('button', { name: 'Delete all data…' }).click();
-    if (shown) await options.getByText(`You will lose ${shown.toLocaleString('en-US')} contacts`).waitFor({ timeout: 60_000 });
+    if (shown)
+      await options.getByText(`You will lose ${shown.toLocaleString('en-US')} contacts`).waitFor({ timeout: 60_000 });
     await options.getByRole('button', { name: 'Delete everything' }).click();
     await options.getByText('All Kindred data was deleted.').waitFor();
   };
 
   const csvImport = await repeat(RUNS, async (run) => {
     await deleteAll(run > 0 ? CONTACTS : undefined);
-    await options.getByLabel('Connections.csv').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: csv });
+    await options
+      .getByLabel('Connections.csv')
+      .setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: csv });
     const start = performance.now();
     await options.getByRole('button', { name: 'Import connections' }).click();
-    await options.getByText(`Imported connections: ${CONTACTS.toLocaleString('en-US')} added`).waitFor({ timeout: 60_000 });
+    await options
+      .getByText(`Imported connections: ${CONTACTS.toLocaleString('en-US')} added`)
+      .waitFor({ timeout: 60_000 });
     return performance.now() - start;
   });
 
   const jsonImport = await repeat(RUNS, async () => {
     await deleteAll(CONTACTS);
-    await options.getByLabel('Kindred export file (JSON)').setInputFiles({ name: 'kindred.json', mimeType: 'application/json', buffer: json });
+    await options
+      .getByLabel('Kindred export file (JSON)')
+      .setInputFiles({ name: 'kindred.json', mimeType: 'application/json', buffer: json });
     await options.getByRole('radio', { name: /^Merge/ }).check();
     const start = performance.now();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
@@ -263,7 +281,8 @@ async function dataFigures(kindred: Kindred) {
           request.onupgradeneeded = () => {
             const [primaryKey, ...indexes] = schema.split(',').map((part) => part.trim());
             const store = request.result.createObjectStore('contacts', { keyPath: primaryKey });
-            for (const index of indexes) store.createIndex(index.replace('*', ''), index.replace('*', ''), { multiEntry: index.startsWith('*') });
+            for (const index of indexes)
+              store.createIndex(index.replace('*', ''), index.replace('*', ''), { multiEntry: index.startsWith('*') });
           };
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
@@ -289,21 +308,39 @@ async function dataFigures(kindred: Kindred) {
     ),
   );
   const floor = `IndexedDB alone: ${(rawPuts / 1000).toFixed(2)} s`;
-  figures.push({ name: `import ${CONTACTS} contacts (Kindred JSON)`, value: jsonImport / 1000, unit: 's', target: 3, baseline: floor });
+  figures.push({
+    name: `import ${CONTACTS} contacts (Kindred JSON)`,
+    value: jsonImport / 1000,
+    unit: 's',
+    target: 3,
+    baseline: floor,
+  });
   figures.push({ name: `export ${CONTACTS} contacts (Kindred JSON)`, value: jsonExport / 1000, unit: 's', target: 1 });
-  figures.push({ name: `import a ${CONTACTS}-row Connections.csv`, value: csvImport / 1000, unit: 's', target: 3, baseline: floor });
+  figures.push({
+    name: `import a ${CONTACTS}-row Connections.csv`,
+    value: csvImport / 1000,
+    unit: 's',
+    target: 3,
+    baseline: floor,
+  });
 
   // Typing a search in the contacts table: from the input event to the new result count on screen.
   await options.getByRole('tab', { name: 'Contacts' }).click();
-  const search = options.getByRole('searchbox', { name: 'Search contacts' }).or(options.getByRole('textbox', { name: 'Search contacts' }));
+  const search = options
+    .getByRole('searchbox', { name: 'Search contacts' })
+    .or(options.getByRole('textbox', { name: 'Search contacts' }));
   await search.waitFor();
   const queries = ['an', 'de vries', 'flexa', 'zoë', 'product', 'xyz', 'ma'];
   const searchTime = await repeat(RUNS, (run) =>
     options.evaluate(
       (query) =>
         new Promise<number>((resolve) => {
-          const input = document.querySelector<HTMLInputElement>('input[aria-label="Search contacts"], input[type=search]')!;
-          const status = [...document.querySelectorAll('[role=status]')].find((el) => /\d of [\d,.\s\u00a0\u202f]+ contacts/.test(el.textContent ?? ''))!;
+          const input = document.querySelector<HTMLInputElement>(
+            'input[aria-label="Search contacts"], input[type=search]',
+          )!;
+          const status = [...document.querySelectorAll('[role=status]')].find((el) =>
+            /\d of [\d,.\s\u00a0\u202f]+ contacts/.test(el.textContent ?? ''),
+          )!;
           const before = status.textContent;
           const start = performance.now();
           const observer = new MutationObserver(() => {
@@ -319,7 +356,12 @@ async function dataFigures(kindred: Kindred) {
       queries[run % queries.length]!,
     ),
   );
-  figures.push({ name: `options table: search over ${CONTACTS} contacts → results shown`, value: searchTime, unit: 'ms', target: 100 });
+  figures.push({
+    name: `options table: search over ${CONTACTS} contacts → results shown`,
+    value: searchTime,
+    unit: 'ms',
+    target: 100,
+  });
 
   // A tag in the untagged queue: the page follows the database, so the change comes back to it through
   // its watched reads. The longest main-thread task in the 1.5 s after the click (0: none over 50 ms).
@@ -339,7 +381,12 @@ async function dataFigures(kindred: Kindred) {
     await options.waitForTimeout(1500);
     return options.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
   });
-  figures.push({ name: `untagged queue: longest task after a tag, ${CONTACTS} contacts`, value: longestTask, unit: 'ms', target: 50 });
+  figures.push({
+    name: `untagged queue: longest task after a tag, ${CONTACTS} contacts`,
+    value: longestTask,
+    unit: 'ms',
+    target: 50,
+  });
   await options.close();
 }
 
@@ -347,7 +394,13 @@ function printTable() {
   const rows = figures.map((f) => {
     const over = f.value > f.target || f.alsoOk === false;
     const digits = f.unit === 'B' ? 0 : f.unit === '×' ? 3 : f.unit === 's' || f.unit === 'MB' ? 2 : 1;
-    return [f.name, `${f.value.toFixed(digits)} ${f.unit}`, `≤ ${f.target} ${f.unit}`, f.baseline ?? '', over ? 'OVER TARGET' : 'ok'];
+    return [
+      f.name,
+      `${f.value.toFixed(digits)} ${f.unit}`,
+      `≤ ${f.target} ${f.unit}`,
+      f.baseline ?? '',
+      over ? 'OVER TARGET' : 'ok',
+    ];
   });
   const header = ['figure', 'median', 'target', 'baseline (same run)', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -355,7 +408,9 @@ function printTable() {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
 }
 
 main().catch((error: unknown) => {

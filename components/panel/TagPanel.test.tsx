@@ -72,7 +72,9 @@ describe('TagPanel', () => {
     render(<TagPanel profile={jane} client={{ ...client, setTag: () => Promise.reject(new Error('Unknown tag')) }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Mentor' }));
     await screen.findByText('Not saved: Unknown tag');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'),
+    );
   });
 
   it('shows the latest click even when an earlier answer arrives last', async () => {
@@ -122,7 +124,12 @@ describe('TagPanel', () => {
     expect(screen.queryByRole('button', { name: 'Mentor' })).toBeNull();
     await waitFor(async () => expect((await getContact(db, 'x')).panelCollapsed).toBe(true));
     cleanup();
-    render(<TagPanel profile={{ ...jane, id: 'sam', url: 'https://www.linkedin.com/in/sam/', name: 'Sam' }} client={client} />);
+    render(
+      <TagPanel
+        profile={{ ...jane, id: 'sam', url: 'https://www.linkedin.com/in/sam/', name: 'Sam' }}
+        client={client}
+      />,
+    );
     await screen.findByRole('button', { name: 'Show Kindred panel' });
     expect(screen.getByText('No tags')).toBeTruthy();
   });

@@ -139,9 +139,7 @@ export function TagPanel({
         <span class="brand" aria-hidden="true">
           Kindred
         </span>
-        {collapsed && (
-          <span class="muted">{i18n.t('panel.tagCount', tagCount)}</span>
-        )}
+        {collapsed && <span class="muted">{i18n.t('panel.tagCount', tagCount)}</span>}
         <button
           type="button"
           class="collapse"
@@ -159,7 +157,12 @@ export function TagPanel({
         {!name && !reading && view && (
           <NameField
             id={profile.id}
-            onSave={(typed) => save(() => client.recordSeen({ profile: { ...profile, name: typed } }), () => undefined)}
+            onSave={(typed) =>
+              save(
+                () => client.recordSeen({ profile: { ...profile, name: typed } }),
+                () => undefined,
+              )
+            }
           />
         )}
         {headline && <p class="headline">{headline}</p>}

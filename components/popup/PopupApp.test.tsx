@@ -12,10 +12,19 @@ afterEach(cleanup);
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const insight = {
-  spread: { withCompany: 4, companies: 2, top: [{ company: 'Flexa', count: 3, share: 0.75 }, { company: 'Timewise', count: 1, share: 0.25 }] },
+  spread: {
+    withCompany: 4,
+    companies: 2,
+    top: [
+      { company: 'Flexa', count: 3, share: 0.75 },
+      { company: 'Timewise', count: 1, share: 0.25 },
+    ],
+  },
   reconnect: {
     total: 4,
-    entries: [{ contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 }],
+    entries: [
+      { contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 },
+    ],
   },
 };
 const rest = { openOptions: () => {}, now: () => NOW };
@@ -58,7 +67,11 @@ describe('PopupApp', () => {
   });
 
   it('reminds gently to back up after 30 days without an export', async () => {
-    const client = clientOf(balanceOf(1, { work: ['a'] }), vi.fn().mockResolvedValue('f.json'), '2026-10-01T10:00:00.000Z');
+    const client = clientOf(
+      balanceOf(1, { work: ['a'] }),
+      vi.fn().mockResolvedValue('f.json'),
+      '2026-10-01T10:00:00.000Z',
+    );
     render(<PopupApp client={client} {...rest} />);
     await screen.findByText('Your tags have not been backed up for 52 days. Export a copy to keep them safe.');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
@@ -86,7 +99,9 @@ describe('PopupApp', () => {
     expect(screen.getByText(/200 days ago/)).toBeTruthy();
     expect(screen.getByText(/4 people who matter/)).toBeTruthy();
     expect(screen.getByText('and 3 more')).toBeTruthy();
-    expect(screen.getByText('75% of your contacts with a known company work at Flexa (4 contacts across 2 companies).')).toBeTruthy();
+    expect(
+      screen.getByText('75% of your contacts with a known company work at Flexa (4 contacts across 2 companies).'),
+    ).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Contacts per company' }).textContent).toContain('Flexa375%');
   });
 
@@ -109,7 +124,9 @@ describe('PopupApp', () => {
     expect(screen.getByRole('list', { name: 'Gaten in je netwerk' }).textContent).toContain('Nog geen way-shower');
     expect(screen.getByRole('table', { name: 'Getagde contacten per doel' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'JSON exporteren' })).toBeTruthy();
-    await screen.findByText('75% van je contacten met een bekend bedrijf werkt bij Flexa (4 contacten bij 2 bedrijven).');
+    await screen.findByText(
+      '75% van je contacten met een bekend bedrijf werkt bij Flexa (4 contacten bij 2 bedrijven).',
+    );
     expect(screen.getByText(/200 dagen geleden/)).toBeTruthy();
   });
 

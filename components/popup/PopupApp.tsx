@@ -24,16 +24,26 @@ type ExportState = { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string 
 export function PopupApp({ client, openOptions, now = () => new Date() }: PopupAppProps) {
   const [loadError, setLoadError] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
-  const balance = useWatch(() => client.watchBalance, [], (error) => setLoadError(String(error)));
+  const balance = useWatch(
+    () => client.watchBalance,
+    [],
+    (error) => setLoadError(String(error)),
+  );
   // The reconnect list and companies come after the balance has painted.
   const insight = useWatch(
     () => (balance ? client.watchInsight(DEFAULT_RECONNECT_DAYS, RECONNECT_SHOWN) : () => () => undefined),
     [balance !== undefined],
     () => undefined,
   );
-  const unsavedSince = useWatch(() => client.watchUnsavedSince, [], () => undefined) ?? '';
+  const unsavedSince =
+    useWatch(
+      () => client.watchUnsavedSince,
+      [],
+      () => undefined,
+    ) ?? '';
 
-  const reminderDays = balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
+  const reminderDays =
+    balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
 
   async function onExport() {
     setExportState({ kind: 'busy' });

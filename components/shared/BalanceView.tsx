@@ -22,7 +22,12 @@ export function BalanceView({ balance }: { balance: Balance }) {
       </section>
       <section aria-labelledby="mix-heading">
         <h2 id="mix-heading">{i18n.t('balance.mix.heading')}</h2>
-        <TagChart id="purpose-chart" caption={i18n.t('balance.mix.caption')} rows={balance.purposeMix} total={balance.tagged} />
+        <TagChart
+          id="purpose-chart"
+          caption={i18n.t('balance.mix.caption')}
+          rows={balance.purposeMix}
+          total={balance.tagged}
+        />
       </section>
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">{i18n.t('balance.coverage.heading')}</h2>
@@ -106,7 +111,13 @@ function SplitBar({ balance }: { balance: Balance }) {
 }
 
 function TagChart({ id, caption, rows, total }: { id: string; caption: string; rows: TagCount[]; total: number }) {
-  const bars = rows.map(({ tag, count }) => ({ key: tag.id, label: tag.label, count, share: total ? count / total : 0, color: tag.color }));
+  const bars = rows.map(({ tag, count }) => ({
+    key: tag.id,
+    label: tag.label,
+    count,
+    share: total ? count / total : 0,
+    color: tag.color,
+  }));
   const columns: [string, string, string] = [
     i18n.t('balance.chart.tag'),
     i18n.t('balance.chart.contacts'),

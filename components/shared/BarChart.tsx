@@ -26,7 +26,12 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
   const rowHeight = 22;
   return (
     <figure class="chart" id={id}>
-      <svg aria-hidden="true" viewBox={`0 0 300 ${bars.length * rowHeight}`} width="100%" height={bars.length * rowHeight}>
+      <svg
+        aria-hidden="true"
+        viewBox={`0 0 300 ${bars.length * rowHeight}`}
+        width="100%"
+        height={bars.length * rowHeight}
+      >
         {bars.map((bar, index) => {
           const y = index * rowHeight;
           const amount = value === 'count' ? bar.count : bar.share;
@@ -36,7 +41,15 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
                 {bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label}
               </text>
               <rect x={120} y={y + 4} width={140} height={14} rx={3} class="chart-track" />
-              <rect x={120} y={y + 4} width={(amount / max) * 140} height={14} rx={3} class="chart-bar" fill={bar.color} />
+              <rect
+                x={120}
+                y={y + 4}
+                width={(amount / max) * 140}
+                height={14}
+                rx={3}
+                class="chart-bar"
+                fill={bar.color}
+              />
               <text x={300} y={y + 15} class="chart-value" text-anchor="end">
                 {value === 'count' ? formatNumber(bar.count) : formatPercent(bar.share)}
               </text>

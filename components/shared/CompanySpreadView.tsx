@@ -15,7 +15,9 @@ export function CompanySpreadView({ spread }: { spread: CompanySpread }) {
     <section aria-labelledby="companies-heading">
       <h2 id="companies-heading">{i18n.t('companies.heading')}</h2>
       <p>{describeSpread(spread, translate, uiLocale())}</p>
-      {bars.length > 0 && <BarChart caption={i18n.t('companies.caption')} columns={columns} bars={bars} value="share" />}
+      {bars.length > 0 && (
+        <BarChart caption={i18n.t('companies.caption')} columns={columns} bars={bars} value="share" />
+      )}
     </section>
   );
 }

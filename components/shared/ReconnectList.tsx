@@ -36,10 +36,7 @@ export function ReconnectList({ entries, total, days, onDaysChange }: ReconnectL
       ) : (
         <>
           <p class="muted">
-            {i18n.t('reconnect.intro', [
-              i18n.t('reconnect.people', total, [formatNumber(total)]),
-              formatNumber(days),
-            ])}
+            {i18n.t('reconnect.intro', [i18n.t('reconnect.people', total, [formatNumber(total)]), formatNumber(days)])}
           </p>
           <ol class="reconnect-list">
             {entries.map(({ contact, daysSinceSeen }) => (

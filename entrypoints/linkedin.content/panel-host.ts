@@ -10,6 +10,7 @@ export function createPanelHost(css: string): { host: HTMLElement; container: HT
   style.textContent = `:host{all:initial!important}${css}`;
   const container = document.createElement('div');
   shadow.append(style, container);
-  for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of ['keydown', 'keyup', 'keypress'])
+    shadow.addEventListener(type, (event) => event.stopPropagation());
   return { host, container };
 }

@@ -3,18 +3,42 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectionsFileError, parseConnectionsCsv, parseConnectedOn } from './connections-csv';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../tests/fixtures/connections', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../../tests/fixtures/connections', name), 'utf8');
 
 describe('parseConnectionsCsv', () => {
   it('reads the current format: BOM, Notes preamble, URLs, quoted commas, quotes, emoji, tabs, line breaks', () => {
     const { rows, skipped } = parseConnectionsCsv(fixture('connections-2024.csv'));
     expect(rows).toEqual([
-      { line: 5, name: 'Anna de Vries', id: 'anna-de-vries-1a2b3c', company: 'Flexa', position: 'Head of People, EMEA', connectedOn: '2024-10-09' },
-      { line: 6, name: 'Bram Janssen', id: 'bramjanssen', company: 'Timewise "Flex" Ltd', position: 'Researcher 🔬', connectedOn: '2023-03-21' },
-      { line: 7, name: 'Chloé Martin', id: 'chloé-martin', company: 'Purpose Co', position: 'Founder & CEO', connectedOn: '2020-01-01' },
+      {
+        line: 5,
+        name: 'Anna de Vries',
+        id: 'anna-de-vries-1a2b3c',
+        company: 'Flexa',
+        position: 'Head of People, EMEA',
+        connectedOn: '2024-10-09',
+      },
+      {
+        line: 6,
+        name: 'Bram Janssen',
+        id: 'bramjanssen',
+        company: 'Timewise "Flex" Ltd',
+        position: 'Researcher 🔬',
+        connectedOn: '2023-03-21',
+      },
+      {
+        line: 7,
+        name: 'Chloé Martin',
+        id: 'chloé-martin',
+        company: 'Purpose Co',
+        position: 'Founder & CEO',
+        connectedOn: '2020-01-01',
+      },
       { line: 9, name: 'Deepa Iyer', id: 'deepa-iyer', company: '', position: '', connectedOn: '2019-08-15' },
     ]);
-    expect(skipped).toEqual([{ line: 11, reason: '"https://evil.example/in/not-linkedin" is not a LinkedIn profile URL' }]);
+    expect(skipped).toEqual([
+      { line: 11, reason: '"https://evil.example/in/not-linkedin" is not a LinkedIn profile URL' },
+    ]);
   });
 
   it('reads the older format without preamble or URL column', () => {
@@ -36,7 +60,9 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('refuses a Kindred JSON export given as CSV, and empty files', () => {
-    expect(() => parseConnectionsCsv('{"format":"kindred","version":1,"contacts":[]}')).toThrow('looks like a JSON file');
+    expect(() => parseConnectionsCsv('{"format":"kindred","version":1,"contacts":[]}')).toThrow(
+      'looks like a JSON file',
+    );
     expect(() => parseConnectionsCsv('')).toThrow(ConnectionsFileError);
   });
 });

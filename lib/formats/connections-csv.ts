@@ -54,7 +54,9 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
   const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((column) => !fields.includes(column));
   if (missing.length > 0) {
-    throw new ConnectionsFileError(`This Connections.csv lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+    throw new ConnectionsFileError(
+      `This Connections.csv lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
+    );
   }
 
   const rows: ConnectionRow[] = [];

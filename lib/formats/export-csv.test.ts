@@ -33,7 +33,11 @@ describe('contactsToCsv', () => {
       note: 'Line one\nLine two',
     };
     const csv = contactsToCsv([contact], DEFAULT_TAXONOMY);
-    expect(csv.startsWith('\uFEFFName,Profile URL,Headline,Company,Location,Purposes,Relationships,Note,Created,Updated,Last seen\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFName,Profile URL,Headline,Company,Location,Purposes,Relationships,Note,Created,Updated,Last seen\r\n',
+      ),
+    ).toBe(true);
     expect(csv).toContain(
       '"Jane, ""JD"" Doe",https://www.linkedin.com/in/jane-doe/,,,,Gets work done; Career resilience,Mentor,"Line one\nLine two",2026-11-01T10:00:00.000Z,2026-11-01T10:00:00.000Z,\r\n',
     );

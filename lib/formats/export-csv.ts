@@ -9,7 +9,19 @@ import type { Tag } from '../model/taxonomy';
 export function contactsToCsv(contacts: readonly Contact[], taxonomy: readonly Tag[]): string {
   const labels = new Map(taxonomy.map((tag) => [tag.id, tag.label]));
   const tagLabels = (ids: readonly string[]) => ids.map((id) => labels.get(id) ?? id).join('; ');
-  const header = ['Name', 'Profile URL', 'Headline', 'Company', 'Location', 'Purposes', 'Relationships', 'Note', 'Created', 'Updated', 'Last seen'];
+  const header = [
+    'Name',
+    'Profile URL',
+    'Headline',
+    'Company',
+    'Location',
+    'Purposes',
+    'Relationships',
+    'Note',
+    'Created',
+    'Updated',
+    'Last seen',
+  ];
   const rows = contacts.map((c) => [
     c.name,
     c.url,

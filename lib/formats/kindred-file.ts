@@ -87,7 +87,9 @@ export function parseKindredFile(textContent: string, now: string): ImportData {
         'This looks like a CSV file, not a Kindred export. LinkedIn’s Connections.csv is imported with “Import LinkedIn connections”.',
       );
     }
-    throw new ImportFileError(`This is not a Kindred export: the file is not valid JSON (${(error as Error).message}).`);
+    throw new ImportFileError(
+      `This is not a Kindred export: the file is not valid JSON (${(error as Error).message}).`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ImportFileError('This is not a Kindred export: it should be a JSON object with "format": "kindred".');
@@ -163,4 +165,3 @@ function checkReferences(file: v.InferOutput<typeof FileV1Schema>, now: string):
   for (const id of used) if (!taxonomy.has(id)) taxonomy.set(id, { ...known.get(id)! });
   return { taxonomy: [...taxonomy.values()], contacts };
 }
-

@@ -6,7 +6,12 @@
 export function panelShouldBeDark(doc: Document, systemPrefersDark: boolean): boolean {
   for (const element of [doc.body, doc.documentElement]) {
     // Computed colours are "rgb(r, g, b)" or "rgba(r, g, b, a)"; a transparent one says nothing.
-    const [r, g, b, a = 1] = (element && getComputedStyle(element).backgroundColor.match(/[\d.]+/g)?.map(Number)) || [];
+    const [r, g, b, a = 1] =
+      (element &&
+        getComputedStyle(element)
+          .backgroundColor.match(/[\d.]+/g)
+          ?.map(Number)) ||
+      [];
     if (b === undefined || a === 0) continue;
     // Perceived brightness (ITU-R BT.601), 0–255.
     return 0.299 * r! + 0.587 * g! + 0.114 * b < 128;

@@ -15,7 +15,9 @@ interface Case {
 }
 const { cases } = JSON.parse(readFileSync(resolve(dir, 'cases.json'), 'utf8')) as { cases: Case[] };
 
-const happy = new Window({ settings: { handleDisabledFileLoadingAsSuccess: true, disableJavaScriptFileLoading: true } });
+const happy = new Window({
+  settings: { handleDisabledFileLoadingAsSuccess: true, disableJavaScriptFileLoading: true },
+});
 afterAll(() => happy.happyDOM.close());
 
 function parse(html: string): Document {
@@ -169,7 +171,9 @@ describe('embedded data is trusted only when it names the profile of the URL', (
     const profile = extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/carol-nakamura/');
     expect(profile).toMatchObject({ name: 'Carol Nakamura', company: '', location: '', headline: '' });
     // …and the same page describes Benedikt when that is the URL.
-    expect(extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/benedikt-oyelaran/')).toMatchObject({
+    expect(
+      extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/benedikt-oyelaran/'),
+    ).toMatchObject({
       name: 'Benedikt Oyelaran',
       company: 'Eko Harbour Authority',
       location: 'Lagos, Nigeria',
@@ -251,7 +255,8 @@ describe('member-id URLs (/in/ACoAA…)', () => {
   });
 
   it('does not take a JSON-LD slug whose name disagrees with the top card', () => {
-    const doc = parse(`<script type="application/ld+json">{"@type":"Person","name":"Old Person","url":"https://www.linkedin.com/in/old-person"}</script>
+    const doc =
+      parse(`<script type="application/ld+json">{"@type":"Person","name":"Old Person","url":"https://www.linkedin.com/in/old-person"}</script>
       <main><section class="artdeco-card"><h1 class="text-heading-xlarge">Lena Fischer</h1></section></main>`);
     expect(extractProfile(doc, urnUrl)).toMatchObject({ id: URN, name: 'Lena Fischer' });
   });
@@ -290,8 +295,14 @@ describe('pages that are not a profile', () => {
   const profileUrl = 'https://www.linkedin.com/in/carol-nakamura/';
 
   it.each([
-    ['logged-in 404 with a stale title', '<title>Carol Nakamura | LinkedIn</title><main><h1>This page doesn’t exist</h1></main>'],
-    ['profile unavailable', '<title>Carol Nakamura | LinkedIn</title><main><h2>This profile is not available</h2></main>'],
+    [
+      'logged-in 404 with a stale title',
+      '<title>Carol Nakamura | LinkedIn</title><main><h1>This page doesn’t exist</h1></main>',
+    ],
+    [
+      'profile unavailable',
+      '<title>Carol Nakamura | LinkedIn</title><main><h2>This profile is not available</h2></main>',
+    ],
     ['a page still loading', '<title>LinkedIn</title><main><div class="loader"></div></main>'],
     ['the feed', '<title>(3) Feed | LinkedIn</title><main><h1 class="visually-hidden">Feed post</h1></main>'],
     ['login page', '<title>LinkedIn Login, Sign in | LinkedIn</title><main><h1>Sign in</h1></main>'],
@@ -329,7 +340,8 @@ describe('pages that are not a profile', () => {
 });
 
 describe('isStandInPage', () => {
-  const page = (title: string, body: string) => new DOMParser().parseFromString(`<title>${title}</title>${body}`, 'text/html');
+  const page = (title: string, body: string) =>
+    new DOMParser().parseFromString(`<title>${title}</title>${body}`, 'text/html');
   it.each([
     ['Sign Up | LinkedIn', '<h1>Join LinkedIn</h1>'],
     ['Security Verification | LinkedIn', '<h1>Let’s do a quick security check</h1>'],

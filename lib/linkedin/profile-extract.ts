@@ -38,7 +38,8 @@ const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)
 const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
 const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
 /** Titles of pages LinkedIn shows in place of a profile. */
-const STAND_IN_TITLE = /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
+const STAND_IN_TITLE =
+  /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
 const NOT_NAME = new RegExp(
   `${STAND_IN_TITLE.source}|^(?:linkedin|feed|messaging|notifications|my network|jobs|search|home|people|profile)$`,
   'i',
@@ -121,7 +122,9 @@ function readCard(doc: Document): Card | null {
     return { el, name, headline, company: first(company), location: first(location) };
   }
   const title = nameFromTitle(doc.title);
-  const h = any(LOOSE_NAME, (sel) => [...doc.querySelectorAll(sel)].find((e) => title && personName(textOf(e)) === title));
+  const h = any(LOOSE_NAME, (sel) =>
+    [...doc.querySelectorAll(sel)].find((e) => title && personName(textOf(e)) === title),
+  );
   const el = h && any(LOOSE_CARD, (sel) => h.closest(sel));
   return h ? { el: el || h, name: title, headline: '', company: '', location: '' } : null;
 }
@@ -144,8 +147,7 @@ export function findTopCard(doc: Document): Element | null {
 
 /** Objects in the page's JSON (JSON-LD, <code> blobs) and og: tags that say which profile they describe. */
 function embedded(doc: Document, id: string): Obj[] {
-  const meta = (p: string) =>
-    decode(doc.querySelector(metaTag(p))?.getAttribute('content') ?? '');
+  const meta = (p: string) => decode(doc.querySelector(metaTag(p))?.getAttribute('content') ?? '');
   const found: Obj[] = [
     {
       '@type': 'Person',
@@ -173,7 +175,8 @@ function embedded(doc: Document, id: string): Obj[] {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? fold(decode(v)) : '');
-const ownSlugs = (o: Obj) => [o.url, o.sameAs, o.publicIdentifier && `/in/${str(o.publicIdentifier)}`].flat().map(slugOf);
+const ownSlugs = (o: Obj) =>
+  [o.url, o.sameAs, o.publicIdentifier && `/in/${str(o.publicIdentifier)}`].flat().map(slugOf);
 
 /**
  * Whether the page is one LinkedIn shows instead of a profile: not found, sign-in wall, security check.
@@ -230,7 +233,9 @@ export function extractProfile(doc: Document, url: string): SeenProfile | null {
     name,
     headline: fresh?.headline || pick((o) => o.headline || o.occupation),
     company: fresh?.company || pick((o) => ([o.worksFor].flat()[0] as Obj | undefined)?.name),
-    location: fresh?.location || pick((o) => (o.address as Obj | undefined)?.addressLocality || o.geoLocationName || o.locationName),
+    location:
+      fresh?.location ||
+      pick((o) => (o.address as Obj | undefined)?.addressLocality || o.geoLocationName || o.locationName),
   };
   // The background rejects longer fields; a misread layout must not cost the whole contact.
   for (const k of ['name', 'headline', 'company', 'location'] as const) fields[k] = fields[k].slice(0, LIMITS[k]);

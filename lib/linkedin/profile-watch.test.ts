@@ -36,7 +36,9 @@ describe('readFreshProfile', () => {
 describe('waitForFreshProfile', () => {
   it('resolves when the new person appears', async () => {
     page('Jane Doe');
-    const waiting = waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), { signal: new AbortController().signal });
+    const waiting = waitForFreshProfile(document, URL_SAM, new Set(['Jane Doe']), {
+      signal: new AbortController().signal,
+    });
     setTimeout(() => page('Sam Lee'), 20);
     expect(await waiting).toMatchObject({ id: 'sam-lee', name: 'Sam Lee' });
   });

@@ -20,7 +20,11 @@ export function readFreshProfile(doc: Document, url: string, staleNames: Readonl
  * follows it or one of its ancestors, so all of its content is in the DOM.
  */
 export function isParsed(element: Element): boolean {
-  for (let node: Element | null = element; node && node !== element.ownerDocument.documentElement; node = node.parentElement) {
+  for (
+    let node: Element | null = element;
+    node && node !== element.ownerDocument.documentElement;
+    node = node.parentElement
+  ) {
     if (node.nextSibling) return true;
   }
   return false;

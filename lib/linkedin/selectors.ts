@@ -43,7 +43,13 @@ export const TOP_CARD_LAYOUTS: ReadonlyArray<readonly string[]> = [
   ],
   // Logged in, 2021, pv-top-card in an artdeco-card, no h1 (loggedin-2021.html,
   // shirsangshudutta-loggedin-2021-rajarshi-sengupta).
-  ['.pv-top-card--list>li', '.pv-top-card', 'h2', '.pv-top-card--list-bullet>li', '[data-control-name=position_see_more]'],
+  [
+    '.pv-top-card--list>li',
+    '.pv-top-card',
+    'h2',
+    '.pv-top-card--list-bullet>li',
+    '[data-control-name=position_see_more]',
+  ],
   // Logged in, 2018, pv-top-card-section (loggedin-2018.html, linkedinonymous-loggedin-2018-jeffweiner08).
   [
     '.pv-top-card-section__name',

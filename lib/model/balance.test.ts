@@ -75,7 +75,9 @@ describe('describeSplit', () => {
 
   it('mentions contacts that serve both', () => {
     const balance = computeBalance(input(2, { work: ['a', 'b'], impact: ['b'] }), DEFAULT_TAXONOMY);
-    expect(describeSplit(balance, translate)).toBe('2 of 2 tagged contacts serve your work; 1 your own growth (1 serves both).');
+    expect(describeSplit(balance, translate)).toBe(
+      '2 of 2 tagged contacts serve your work; 1 your own growth (1 serves both).',
+    );
   });
 
   it('handles one and none', () => {
@@ -85,9 +87,9 @@ describe('describeSplit', () => {
     expect(describeSplit(computeBalance(input(1, { growth: ['a'] }), DEFAULT_TAXONOMY), translate)).toBe(
       '0 of 1 tagged contacts serve your work; 1 your own growth.',
     );
-    expect(describeSplit(computeBalance(input(3, { work: ['a'], peer: ['b', 'c'] }), DEFAULT_TAXONOMY), translate)).toBe(
-      '1 of 3 tagged contacts serves your work; 0 your own growth.',
-    );
+    expect(
+      describeSplit(computeBalance(input(3, { work: ['a'], peer: ['b', 'c'] }), DEFAULT_TAXONOMY), translate),
+    ).toBe('1 of 3 tagged contacts serves your work; 0 your own growth.');
     expect(describeSplit(computeBalance(input(4, {}), DEFAULT_TAXONOMY), translate)).toBe('No tagged contacts yet.');
   });
 });
@@ -95,8 +97,11 @@ describe('describeSplit', () => {
 describe('describeSplit in Dutch', () => {
   it('agrees in number', () => {
     useLocale('nl');
-    const split = (tags: Record<string, string[]>) => describeSplit(computeBalance(input(10, tags), DEFAULT_TAXONOMY), translate);
-    expect(split({ work: ['a', 'b'], impact: ['b', 'c'] })).toBe('2 van de 3 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).');
+    const split = (tags: Record<string, string[]>) =>
+      describeSplit(computeBalance(input(10, tags), DEFAULT_TAXONOMY), translate);
+    expect(split({ work: ['a', 'b'], impact: ['b', 'c'] })).toBe(
+      '2 van de 3 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).',
+    );
     expect(split({ work: ['a'], peer: ['b'] })).toBe('1 van de 2 getagde contacten dient je werk; 0 je eigen groei.');
     expect(split({ work: ['a'] })).toBe('Je enige getagde contact dient je werk; 0 je eigen groei.');
     expect(split({})).toBe('Nog geen getagde contacten.');

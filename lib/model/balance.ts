@@ -75,7 +75,9 @@ export function describeSplit(balance: Balance, t: Translate): string {
   const { tagged, work, growth, both } = balance;
   if (tagged === 0) return t('balance.split.none');
   const summary =
-    tagged === 1 && work === 1 ? t('balance.split.single', [growth]) : t('balance.split.summary', work, [work, tagged, growth]);
+    tagged === 1 && work === 1
+      ? t('balance.split.single', [growth])
+      : t('balance.split.summary', work, [work, tagged, growth]);
   return both > 0
     ? t('balance.split.sentenceWithBoth', [summary, t('balance.split.bothCount', both)])
     : t('balance.split.sentence', [summary]);

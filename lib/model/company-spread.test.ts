@@ -14,7 +14,9 @@ describe('companySpread', () => {
         { company: 'Globex', count: 2, share: 2 / 6 },
       ],
     });
-    expect(describeSpread(spread, translate)).toBe('50% of your contacts with a known company work at Acme (6 contacts across 3 companies).');
+    expect(describeSpread(spread, translate)).toBe(
+      '50% of your contacts with a known company work at Acme (6 contacts across 3 companies).',
+    );
   });
 
   it('speaks Dutch, with Dutch numbers', () => {

@@ -128,7 +128,13 @@ describe('filterContacts', () => {
 
 describe('sortContacts', () => {
   it('sorts by name by default, ignoring case and accents', () => {
-    expect(sortContacts(all).map(displayName)).toEqual(['Anna de Vries', 'bob Jansen', 'Émile Zola', 'x-unknown', 'Zoë Smit']);
+    expect(sortContacts(all).map(displayName)).toEqual([
+      'Anna de Vries',
+      'bob Jansen',
+      'Émile Zola',
+      'x-unknown',
+      'Zoë Smit',
+    ]);
     expect(sortContacts(all, { key: 'name', direction: 'desc' }).map(displayName)).toEqual([
       'Zoë Smit',
       'x-unknown',

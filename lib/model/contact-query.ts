@@ -63,11 +63,7 @@ export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
  * The contacts that pass the filter, in their given order. Pass a `SearchIndex` built from the same
  * contacts to avoid folding every contact's text again.
  */
-export function filterContacts(
-  contacts: readonly Contact[],
-  filter: ContactFilter,
-  index?: SearchIndex,
-): Contact[] {
+export function filterContacts(contacts: readonly Contact[], filter: ContactFilter, index?: SearchIndex): Contact[] {
   const words = foldForSearch(filter.search ?? '')
     .split(' ')
     .filter((word) => word !== '');
@@ -107,8 +103,7 @@ export function sortByName(contacts: readonly Contact[]): Contact[] {
   // Decorate once: folding n names instead of n log n.
   const rows = contacts.map((contact) => ({ contact, name: foldForSearch(displayName(contact)) }));
   rows.sort(
-    (a, b) =>
-      compareText(a.name, b.name) || (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
+    (a, b) => compareText(a.name, b.name) || (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
   );
   return rows.map((row) => row.contact);
 }

@@ -33,7 +33,6 @@ describe('tagShortcuts', () => {
     expect(keys.get('r8')).toBe('9');
     expect(keys.has('r9')).toBe(false);
   });
-
 });
 
 describe('isTypingTarget', () => {
@@ -52,7 +51,11 @@ describe('isTypingTarget', () => {
 
 describe('purpose letters for other labels', () => {
   it('takes the first free letter of the label, then any free letter', () => {
-    const purposes = ['Networking', 'Purpose', 'Éclair', 'ee', '42'].map((label, i) => ({ ...DEFAULT_TAXONOMY[0]!, id: `p${i}`, label }));
+    const purposes = ['Networking', 'Purpose', 'Éclair', 'ee', '42'].map((label, i) => ({
+      ...DEFAULT_TAXONOMY[0]!,
+      id: `p${i}`,
+      label,
+    }));
     expect([...tagShortcuts(purposes).values()]).toEqual(['e', 'u', 'c', 'a', 'b']);
   });
 });

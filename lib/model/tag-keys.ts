@@ -32,6 +32,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return (
     !!element?.tagName &&
     (element.isContentEditable ||
-      (/^(TEXTAREA|SELECT|INPUT)$/.test(element.tagName) && !/^(checkbox|radio|button|submit|reset)$/.test(element.type)))
+      (/^(TEXTAREA|SELECT|INPUT)$/.test(element.tagName) &&
+        !/^(checkbox|radio|button|submit|reset)$/.test(element.type)))
   );
 }

@@ -39,20 +39,20 @@ export const DEFAULT_TAXONOMY: readonly Tag[] = /* @__PURE__ */ defaultTaxonomy(
  */
 export function defaultTaxonomy(t?: Translate): Tag[] {
   return [
-  purpose('work', 'Gets work done', 'Customers, clients and industry contacts my employer needs.', '#2b6cb0', 0),
-  purpose('growth', 'Career resilience', 'People who energize, nurture and challenge me.', '#2f855a', 1),
-  purpose('purpose', 'Shared purpose', 'People on the same professional mission as me.', '#975a16', 2),
-  purpose('belonging', 'Belonging', 'My tribe: shared experiences, beliefs and aspirations.', '#97266d', 3),
-  purpose('impact', 'Societal impact', 'Together we contribute beyond our organisations.', '#9c4221', 4),
-  relationship('mentor', 'Mentor', 'Guides me with experience and advice.', '#276749', 0),
-  relationship('way-shower', 'Way-shower', 'A role model who shows what is possible.', '#285e61', 1),
-  relationship('peer', 'Peer', 'In my community of practice.', '#3c5a99', 2),
-  relationship('colleague', 'Colleague', 'Works, or worked, with me.', '#4a5568', 3),
-  relationship('client', 'Client', 'A customer or client.', '#2c5282', 4),
-  relationship('industry', 'Industry contact', 'Someone in my industry.', '#553c9a', 5),
-  relationship('mentee', 'Mentee', 'Someone I guide.', '#22543d', 6),
-  relationship('sponsor', 'Sponsor', 'Speaks up for me where I am not in the room.', '#702459', 7),
-  relationship('friend', 'Friend', 'A friend as much as a contact.', '#7b341e', 8),
+    purpose('work', 'Gets work done', 'Customers, clients and industry contacts my employer needs.', '#2b6cb0', 0),
+    purpose('growth', 'Career resilience', 'People who energize, nurture and challenge me.', '#2f855a', 1),
+    purpose('purpose', 'Shared purpose', 'People on the same professional mission as me.', '#975a16', 2),
+    purpose('belonging', 'Belonging', 'My tribe: shared experiences, beliefs and aspirations.', '#97266d', 3),
+    purpose('impact', 'Societal impact', 'Together we contribute beyond our organisations.', '#9c4221', 4),
+    relationship('mentor', 'Mentor', 'Guides me with experience and advice.', '#276749', 0),
+    relationship('way-shower', 'Way-shower', 'A role model who shows what is possible.', '#285e61', 1),
+    relationship('peer', 'Peer', 'In my community of practice.', '#3c5a99', 2),
+    relationship('colleague', 'Colleague', 'Works, or worked, with me.', '#4a5568', 3),
+    relationship('client', 'Client', 'A customer or client.', '#2c5282', 4),
+    relationship('industry', 'Industry contact', 'Someone in my industry.', '#553c9a', 5),
+    relationship('mentee', 'Mentee', 'Someone I guide.', '#22543d', 6),
+    relationship('sponsor', 'Sponsor', 'Speaks up for me where I am not in the room.', '#702459', 7),
+    relationship('friend', 'Friend', 'A friend as much as a contact.', '#7b341e', 8),
   ].map((tag) => (t ? translated(tag, t) : tag));
 }
 

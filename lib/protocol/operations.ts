@@ -41,7 +41,10 @@ export const OPERATIONS = {
   setNote: v.strictObject({ contactId: ContactId, note: text(LIMITS.note) }),
   setPanelCollapsed: v.strictObject({ collapsed: v.boolean() }),
   // Only Kindred's own pages (popup, options).
-  importKindred: v.strictObject({ text: ImportText, mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"') }),
+  importKindred: v.strictObject({
+    text: ImportText,
+    mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"'),
+  }),
   importConnections: v.strictObject({ text: ImportText }),
   bulkSetTag: v.strictObject({
     contactIds: v.pipe(v.array(ContactId), v.minLength(1, 'must name at least one contact'), v.maxLength(50_000)),
@@ -49,7 +52,12 @@ export const OPERATIONS = {
     on: v.boolean(),
   }),
   deleteContact: v.strictObject({ contactId: ContactId }),
-  addTag: v.strictObject({ dimension: Dimension, label: TagLabel, description: text(TAG_LIMITS.description), color: Color }),
+  addTag: v.strictObject({
+    dimension: Dimension,
+    label: TagLabel,
+    description: text(TAG_LIMITS.description),
+    color: Color,
+  }),
   updateTag: v.strictObject({
     tagId: TagId,
     changes: v.strictObject({

@@ -4,7 +4,8 @@ import { sendToBackground } from './transport';
 
 const ok = (value: unknown) => ({ ok: true, value });
 /** runtime.sendMessage, typed loosely: the tests answer with whatever a worker might. */
-const spySend = () => vi.spyOn(browser.runtime, 'sendMessage') as unknown as Mock<(message: unknown) => Promise<unknown>>;
+const spySend = () =>
+  vi.spyOn(browser.runtime, 'sendMessage') as unknown as Mock<(message: unknown) => Promise<unknown>>;
 
 describe('sendToBackground', () => {
   it('sends again when a stopped worker never answered', async () => {
@@ -18,7 +19,9 @@ describe('sendToBackground', () => {
 
   it('turns an error reply into a rejection with its message, without retrying', async () => {
     const send = spySend().mockResolvedValue({ ok: false, error: 'Unknown tag "x".' });
-    await expect(sendToBackground({ type: 'setTag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow('Unknown tag "x".');
+    await expect(sendToBackground({ type: 'setTag', contactId: 'a', tagId: 'x', on: true })).rejects.toThrow(
+      'Unknown tag "x".',
+    );
     expect(send).toHaveBeenCalledTimes(1);
   });
 

@@ -30,10 +30,13 @@ describe('coalesced', () => {
   it('keeps going after a failure and reports it', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const task = coalesced(async () => {
-      calls++;
-      if (calls === 1) throw new Error('disk full');
-    }, (error) => errors.push(error));
+    const task = coalesced(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('disk full');
+      },
+      (error) => errors.push(error),
+    );
     await task();
     await task();
     expect(calls).toBe(2);

@@ -3,7 +3,10 @@
  * more run after it, however many calls came in. Failures are reported to `onError` and do not stop
  * later runs.
  */
-export function coalesced(task: () => Promise<void>, onError: (error: unknown) => void = () => {}): () => Promise<void> {
+export function coalesced(
+  task: () => Promise<void>,
+  onError: (error: unknown) => void = () => {},
+): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   const run = async (): Promise<void> => {

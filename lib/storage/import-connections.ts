@@ -28,7 +28,14 @@ export async function importConnections(
   now: string,
 ): Promise<ConnectionsReport> {
   return db.transaction('rw', db.contacts, async () => {
-    const report: ConnectionsReport = { added: 0, updated: 0, unchanged: 0, matchedByName: 0, nameOnly: 0, skipped: [...skipped] };
+    const report: ConnectionsReport = {
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      matchedByName: 0,
+      nameOnly: 0,
+      skipped: [...skipped],
+    };
     // Names are only needed for rows without a profile URL (LinkedIn's older export).
     const byName = new Map<string, string[]>();
     if (rows.some((row) => !row.id)) {

@@ -17,12 +17,31 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 async function seed() {
-  await recordSeen(db, { id: 'jane', url: 'https://www.linkedin.com/in/jane/', name: 'Jane', headline: 'Flex', company: 'Flexa', location: '' }, T1);
+  await recordSeen(
+    db,
+    {
+      id: 'jane',
+      url: 'https://www.linkedin.com/in/jane/',
+      name: 'Jane',
+      headline: 'Flex',
+      company: 'Flexa',
+      location: '',
+    },
+    T1,
+  );
   await setTag(db, 'jane', 'mentor', true, T1);
   await setNote(db, 'jane', 'Ask about the book', T1);
   await setTag(db, 'sam', 'work', true, T2);
   await db.taxonomy.update('friend', { label: 'Close friend', archived: true });
-  await db.taxonomy.add({ id: 'alumni', dimension: 'relationship', label: 'Alumni', description: '', color: '#123456', order: 9, archived: false });
+  await db.taxonomy.add({
+    id: 'alumni',
+    dimension: 'relationship',
+    label: 'Alumni',
+    description: '',
+    color: '#123456',
+    order: 9,
+    archived: false,
+  });
 }
 
 const fileText = async () => JSON.stringify(await exportAll(db, new Date(T3)));
@@ -32,7 +51,18 @@ describe('export → import (replace) → export', () => {
     await seed();
     const first = await fileText();
     const other = freshDB();
-    await recordSeen(other, { id: 'stranger', url: 'https://www.linkedin.com/in/stranger/', name: 'S', headline: '', company: '', location: '' }, T1);
+    await recordSeen(
+      other,
+      {
+        id: 'stranger',
+        url: 'https://www.linkedin.com/in/stranger/',
+        name: 'S',
+        headline: '',
+        company: '',
+        location: '',
+      },
+      T1,
+    );
     const report = await importKindred(other, parseKindredFile(first, T3), 'replace');
     expect(report).toMatchObject({ added: 2, updated: 0, removed: 1 });
     const second = JSON.stringify(await exportAll(other, new Date(T3)));
@@ -49,7 +79,13 @@ describe('merge', () => {
       version: 1,
       taxonomy: [{ id: 'book-club', dimension: 'purpose', label: 'Book club' }],
       contacts: [
-        { id: 'jane', purposes: ['growth', 'book-club'], relationships: ['peer'], note: 'Wrote a book on flex', updatedAt: T3 },
+        {
+          id: 'jane',
+          purposes: ['growth', 'book-club'],
+          relationships: ['peer'],
+          note: 'Wrote a book on flex',
+          updatedAt: T3,
+        },
         { id: 'kim', name: 'Kim', relationships: ['way-shower'], updatedAt: T2 },
       ],
     });

@@ -50,7 +50,10 @@ export async function importKindred(db: KindredDB, data: ImportData, mode: Impor
     await db.taxonomy.bulkAdd(newTags);
     report.tagsAdded = newTags.length;
 
-    const existing = await existingContacts(db, data.contacts.map((c) => c.id));
+    const existing = await existingContacts(
+      db,
+      data.contacts.map((c) => c.id),
+    );
     const writes: Contact[] = [];
     data.contacts.forEach((incoming, index) => {
       const current = existing[index];

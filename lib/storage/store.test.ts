@@ -5,7 +5,16 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from '../model/balance';
 import { type KindredDB, openKindredDB } from './db';
-import { deleteAll, exportAll, getContact, loadTagSummary, recordSeen, setNote, setPanelCollapsed, setTag } from './store';
+import {
+  deleteAll,
+  exportAll,
+  getContact,
+  loadTagSummary,
+  recordSeen,
+  setNote,
+  setPanelCollapsed,
+  setTag,
+} from './store';
 import { DEFAULT_TAXONOMY, defaultTaxonomy } from '../model/taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';
@@ -35,14 +44,20 @@ describe('the database', () => {
 
   it('is seeded in the user’s language, and deleting everything brings those tags back', async () => {
     useLocale('nl');
-    const dutch = openKindredDB({ indexedDB: new IDBFactory(), IDBKeyRange, defaultTaxonomy: () => defaultTaxonomy(translate) });
+    const dutch = openKindredDB({
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      defaultTaxonomy: () => defaultTaxonomy(translate),
+    });
     try {
       const labels = async () => (await dutch.taxonomy.toArray()).map((tag) => [tag.id, tag.label]);
       expect(await labels()).toContainEqual(['growth', 'Veerkracht in mijn loopbaan']);
       await dutch.taxonomy.update('growth', { label: 'Groei' });
       await deleteAll(dutch);
       expect(await labels()).toContainEqual(['growth', 'Veerkracht in mijn loopbaan']);
-      expect((await dutch.taxonomy.toArray()).map((tag) => tag.id).sort()).toEqual(DEFAULT_TAXONOMY.map((tag) => tag.id).sort());
+      expect((await dutch.taxonomy.toArray()).map((tag) => tag.id).sort()).toEqual(
+        DEFAULT_TAXONOMY.map((tag) => tag.id).sort(),
+      );
     } finally {
       dutch.close();
     }
@@ -52,7 +67,14 @@ describe('the database', () => {
 describe('recordSeen', () => {
   it('creates an untagged contact with what the page showed', async () => {
     const view = await recordSeen(db, jane, T1);
-    expect(view.contact).toMatchObject({ ...jane, purposes: [], relationships: [], note: '', createdAt: T1, lastSeenAt: T1 });
+    expect(view.contact).toMatchObject({
+      ...jane,
+      purposes: [],
+      relationships: [],
+      note: '',
+      createdAt: T1,
+      lastSeenAt: T1,
+    });
   });
 
   it('refreshes changed fields, keeps fields the page did not show, and keeps tags', async () => {
@@ -94,7 +116,11 @@ describe('setTag', () => {
 
   it('creates the contact when tagging someone not recorded yet', async () => {
     const view = await setTag(db, 'new-person', 'peer', true, T1);
-    expect(view.contact).toMatchObject({ id: 'new-person', url: 'https://www.linkedin.com/in/new-person/', relationships: ['peer'] });
+    expect(view.contact).toMatchObject({
+      id: 'new-person',
+      url: 'https://www.linkedin.com/in/new-person/',
+      relationships: ['peer'],
+    });
   });
 
   it('keeps both writes when two tags are set at the same moment', async () => {

@@ -275,7 +275,10 @@ export function slugify(label: string): string {
 
 export async function loadTaxonomy(db: KindredDB): Promise<Tag[]> {
   const taxonomy = await db.taxonomy.toArray();
-  return [...tagsOf(taxonomy, 'purpose', { includeArchived: true }), ...tagsOf(taxonomy, 'relationship', { includeArchived: true })];
+  return [
+    ...tagsOf(taxonomy, 'purpose', { includeArchived: true }),
+    ...tagsOf(taxonomy, 'relationship', { includeArchived: true }),
+  ];
 }
 
 /**

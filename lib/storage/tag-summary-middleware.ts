@@ -65,7 +65,10 @@ function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTab
     ...contacts,
     mutate(req) {
       const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keep(req));
-      queues.set(req.trans, run.catch(() => undefined));
+      queues.set(
+        req.trans,
+        run.catch(() => undefined),
+      );
       return run;
     },
   };

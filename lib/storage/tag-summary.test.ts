@@ -20,7 +20,13 @@ describe('comboKey', () => {
 
 describe('tagSummaryFromIds', () => {
   it('groups contacts by their exact tag set and counts the rest as untagged', () => {
-    const summary = tagSummaryFromIds(5, new Map([['work', ['a', 'b']], ['mentor', ['b', 'c']]]));
+    const summary = tagSummaryFromIds(
+      5,
+      new Map([
+        ['work', ['a', 'b']],
+        ['mentor', ['b', 'c']],
+      ]),
+    );
     expect(summary).toEqual({ known: 5, combos: { '["work"]': 1, '["mentor","work"]': 1, '["mentor"]': 1, '[]': 2 } });
   });
 });
@@ -29,7 +35,10 @@ describe('applyContactChanges', () => {
   const start: TagSummary = { known: 2, combos: { '["work"]': 1, '[]': 1 } };
 
   it('moves a contact to its new tag set, adds new contacts and removes deleted ones', () => {
-    expect(applyContactChanges(start, [tagged([])], [tagged(['work'])])).toEqual({ known: 2, combos: { '["work"]': 2 } });
+    expect(applyContactChanges(start, [tagged([])], [tagged(['work'])])).toEqual({
+      known: 2,
+      combos: { '["work"]': 2 },
+    });
     expect(applyContactChanges(start, [undefined], [tagged([], ['peer'])])).toEqual({
       known: 3,
       combos: { '["work"]': 1, '[]': 1, '["peer"]': 1 },
@@ -46,9 +55,17 @@ const OWN_ID = 'kindred-extension-id';
 const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
 const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/' };
 const optionsPage = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
-const profile = (id: string, name: string) => ({ id, url: `https://www.linkedin.com/in/${id}/`, name, headline: '', company: 'Flexa', location: '' });
+const profile = (id: string, name: string) => ({
+  id,
+  url: `https://www.linkedin.com/in/${id}/`,
+  name,
+  headline: '',
+  company: 'Flexa',
+  location: '',
+});
 const file = (contacts: object[]) => JSON.stringify({ format: 'kindred', version: 1, contacts });
-const csv = (rows: string[]) => `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`;
+const csv = (rows: string[]) =>
+  `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`;
 
 describe('the stored tag summary', () => {
   let db: KindredDB;
@@ -74,15 +91,52 @@ describe('the stored tag summary', () => {
     ['second tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true }, contentScript],
     ['tag on a new contact', { type: 'setTag', contactId: 'sam', tagId: 'growth', on: true }, contentScript],
     ['note on a new contact', { type: 'setNote', contactId: 'kim', note: 'Met at a meetup' }, contentScript],
-    ['revisit', { type: 'recordSeen', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } }, contentScript],
+    [
+      'revisit',
+      { type: 'recordSeen', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } },
+      contentScript,
+    ],
     ['tag off', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: false }, contentScript],
-    ['import merge', { type: 'importKindred', text: file([{ id: 'sam', purposes: ['impact'] }, { id: 'lee', relationships: ['peer'] }]), mode: 'merge' }, optionsPage],
-    ['connections', { type: 'importConnections', text: csv(['Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,CEO,01 Jan 2024', 'Bo,Ng,,,Acme,CTO,01 Jan 2024']) }, optionsPage],
-    ['name-only contact found by its profile', { type: 'recordSeen', profile: profile('bo-ng', 'Bo Ng') }, contentScript],
+    [
+      'import merge',
+      {
+        type: 'importKindred',
+        text: file([
+          { id: 'sam', purposes: ['impact'] },
+          { id: 'lee', relationships: ['peer'] },
+        ]),
+        mode: 'merge',
+      },
+      optionsPage,
+    ],
+    [
+      'connections',
+      {
+        type: 'importConnections',
+        text: csv([
+          'Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,CEO,01 Jan 2024',
+          'Bo,Ng,,,Acme,CTO,01 Jan 2024',
+        ]),
+      },
+      optionsPage,
+    ],
+    [
+      'name-only contact found by its profile',
+      { type: 'recordSeen', profile: profile('bo-ng', 'Bo Ng') },
+      contentScript,
+    ],
     ['bulk tag', { type: 'bulkSetTag', contactIds: ['ann-lee', 'bo-ng', 'kim'], tagId: 'peer', on: true }, optionsPage],
     ['archive a tag', { type: 'updateTag', tagId: 'peer', changes: { archived: true } }, optionsPage],
     ['delete a contact', { type: 'deleteContact', contactId: 'kim' }, optionsPage],
-    ['import replace', { type: 'importKindred', text: file([{ id: 'sam', purposes: ['work', 'growth'] }, { id: 'ivy' }]), mode: 'replace' }, optionsPage],
+    [
+      'import replace',
+      {
+        type: 'importKindred',
+        text: file([{ id: 'sam', purposes: ['work', 'growth'] }, { id: 'ivy' }]),
+        mode: 'replace',
+      },
+      optionsPage,
+    ],
     ['delete everything', { type: 'deleteAll' }, optionsPage],
   ];
 
@@ -130,7 +184,9 @@ describe('the stored tag summary', () => {
     await db.contacts.put(newContact('jane-doe', '2026-11-01T10:00:00.000Z', { purposes: ['work'] }));
     await ensureTagSummary(db);
     await db.transaction('rw', db.contacts, async () => {
-      await db.contacts.bulkAdd([newContact('sam', '2026-11-01T10:00:00.000Z'), newContact('jane-doe', '2026-11-01T10:00:00.000Z')]).catch(() => undefined);
+      await db.contacts
+        .bulkAdd([newContact('sam', '2026-11-01T10:00:00.000Z'), newContact('jane-doe', '2026-11-01T10:00:00.000Z')])
+        .catch(() => undefined);
     });
     expect(await stored()).toBeUndefined();
     const { shown, truth } = await balances();

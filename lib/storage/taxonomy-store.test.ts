@@ -47,8 +47,18 @@ describe('taxonomy edits', () => {
   });
 
   it('adds custom tags with stable ids made from the label, at the end of their dimension', async () => {
-    const first = await addTag(db, { dimension: 'relationship', label: 'Book club', description: '', color: '#111111' });
-    const second = await addTag(db, { dimension: 'relationship', label: 'Book Club!', description: '', color: '#222222' });
+    const first = await addTag(db, {
+      dimension: 'relationship',
+      label: 'Book club',
+      description: '',
+      color: '#111111',
+    });
+    const second = await addTag(db, {
+      dimension: 'relationship',
+      label: 'Book Club!',
+      description: '',
+      color: '#222222',
+    });
     const other = await addTag(db, { dimension: 'purpose', label: '读书会', description: '', color: '#333333' });
     expect([first.id, second.id, other.id]).toEqual(['book-club', 'book-club-2', 'tag']);
     expect(first.order).toBe(9);
@@ -61,7 +71,9 @@ describe('taxonomy edits', () => {
   it('reorders a dimension and refuses an incomplete order', async () => {
     const ids = (await loadTaxonomy(db)).filter((t) => t.dimension === 'purpose').map((t) => t.id);
     await reorderTags(db, 'purpose', [...ids].reverse());
-    expect((await loadTaxonomy(db)).filter((t) => t.dimension === 'purpose').map((t) => t.id)).toEqual([...ids].reverse());
+    expect((await loadTaxonomy(db)).filter((t) => t.dimension === 'purpose').map((t) => t.id)).toEqual(
+      [...ids].reverse(),
+    );
     const before = await snapshot(db);
     await expect(reorderTags(db, 'purpose', ids.slice(1))).rejects.toThrow('every purpose tag exactly once');
     expect(await snapshot(db)).toEqual(before);
@@ -131,6 +143,13 @@ describe('insight queries', () => {
     await seen('b', 'B', 'Acme');
     await seen('c', 'C', 'Globex');
     await seen('d', 'D');
-    expect(await loadCompanySpread(db)).toMatchObject({ withCompany: 3, companies: 2, top: [{ company: 'Acme', count: 2 }, { company: 'Globex', count: 1 }] });
+    expect(await loadCompanySpread(db)).toMatchObject({
+      withCompany: 3,
+      companies: 2,
+      top: [
+        { company: 'Acme', count: 2 },
+        { company: 'Globex', count: 1 },
+      ],
+    });
   });
 });

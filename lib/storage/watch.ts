@@ -1,4 +1,11 @@
-import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet, RangeSet, cmp, liveQuery } from 'dexie';
+import Dexie, {
+  type IntervalTree,
+  type IntervalTreeNode,
+  type ObservabilitySet,
+  RangeSet,
+  cmp,
+  liveQuery,
+} from 'dexie';
 import type { Contact } from '../model/contact';
 import type { KindredDB } from './db';
 

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kindred, SCREENSHOTS, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import {
+  type Kindred,
+  SCREENSHOTS,
+  launchKindred,
+  openExtensionPage,
+  panelOf,
+  removeUserDataDir,
+} from '../support/harness';
 import { JANE, profilePage } from '../support/pages';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,11 +25,32 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
   // evaluate() is not subject to the extension pages' CSP, which forbids injected script tags.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }> } }).axe;
-    const result = await axe.run({ include: [include] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string;
+              nodes: Array<{ target: unknown; failureSummary: string }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [include] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    );
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`,
+      );
   }, selector);
   return violations;
 }
@@ -52,7 +80,11 @@ describe('accessibility (axe-core) in light and dark', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
       await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-      expect(await page.locator('kindred-panel').evaluate((host) => host.shadowRoot!.querySelector('.panel')!.classList.contains('dark'))).toBe(scheme === 'dark');
+      expect(
+        await page
+          .locator('kindred-panel')
+          .evaluate((host) => host.shadowRoot!.querySelector('.panel')!.classList.contains('dark')),
+      ).toBe(scheme === 'dark');
       expect(await axeViolations(page, 'kindred-panel')).toEqual([]);
       await panelOf(page).screenshot({ path: join(SCREENSHOTS, `panel-${scheme}.png`) });
       await page.close();
@@ -90,7 +122,11 @@ describe('accessibility (axe-core) in light and dark', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('https://www.linkedin.com/in/dark-jane/');
     await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-    expect(await page.locator('kindred-panel').evaluate((host) => host.shadowRoot!.querySelector('.panel')!.classList.contains('dark'))).toBe(true);
+    expect(
+      await page
+        .locator('kindred-panel')
+        .evaluate((host) => host.shadowRoot!.querySelector('.panel')!.classList.contains('dark')),
+    ).toBe(true);
     expect(await axeViolations(page, 'kindred-panel')).toEqual([]);
     await page.close();
   });
@@ -113,14 +149,17 @@ describe('keyboard', () => {
       await tabs.sendMessage(tab!.id!, { type: 'focus-panel' });
     });
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('KINDRED-PANEL');
-    const focused = () => page.locator('kindred-panel').evaluate((host) => host.shadowRoot!.activeElement?.textContent ?? '');
+    const focused = () =>
+      page.locator('kindred-panel').evaluate((host) => host.shadowRoot!.activeElement?.textContent ?? '');
     await expect.poll(focused).toContain('Gets work done');
     // The shortcut keys are shown on the buttons but are not part of their names.
     expect(await panel.getByRole('button', { name: 'Peer', exact: true }).textContent()).toContain('3');
 
     await page.keyboard.press('3'); // Peer
     await page.keyboard.press('b'); // Belonging
-    await expect.poll(() => panel.getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
     await expect.poll(() => panel.getByRole('button', { name: 'Belonging' }).getAttribute('aria-pressed')).toBe('true');
     // Typing a note does not toggle tags.
     await panel.getByRole('textbox', { name: 'Note' }).focus();
@@ -157,6 +196,8 @@ describe('keyboard', () => {
     await options.keyboard.press('ArrowRight');
     await expect.poll(() => options.getByRole('tab', { name: 'Contacts' }).getAttribute('aria-selected')).toBe('true');
     await options.keyboard.press('End');
-    await expect.poll(() => options.getByRole('tab', { name: 'Import and export' }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => options.getByRole('tab', { name: 'Import and export' }).getAttribute('aria-selected'))
+      .toBe('true');
   });
 });

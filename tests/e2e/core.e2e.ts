@@ -2,7 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Kindred, SCREENSHOTS, launchKindred, newUserDataDir, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import {
+  type Kindred,
+  SCREENSHOTS,
+  launchKindred,
+  newUserDataDir,
+  openExtensionPage,
+  panelOf,
+  removeUserDataDir,
+} from '../support/harness';
 import { FEED_PAGE, JANE, type Person, SAM, profilePage, topCard } from '../support/pages';
 
 const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
@@ -53,7 +61,8 @@ describe('the core slice in real Chromium', () => {
         counted.keysSeenByPage = 0;
         document.addEventListener('keydown', () => counted.keysSeenByPage++);
       });
-      const keysSeenByPage = () => page.evaluate(() => (window as unknown as { keysSeenByPage: number }).keysSeenByPage);
+      const keysSeenByPage = () =>
+        page.evaluate(() => (window as unknown as { keysSeenByPage: number }).keysSeenByPage);
       await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Met at the flex conference in London');
       expect(await keysSeenByPage()).toBe(0);
       await panel.getByRole('textbox', { name: 'Note' }).blur();

@@ -16,14 +16,20 @@ describe('the Firefox build', () => {
     expect(manifest.permissions ?? []).toEqual([]);
 
     const report = JSON.parse(
-      execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        join(ROOT, 'node_modules/.bin/web-ext'),
+        ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      ),
     ) as { errors: unknown[]; warnings: Array<{ code: string; file: string; message: string }> };
     expect(report.errors).toEqual([]);
     // The only warnings allowed: Preact's renderer supports dangerouslySetInnerHTML, which Kindred never uses.
-    const unexpected = report.warnings.filter((w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(w.message)));
+    const unexpected = report.warnings.filter(
+      (w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(w.message)),
+    );
     expect(unexpected).toEqual([]);
   });
 });

@@ -14,7 +14,13 @@ import {
 import { type Person, profilePage } from '../support/pages';
 
 /** The people of tests/fixtures/connections/connections-2024.csv, as their profile pages show them. */
-const ANNA: Person = { id: 'anna-de-vries-1a2b3c', name: 'Anna de Vries', headline: 'Head of People, EMEA', company: 'Flexa', location: 'Utrecht' };
+const ANNA: Person = {
+  id: 'anna-de-vries-1a2b3c',
+  name: 'Anna de Vries',
+  headline: 'Head of People, EMEA',
+  company: 'Flexa',
+  location: 'Utrecht',
+};
 const pages = (url: URL) => (url.pathname.startsWith(`/in/${ANNA.id}`) ? profilePage(ANNA) : undefined);
 
 let kindred: Kindred | undefined;
@@ -64,7 +70,11 @@ describe('insight for the whole network', () => {
     await expect.poll(() => queue.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
 
     const stored = await readStoredContacts(kindred);
-    expect(stored[ANNA.id]).toMatchObject({ purposes: ['growth'], relationships: ['mentor'], connectedOn: '2024-10-09' });
+    expect(stored[ANNA.id]).toMatchObject({
+      purposes: ['growth'],
+      relationships: ['mentor'],
+      connectedOn: '2024-10-09',
+    });
     expect(stored.bramjanssen).toMatchObject({ purposes: ['work'] });
     expect(stored['chloé-martin']).toMatchObject({ purposes: ['work'] });
     expect(stored['deepa-iyer']).toMatchObject({ relationships: ['mentor'] });
@@ -77,7 +87,9 @@ describe('insight for the whole network', () => {
     expect(gaps).toContain('No peer yet');
     expect(gaps).not.toContain('No mentor yet');
     // Deepa matters for growth (mentor) and was never opened: she is on the reconnect list, linked.
-    expect(await popup.getByRole('link', { name: 'Deepa Iyer' }).getAttribute('href')).toBe('https://www.linkedin.com/in/deepa-iyer/');
+    expect(await popup.getByRole('link', { name: 'Deepa Iyer' }).getAttribute('href')).toBe(
+      'https://www.linkedin.com/in/deepa-iyer/',
+    );
     expect(await popup.getByRole('link', { name: 'Anna de Vries' }).count()).toBe(0); // seen just now
     await popup.getByText(/% of your contacts with a known company work at/).waitFor();
     await popup.setViewportSize({ width: 360, height: 800 });
@@ -91,7 +103,9 @@ describe('insight for the whole network', () => {
     await options.getByText('Saved', { exact: true }).waitFor();
     await options.screenshot({ path: join(SCREENSHOTS, 'options-tags.png'), fullPage: true });
     await profile.reload();
-    await expect.poll(() => panelOf(profile).getByRole('button', { name: 'Guide' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => panelOf(profile).getByRole('button', { name: 'Guide' }).getAttribute('aria-pressed'))
+      .toBe('true');
     expect(await panelOf(profile).getByRole('button', { name: 'Mentor', exact: true }).count()).toBe(0);
 
     await options.getByRole('tab', { name: 'Overview' }).click();

@@ -6,9 +6,13 @@ import { ROOT, runScript } from '../support/harness';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const listZip = (file: string) =>
-  execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], {
-    encoding: 'utf8',
-  })
+  execFileSync(
+    'python3',
+    ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file],
+    {
+      encoding: 'utf8',
+    },
+  )
     .trim()
     .split('\n');
 
@@ -18,14 +22,35 @@ describe('store packages', () => {
     runScript('zip');
     for (const browser of ['chrome', 'firefox']) {
       const files = listZip(join(ROOT, `.output/kindred-${version}-${browser}.zip`));
-      expect(files, browser).toEqual(expect.arrayContaining(['manifest.json', 'background.js', 'popup.html', 'options.html', 'icon/128.png', 'icon/16.png', '_locales/en/messages.json', '_locales/nl/messages.json']));
+      expect(files, browser).toEqual(
+        expect.arrayContaining([
+          'manifest.json',
+          'background.js',
+          'popup.html',
+          'options.html',
+          'icon/128.png',
+          'icon/16.png',
+          '_locales/en/messages.json',
+          '_locales/nl/messages.json',
+        ]),
+      );
       const manifest = JSON.parse(
-        execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("manifest.json").decode())', join(ROOT, `.output/kindred-${version}-${browser}.zip`)], { encoding: 'utf8' }),
+        execFileSync(
+          'python3',
+          [
+            '-c',
+            'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("manifest.json").decode())',
+            join(ROOT, `.output/kindred-${version}-${browser}.zip`),
+          ],
+          { encoding: 'utf8' },
+        ),
       );
       expect(manifest.icons).toMatchObject({ 16: 'icon/16.png', 128: 'icon/128.png' });
     }
     const sources = listZip(join(ROOT, `.output/kindred-${version}-sources.zip`));
-    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'locales/en.yml']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'locales/en.yml']),
+    );
     expect(sources.filter((f) => /^(node_modules|tmp|\.output)\//.test(f))).toEqual([]);
   });
 });

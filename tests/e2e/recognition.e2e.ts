@@ -60,11 +60,14 @@ for (const suite of suites) {
         expect(await page.locator('kindred-panel').count()).toBe(0);
       } else {
         const id = String(expected.id);
-        await panelOf(page).getByRole('heading', { name: String(expected.name), exact: true }).waitFor();
+        await panelOf(page)
+          .getByRole('heading', { name: String(expected.name), exact: true })
+          .waitFor();
         await expect.poll(async () => (await readStoredContacts(kindred))[id]?.name).toBe(expected.name);
         const stored = (await readStoredContacts(kindred))[id]!;
         for (const field of ['name', 'headline', 'company', 'location'] as const) {
-          if (typeof expected[field] === 'string') expect(fold(String(stored[field])), field).toBe(fold(expected[field]));
+          if (typeof expected[field] === 'string')
+            expect(fold(String(stored[field])), field).toBe(fold(expected[field]));
         }
       }
       await page.close();
@@ -130,7 +133,9 @@ describe('in-page navigation through 20 profiles and back', () => {
       await panelOf(page).getByRole('heading', { name: p.name, exact: true }).waitFor({ timeout: 1000 });
       expect(Date.now() - rendered).toBeLessThan(1000);
       const expectedPeer = p.id === people[0]!.id ? 'true' : 'false';
-      await expect.poll(() => panelOf(page).getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed')).toBe(expectedPeer);
+      await expect
+        .poll(() => panelOf(page).getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed'))
+        .toBe(expectedPeer);
     }
 
     const { seen, maxPanels } = await page.evaluate(() => {
@@ -157,7 +162,9 @@ describe('in-page navigation through 20 profiles and back', () => {
 
 describe('a LinkedIn-sized profile page', () => {
   it('has the panel after the top card before the page is fully parsed, so the profile never moves down', async () => {
-    const kindred = await launchKindred((url) => (url.pathname.startsWith('/in/') ? largeProfilePage(JANE) : undefined));
+    const kindred = await launchKindred((url) =>
+      url.pathname.startsWith('/in/') ? largeProfilePage(JANE) : undefined,
+    );
     try {
       // "interactive" comes when the parser is done, just before DOMContentLoaded: whatever is in the
       // page by then was there before the rest of the profile was laid out below it.
@@ -165,19 +172,25 @@ describe('a LinkedIn-sized profile page', () => {
         document.addEventListener('readystatechange', () => {
           if (document.readyState !== 'interactive') return;
           const before = document.querySelector('kindred-panel')?.previousElementSibling;
-          (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd = before ? before.className : 'no panel yet';
+          (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd = before
+            ? before.className
+            : 'no panel yet';
         });
       });
       const page = await kindred.context.newPage();
       await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
       await panelOf(page).getByRole('heading', { name: JANE.name }).waitFor();
-      expect(await page.evaluate(() => (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd)).toContain('pv-top-card');
-      await expect.poll(async () => (await readStoredContacts(kindred))[JANE.id]).toMatchObject({
-        name: JANE.name,
-        headline: JANE.headline,
-        company: JANE.company,
-        location: JANE.location,
-      });
+      expect(await page.evaluate(() => (window as unknown as { panelAtParseEnd: string }).panelAtParseEnd)).toContain(
+        'pv-top-card',
+      );
+      await expect
+        .poll(async () => (await readStoredContacts(kindred))[JANE.id])
+        .toMatchObject({
+          name: JANE.name,
+          headline: JANE.headline,
+          company: JANE.company,
+          location: JANE.location,
+        });
     } finally {
       await kindred.close();
       removeUserDataDir(kindred.userDataDir);
@@ -189,7 +202,9 @@ describe('a profile in a layout Kindred cannot read', () => {
   it('still gets a floating panel with the id, where the user can type the name and tag', async () => {
     const unreadable = `<!doctype html><html><head><title>LinkedIn</title></head>
       <body><div id="root"><div class="x9f"><span class="q1">Someone</span><span class="q2">Does things</span></div></div></body></html>`;
-    const kindred = await launchKindred((url) => (url.pathname.startsWith('/in/new-layout-person') ? unreadable : undefined));
+    const kindred = await launchKindred((url) =>
+      url.pathname.startsWith('/in/new-layout-person') ? unreadable : undefined,
+    );
     try {
       const page = await kindred.context.newPage();
       await page.goto('https://www.linkedin.com/in/new-layout-person/');

@@ -84,10 +84,19 @@ describe('import and export on the options page', () => {
     await importFile(options, 'laptop.json', JSON.stringify(file), 'Merge');
     await options.getByText('Imported: 1 added, 1 updated, 0 unchanged.').waitFor();
     const merged = await readStoredContacts(kindred);
-    expect(merged['jane-doe']).toMatchObject({ purposes: ['growth'], relationships: ['mentor'], note: 'From my laptop' });
+    expect(merged['jane-doe']).toMatchObject({
+      purposes: ['growth'],
+      relationships: ['mentor'],
+      note: 'From my laptop',
+    });
     expect(merged.kim).toMatchObject({ name: 'Kim', relationships: ['way-shower'] });
 
-    await importFile(options, 'only-sam.json', JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'sam-lee-42' }] }), 'Replace');
+    await importFile(
+      options,
+      'only-sam.json',
+      JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'sam-lee-42' }] }),
+      'Replace',
+    );
     const dialog = options.getByRole('alertdialog', { name: 'Replace all your data?' });
     expect(await dialog.textContent()).toContain('Your 2 contacts');
     await options.getByRole('button', { name: 'Cancel' }).click();
@@ -118,12 +127,19 @@ describe('durability', () => {
       await Promise.all([
         // force: the status line under the buttons changes with every save, and Playwright would
         // otherwise wait for the layout to settle between clicks, which is not what a person does.
-        panelOf(a).getByRole('button', { name: purposes[i % 3], exact: true }).click({ force: true }),
-        panelOf(b).getByRole('button', { name: relationships[i % 7], exact: true }).click({ force: true }),
+        panelOf(a)
+          .getByRole('button', { name: purposes[i % 3], exact: true })
+          .click({ force: true }),
+        panelOf(b)
+          .getByRole('button', { name: relationships[i % 7], exact: true })
+          .click({ force: true }),
       ]);
     }
     // 50 clicks over 3 purposes: 17, 17, 16 → on, on, off. Over 7 relationships: 8, 7 × 6 → off, then on.
-    const expected = { purposes: ['work', 'growth'], relationships: ['way-shower', 'peer', 'colleague', 'client', 'industry', 'mentee'] };
+    const expected = {
+      purposes: ['work', 'growth'],
+      relationships: ['way-shower', 'peer', 'colleague', 'client', 'industry', 'mentee'],
+    };
     await expect
       .poll(async () => {
         const jane = (await readStoredContacts(kindred!))['jane-doe']!;
@@ -155,7 +171,9 @@ describe('durability', () => {
     await panel.getByRole('textbox', { name: 'Note' }).fill('Written while the worker sleeps');
     await worker.stop();
     await panel.getByRole('textbox', { name: 'Note' }).blur();
-    await expect.poll(async () => (await readStoredContacts(kindred!))['jane-doe']?.note).toBe('Written while the worker sleeps');
+    await expect
+      .poll(async () => (await readStoredContacts(kindred!))['jane-doe']?.note)
+      .toBe('Written while the worker sleeps');
     await expect
       .poll(async () => {
         const jane = (await readStoredContacts(kindred!))['jane-doe']!;
@@ -182,7 +200,13 @@ describe('hostile content', () => {
     await importFile(options, 'markup.json', markup, 'Merge');
     await options.getByText('Imported: 2 added').waitFor();
     // A conflicting note makes the report show names and notes.
-    const conflict = { format: 'kindred', version: 1, contacts: [{ id: 'mallory', note: '<img src=x onerror="window.__pwned=3">', updatedAt: '2030-01-01T00:00:00.000Z' }] };
+    const conflict = {
+      format: 'kindred',
+      version: 1,
+      contacts: [
+        { id: 'mallory', note: '<img src=x onerror="window.__pwned=3">', updatedAt: '2030-01-01T00:00:00.000Z' },
+      ],
+    };
     await importFile(options, 'conflict.json', JSON.stringify(conflict), 'Merge');
     await options.getByText('1 note differed').click();
     await options.getByText('kept “<img src=x onerror="window.__pwned=3">”').waitFor();
@@ -225,7 +249,12 @@ describe('privacy', () => {
     await panelOf(profile).getByRole('button', { name: 'Peer', exact: true }).click();
     await panelOf(profile).getByText('Saved', { exact: true }).waitFor();
     const options = await openExtensionPage(kindred, 'options.html#data');
-    await importFile(options, 'f.json', JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'kim' }] }), 'Merge');
+    await importFile(
+      options,
+      'f.json',
+      JSON.stringify({ format: 'kindred', version: 1, contacts: [{ id: 'kim' }] }),
+      'Merge',
+    );
     await options.getByText('Imported: 1 added').waitFor();
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON' }).click()]);
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -234,7 +263,9 @@ describe('privacy', () => {
     await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export JSON' }).click()]);
 
     const own = `chrome-extension://${kindred.extensionId}/`;
-    const outside = requests.filter((url) => !url.startsWith(own) && !url.startsWith('blob:') && !linkedInDocuments.has(url));
+    const outside = requests.filter(
+      (url) => !url.startsWith(own) && !url.startsWith('blob:') && !linkedInDocuments.has(url),
+    );
     expect(outside).toEqual([]);
     expect(kindred.outsideRequests).toEqual([]);
     expect(requests.some((url) => url.startsWith(own))).toBe(true);

@@ -25,11 +25,18 @@ export function chromeMessages(locale: string): Record<string, ChromeMessage> {
 }
 
 /** chrome.i18n.getMessage: $1..$9 filled in, "$$" is "$"; unknown names throw so a typo fails the test. */
-export function getMessage(messages: Record<string, ChromeMessage>, name: string, substitutions?: string | string[]): string {
-  const entry = messages[name] ?? Object.entries(messages).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+export function getMessage(
+  messages: Record<string, ChromeMessage>,
+  name: string,
+  substitutions?: string | string[],
+): string {
+  const entry =
+    messages[name] ?? Object.entries(messages).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
   if (!entry) throw new Error(`No message "${name}" in the locale files`);
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  return entry.message.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+  return entry.message.replace(/\$(\$|[1-9])/g, (_, what: string) =>
+    what === '$' ? '$' : (subs[Number(what) - 1] ?? ''),
+  );
 }
 
 /** Makes `#i18n` (and browser.i18n) answer in `locale` with the browser's UI language `uiLanguage`. */

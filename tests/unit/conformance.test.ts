@@ -32,7 +32,10 @@ afterAll(() => happy.happyDOM.close());
 /** The page served at `url`: scripts are not run, nothing is fetched. */
 function load(file: string, url: string): Document {
   happy.happyDOM.setURL(url);
-  return new happy.DOMParser().parseFromString(readFileSync(resolve(dir, file), 'utf8'), 'text/html') as unknown as Document;
+  return new happy.DOMParser().parseFromString(
+    readFileSync(resolve(dir, file), 'utf8'),
+    'text/html',
+  ) as unknown as Document;
 }
 
 /** cases.json's how_to_match: whitespace folded, trimmed, HTML entities decoded. */

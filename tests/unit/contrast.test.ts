@@ -19,7 +19,8 @@ function variables(file: string, selector: RegExp): Record<string, string> {
     .replace(/@media \(prefers-color-scheme: dark\)\s*\{[^{}]*\{[^{}]*\}\s*\}/g, '');
   const blocks = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, sel]) => selector.test(sel!.trim()));
   const vars: Record<string, string> = {};
-  for (const [, , body] of blocks) for (const [, name, value] of body!.matchAll(/--([\w-]+):\s*([^;]+);/g)) vars[name!] = value!.trim();
+  for (const [, , body] of blocks)
+    for (const [, name, value] of body!.matchAll(/--([\w-]+):\s*([^;]+);/g)) vars[name!] = value!.trim();
   return vars;
 }
 

@@ -27,12 +27,22 @@ describe('older export files', () => {
       note: 'Met at the flex conference',
       createdAt: '2026-01-01T10:00:00.000Z',
     });
-    expect(file.contacts.find((c) => c.id === 'name:john smith')).toMatchObject({ url: '', connectedOn: '2019-12-31', source: 'linkedin-connections' });
-    expect(file.contacts.find((c) => c.id === 'minimal-sam')).toMatchObject({ url: 'https://www.linkedin.com/in/minimal-sam/', relationships: ['peer'], createdAt: '2026-11-22T12:00:00.000Z' });
+    expect(file.contacts.find((c) => c.id === 'name:john smith')).toMatchObject({
+      url: '',
+      connectedOn: '2019-12-31',
+      source: 'linkedin-connections',
+    });
+    expect(file.contacts.find((c) => c.id === 'minimal-sam')).toMatchObject({
+      url: 'https://www.linkedin.com/in/minimal-sam/',
+      relationships: ['peer'],
+      createdAt: '2026-11-22T12:00:00.000Z',
+    });
     expect(file.taxonomy.find((t) => t.id === 'mentor')).toMatchObject({ label: 'Guide' });
     expect(file.taxonomy.find((t) => t.id === 'friend')).toMatchObject({ archived: true });
     expect(file.taxonomy.find((t) => t.id === 'book-club')).toMatchObject({ dimension: 'purpose' });
     // The default tags the file did not list are there too.
-    expect(file.taxonomy.map((t) => t.id)).toEqual(expect.arrayContaining(['purpose', 'belonging', 'impact', 'way-shower', 'peer']));
+    expect(file.taxonomy.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['purpose', 'belonging', 'impact', 'way-shower', 'peer']),
+    );
   });
 });

@@ -18,7 +18,18 @@ const OPTIONS_PAGE = { id: 'kindred', url: 'chrome-extension://kindred/options.h
 let db: KindredDB;
 beforeEach(async () => {
   db = freshDB();
-  await recordSeen(db, { id: 'jane-doe', url: 'https://www.linkedin.com/in/jane-doe/', name: 'Jane', headline: '', company: '', location: '' }, '2026-11-01T10:00:00.000Z');
+  await recordSeen(
+    db,
+    {
+      id: 'jane-doe',
+      url: 'https://www.linkedin.com/in/jane-doe/',
+      name: 'Jane',
+      headline: '',
+      company: '',
+      location: '',
+    },
+    '2026-11-01T10:00:00.000Z',
+  );
   await setTag(db, 'jane-doe', 'mentor', true, '2026-11-01T10:00:00.000Z');
   await setNote(db, 'jane-doe', 'Precious note', '2026-11-01T10:00:00.000Z');
 });
@@ -48,7 +59,10 @@ describe('the corpus of bad import files', () => {
 
   it('refuses 100,000 contacts', async () => {
     const contacts = Array.from({ length: 100_000 }, (_, i) => ({ id: `person-${i}` }));
-    await expectRejected(JSON.stringify({ format: 'kindred', version: 1, contacts }), 'must have at most 50000 contacts');
+    await expectRejected(
+      JSON.stringify({ format: 'kindred', version: 1, contacts }),
+      'must have at most 50000 contacts',
+    );
   });
 
   it('names only the first problems of a file with many', async () => {
@@ -60,7 +74,10 @@ describe('the corpus of bad import files', () => {
 
 describe('files with markup and spreadsheet formulas', () => {
   it('are imported as plain text, with duplicate tags cleaned', async () => {
-    const text = readFileSync(join(import.meta.dirname, '../fixtures/accepted-imports/markup-and-formulas.json'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, '../fixtures/accepted-imports/markup-and-formulas.json'),
+      'utf8',
+    );
     const reply = await importText(text, 'merge');
     expect(reply).toMatchObject({ ok: true, value: { added: 2 } });
     expect(await db.contacts.get('mallory')).toMatchObject({ name: expect.stringContaining('<img src=x') });

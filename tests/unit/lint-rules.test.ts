@@ -34,7 +34,7 @@ const PATHS = 'import-x/no-restricted-paths';
 describe('lib layers', () => {
   it.each([
     ['../storage/db', 'lib/storage'],
-    ['../protocol/messages', 'lib/protocol'],
+    ['../protocol/operations', 'lib/protocol'],
     ['../formats/export-format', 'lib/formats'],
     ['../linkedin/profile-extract', 'lib/linkedin'],
     ['../i18n', 'lib/i18n.ts'],
@@ -66,7 +66,7 @@ describe('lib layers', () => {
     },
   );
 
-  it.each(['../linkedin/profile-extract', '../storage/db', '../protocol/messages', '../i18n'])(
+  it.each(['../linkedin/profile-extract', '../storage/db', '../protocol/operations', '../i18n'])(
     'lib/formats does not import %s',
     async (specifier) => {
       expect(await ruleIds('lib/formats/__bad.ts', runtimeImport(specifier))).toContain(PATHS);
@@ -85,7 +85,7 @@ describe('lib layers', () => {
     },
   );
 
-  it.each(['../protocol/messages', '../linkedin/profile-extract', '../i18n'])(
+  it.each(['../protocol/operations', '../linkedin/profile-extract', '../i18n'])(
     'lib/storage does not import %s',
     async (specifier) => {
       expect(await ruleIds('lib/storage/__bad.ts', runtimeImport(specifier))).toContain(PATHS);

@@ -43,26 +43,31 @@ describe('locale files', () => {
     expect({ extra: [...other.keys()].filter((key) => !en.has(key)) }).toEqual({ extra: [] });
   });
 
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has the same plural forms and placeholders as en', (locale) => {
-    const other = parsed(locale);
-    const differences: string[] = [];
-    for (const [key, message] of en) {
-      const theirs = other.get(key);
-      if (!theirs) continue;
-      const ours = forms(message);
-      const their = forms(theirs);
-      if (Object.keys(ours).join() !== Object.keys(their).join()) {
-        differences.push(`${key}: forms ${Object.keys(ours).join('/')} in en, ${Object.keys(their).join('/')} in ${locale}`);
-        continue;
+  it.each(LOCALES.filter((locale) => locale !== 'en'))(
+    '%s has the same plural forms and placeholders as en',
+    (locale) => {
+      const other = parsed(locale);
+      const differences: string[] = [];
+      for (const [key, message] of en) {
+        const theirs = other.get(key);
+        if (!theirs) continue;
+        const ours = forms(message);
+        const their = forms(theirs);
+        if (Object.keys(ours).join() !== Object.keys(their).join()) {
+          differences.push(
+            `${key}: forms ${Object.keys(ours).join('/')} in en, ${Object.keys(their).join('/')} in ${locale}`,
+          );
+          continue;
+        }
+        for (const form of Object.keys(ours)) {
+          const a = placeholders(ours[form]!).join(' ');
+          const b = placeholders(their[form]!).join(' ');
+          if (a !== b) differences.push(`${key}${form ? `[${form}]` : ''}: "${a}" in en, "${b}" in ${locale}`);
+        }
       }
-      for (const form of Object.keys(ours)) {
-        const a = placeholders(ours[form]!).join(' ');
-        const b = placeholders(their[form]!).join(' ');
-        if (a !== b) differences.push(`${key}${form ? `[${form}]` : ''}: "${a}" in en, "${b}" in ${locale}`);
-      }
-    }
-    expect(differences).toEqual([]);
-  });
+      expect(differences).toEqual([]);
+    },
+  );
 
   it.each(LOCALES)('%s gives browsers valid message names and texts', (locale) => {
     const problems: string[] = [];
@@ -92,7 +97,9 @@ describe('the code and the locale files', () => {
   /** Literal keys passed to i18n.t('…'), a `t('…')` translator or `translate('…')`. */
   const usedKeys = new Set(
     sources.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/\b(?:t|translate)\(\s*(['"`])([A-Za-z0-9_.]+)\1/g)].map((match) => match[2]!),
+      [...readFileSync(file, 'utf8').matchAll(/\b(?:t|translate)\(\s*(['"`])([A-Za-z0-9_.]+)\1/g)].map(
+        (match) => match[2]!,
+      ),
     ),
   );
 
@@ -110,7 +117,8 @@ describe('the code and the locale files', () => {
     const names = [...config.matchAll(/__MSG_(\w+)__/g)].map((match) => match[1]!);
     expect(names.length).toBeGreaterThanOrEqual(2);
     const messages = chromeMessages('en');
-    for (const locale of LOCALES) for (const name of names) expect(chromeMessages(locale), `${locale}: ${name}`).toHaveProperty(name);
+    for (const locale of LOCALES)
+      for (const name of names) expect(chromeMessages(locale), `${locale}: ${name}`).toHaveProperty(name);
     expect(Object.keys(messages)).toContain('app_name');
   });
 
@@ -135,7 +143,10 @@ describe('the default tags', () => {
     for (const tag of DEFAULT_TAXONOMY) {
       const label = en.get(defaultTagKey(tag.id, 'label'));
       const description = en.get(defaultTagKey(tag.id, 'description'));
-      expect({ id: tag.id, label: label?.type === 'simple' && label.message }).toEqual({ id: tag.id, label: tag.label });
+      expect({ id: tag.id, label: label?.type === 'simple' && label.message }).toEqual({
+        id: tag.id,
+        label: tag.label,
+      });
       expect({ id: tag.id, description: description?.type === 'simple' && description.message }).toEqual({
         id: tag.id,
         description: tag.description,
@@ -153,7 +164,9 @@ describe('the default tags', () => {
       DEFAULT_TAXONOMY.map(({ label, description, ...rest }) => rest),
     );
     expect(dutch.find((tag) => tag.id === 'way-shower')).toMatchObject({ label: 'Wegwijzer' });
-    expect(dutch.find((tag) => tag.id === 'growth')?.description).toBe('Mensen die me energie geven, voeden en uitdagen.');
+    expect(dutch.find((tag) => tag.id === 'growth')?.description).toBe(
+      'Mensen die me energie geven, voeden en uitdagen.',
+    );
   });
 
   it('keep the English when a message is missing', () => {

@@ -53,7 +53,15 @@ describe('schema migrations', () => {
     const old = openKindredDB({ indexedDB, IDBKeyRange }, version);
     await old.contacts.bulkAdd(contacts);
     await old.taxonomy.update('friend', { label: 'Close friend', archived: true });
-    await old.taxonomy.add({ id: 'alumni', dimension: 'relationship', label: 'Alumni', description: '', color: '#123456', order: 9, archived: false });
+    await old.taxonomy.add({
+      id: 'alumni',
+      dimension: 'relationship',
+      label: 'Alumni',
+      description: '',
+      color: '#123456',
+      order: 9,
+      archived: false,
+    });
     await old.settings.put({ key: 'panelCollapsed', value: true });
     const before = {
       contacts: await old.contacts.orderBy('id').toArray(),

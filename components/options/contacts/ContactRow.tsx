@@ -99,7 +99,13 @@ export function ContactRow({
         <time dateTime={contact.updatedAt}>{formatDate(contact.updatedAt, locale)}</time>
       </td>
       <td class="ct-actions">
-        <button type="button" class="ct-small" tabIndex={tabIndex} title={contact.note || undefined} onClick={onEditNote}>
+        <button
+          type="button"
+          class="ct-small"
+          tabIndex={tabIndex}
+          title={contact.note || undefined}
+          onClick={onEditNote}
+        >
           {i18n.t('contacts.editNote')}
         </button>
         <button type="button" class="ct-small" tabIndex={tabIndex} onClick={onDelete}>

@@ -59,7 +59,13 @@ export function ContactsFilterBar({ filters, onChange, taxonomy, shown, total }:
 }
 
 /** A select of one dimension's tags (archived ones marked), with "any" first. */
-function TagFilter(props: { label: string; anyLabel: string; tags: Tag[]; value: string; onChange: (value: string) => void }) {
+function TagFilter(props: {
+  label: string;
+  anyLabel: string;
+  tags: Tag[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <label class="ct-field">
       <span>{props.label}</span>

@@ -9,7 +9,15 @@ import { ContactsTable, ROW_HEIGHT } from './ContactsTable';
 const NOW = '2026-11-22T10:00:00.000Z';
 const taxonomy: Tag[] = [
   ...DEFAULT_TAXONOMY,
-  { id: 'old', dimension: 'relationship', label: 'Old friend', description: '', color: '#999999', order: 9, archived: true },
+  {
+    id: 'old',
+    dimension: 'relationship',
+    label: 'Old friend',
+    description: '',
+    color: '#999999',
+    order: 9,
+    archived: true,
+  },
 ];
 
 afterEach(cleanup);
@@ -64,7 +72,10 @@ function setup(contacts: Contact[], overrides: Partial<Operations> = {}) {
 
 const grid = () => screen.getByRole('grid', { name: 'Contacts' });
 /** Data rows in the DOM (the header row is in a thead). */
-const bodyRows = () => within(grid()).getAllByRole('row').filter((row) => row.closest('tbody'));
+const bodyRows = () =>
+  within(grid())
+    .getAllByRole('row')
+    .filter((row) => row.closest('tbody'));
 const names = () => bodyRows().map((row) => row.querySelector('.ct-name > .ct-line')?.textContent);
 const count = () => screen.getByText(/ of .* contacts?$/);
 const fmt = (n: number) => n.toLocaleString();

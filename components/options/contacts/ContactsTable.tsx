@@ -55,11 +55,13 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
 
   // Selected contacts that still exist (a change elsewhere may have removed some), in table order.
   const selectedIds = useMemo(
-    () => (selected.size === 0 ? [] : sorted.filter((contact) => selected.has(contact.id)).map((contact) => contact.id)),
+    () =>
+      selected.size === 0 ? [] : sorted.filter((contact) => selected.has(contact.id)).map((contact) => contact.id),
     [sorted, selected],
   );
   const shownSelected = useMemo(
-    () => (selected.size === 0 ? 0 : filtered.reduce((count, contact) => count + (selected.has(contact.id) ? 1 : 0), 0)),
+    () =>
+      selected.size === 0 ? 0 : filtered.reduce((count, contact) => count + (selected.has(contact.id) ? 1 : 0), 0),
     [filtered, selected],
   );
 

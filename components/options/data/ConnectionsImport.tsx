@@ -10,9 +10,7 @@ interface ConnectionsImportProps {
 }
 
 type State =
-  | { kind: 'idle' | 'busy' }
-  | { kind: 'done'; report: ConnectionsReport }
-  | { kind: 'error'; message: string };
+  { kind: 'idle' | 'busy' } | { kind: 'done'; report: ConnectionsReport } | { kind: 'error'; message: string };
 
 /** LinkedIn's own Connections.csv in, so the balance can count the whole network. */
 export function ConnectionsImport({ client }: ConnectionsImportProps) {
@@ -38,7 +36,11 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
       <form onSubmit={onSubmit} class="import-form">
         <label>
           {i18n.t('connections.fileLabel')}
-          <input type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
         </label>
         <button type="submit" disabled={state.kind === 'busy'}>
           {i18n.t('connections.import')}
@@ -63,12 +65,12 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
       <p>{describeConnectionsReport(report)}</p>
       {report.skipped.length > 0 && (
         <details>
-          <summary>{i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}</summary>
+          <summary>
+            {i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}
+          </summary>
           <ul>
             {report.skipped.slice(0, 100).map((row) => (
-              <li key={row.line}>
-                {i18n.t('connections.skippedLine', [String(row.line), row.reason])}
-              </li>
+              <li key={row.line}>{i18n.t('connections.skippedLine', [String(row.line), row.reason])}</li>
             ))}
           </ul>
         </details>

@@ -34,7 +34,12 @@ export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps)
           {i18n.t('deleteAll.start')}
         </button>
       ) : (
-        <div role="alertdialog" aria-labelledby="delete-confirm-title" aria-describedby="delete-confirm-text" class="confirm">
+        <div
+          role="alertdialog"
+          aria-labelledby="delete-confirm-title"
+          aria-describedby="delete-confirm-text"
+          class="confirm"
+        >
           <h3 id="delete-confirm-title">{i18n.t('deleteAll.confirm.title')}</h3>
           <p id="delete-confirm-text">
             {i18n.t('deleteAll.confirm.text', contactCount, [formatNumber(contactCount), formatNumber(taggedCount)])}

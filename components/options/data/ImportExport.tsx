@@ -148,7 +148,10 @@ function ImportOutcome({ state }: { state: State }) {
 }
 
 function describeReport(report: ImportReport): string {
-  const parts = [i18n.t('report.added', [formatNumber(report.added)]), i18n.t('report.updated', [formatNumber(report.updated)])];
+  const parts = [
+    i18n.t('report.added', [formatNumber(report.added)]),
+    i18n.t('report.updated', [formatNumber(report.updated)]),
+  ];
   if (report.mode === 'merge') parts.push(i18n.t('report.unchanged', [formatNumber(report.unchanged)]));
   else parts.push(i18n.t('report.removed', [formatNumber(report.removed)]));
   if (report.tagsAdded > 0) parts.push(i18n.t('report.newTags', report.tagsAdded, [formatNumber(report.tagsAdded)]));

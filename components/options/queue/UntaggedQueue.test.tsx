@@ -9,7 +9,15 @@ import { UntaggedQueue, type UntaggedQueueProps } from './UntaggedQueue';
 const NOW = '2026-11-22T10:00:00.000Z';
 const taxonomy: Tag[] = [
   ...DEFAULT_TAXONOMY,
-  { id: 'old', dimension: 'relationship', label: 'Old friend', description: '', color: '#999', order: 1.5, archived: true },
+  {
+    id: 'old',
+    dimension: 'relationship',
+    label: 'Old friend',
+    description: '',
+    color: '#999',
+    order: 1.5,
+    archived: true,
+  },
 ];
 
 afterEach(cleanup);

@@ -66,7 +66,10 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
     const id = contact.id;
     const field = tagField(tag.dimension);
     const before = tagsFor(contact);
-    const after: Tags = { ...before, [field]: on ? [...before[field].filter((t) => t !== tag.id), tag.id] : before[field].filter((t) => t !== tag.id) };
+    const after: Tags = {
+      ...before,
+      [field]: on ? [...before[field].filter((t) => t !== tag.id), tag.id] : before[field].filter((t) => t !== tag.id),
+    };
     setCurrentId(id); // keep this contact on screen even though it is tagged now
     setPosition(index);
     setOverrides((current) => new Map(current).set(id, after));

@@ -37,7 +37,9 @@ export function ContrastWarning({ id, color }: { id: string; color: string }) {
     <p class="te-warning" id={id}>
       <span aria-hidden="true">⚠ </span>
       <span>{i18n.t('taxonomy.contrast.warning')}</span>{' '}
-      <span class="te-ratio">{i18n.t('taxonomy.contrast.detail', [ratio(contrastWithWhite(color)), ratio(MIN_CONTRAST)])}</span>
+      <span class="te-ratio">
+        {i18n.t('taxonomy.contrast.detail', [ratio(contrastWithWhite(color)), ratio(MIN_CONTRAST)])}
+      </span>
     </p>
   );
 }

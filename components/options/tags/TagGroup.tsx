@@ -72,7 +72,13 @@ export function TagGroup({ dimension, active, archived, paletteId, onSave, onMov
           </ul>
         </>
       )}
-      <AddTagForm dimension={dimension} existing={all} defaultColor={nextColor(all)} paletteId={paletteId} onAdd={onAdd} />
+      <AddTagForm
+        dimension={dimension}
+        existing={all}
+        defaultColor={nextColor(all)}
+        paletteId={paletteId}
+        onAdd={onAdd}
+      />
     </div>
   );
 }

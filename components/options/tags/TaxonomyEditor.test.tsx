@@ -55,7 +55,9 @@ describe('TaxonomyEditor', () => {
     expect(within(purposes()).getByRole('heading', { name: 'Archived' })).toBeTruthy();
     expect(within(purposes()).getByRole('button', { name: 'Restore Belonging' })).toBeTruthy();
     expect(within(relationships()).getByRole('button', { name: 'Restore Friend' })).toBeTruthy();
-    expect(screen.getAllByText('Archived tags disappear from the panel but stay on contacts and in exports.')).toHaveLength(1);
+    expect(
+      screen.getAllByText('Archived tags disappear from the panel but stay on contacts and in exports.'),
+    ).toHaveLength(1);
     const shown = [
       document.body.textContent ?? '',
       ...[...document.querySelectorAll('input')].map((element) => element.value),
@@ -120,7 +122,9 @@ describe('TaxonomyEditor', () => {
     await screen.findByText('There is already a relationship type called “Peer”. Nothing was saved.');
     fireEvent.input(input('Label of Mentor'), { target: { value: 'Friend' } });
     fireEvent.blur(input('Label of Mentor'));
-    await screen.findByText('There is an archived relationship type called “Friend”: restore it instead. Nothing was saved.');
+    await screen.findByText(
+      'There is an archived relationship type called “Friend”: restore it instead. Nothing was saved.',
+    );
     expect(props.updateTag).not.toHaveBeenCalled();
   });
 
@@ -167,7 +171,10 @@ describe('TaxonomyEditor', () => {
     });
     expect(props.reorderTags).toHaveBeenCalledOnce();
     // The new order shows at once, and the next move builds on it.
-    const labels = () => within(purposes()).getAllByRole('textbox', { name: /^Label of / }).map((el) => (el as HTMLInputElement).value);
+    const labels = () =>
+      within(purposes())
+        .getAllByRole('textbox', { name: /^Label of / })
+        .map((el) => (el as HTMLInputElement).value);
     expect(labels()).toEqual(['Gets work done', 'Career resilience', 'Societal impact', 'Shared purpose']);
     fireEvent.click(screen.getByRole('button', { name: 'Move Gets work done down' }));
     await waitFor(() => expect(props.reorderTags).toHaveBeenCalledTimes(2));
@@ -302,7 +309,11 @@ describe('TaxonomyEditor', () => {
   it('shows labels and descriptions with markup as plain text', () => {
     const markup = '<img src=x onerror="window.hacked=1">';
     const taxonomy = fixture().map((tag) =>
-      tag.id === 'mentor' ? { ...tag, label: `<b>Boss</b>`, description: markup } : tag.id === 'friend' ? { ...tag, label: markup } : tag,
+      tag.id === 'mentor'
+        ? { ...tag, label: `<b>Boss</b>`, description: markup }
+        : tag.id === 'friend'
+          ? { ...tag, label: markup }
+          : tag,
     );
     setup({ taxonomy });
     expect(input('Label of <b>Boss</b>').value).toBe('<b>Boss</b>');
@@ -319,9 +330,13 @@ describe('TaxonomyEditor on the real store', () => {
 
   /** The page's side: the taxonomy as the database has it now, through the background's handler. */
   function Page({ client }: { client: PageClient }) {
-    const taxonomy = useWatch(() => client.watchTaxonomy, [], (error) => {
-      throw error;
-    });
+    const taxonomy = useWatch(
+      () => client.watchTaxonomy,
+      [],
+      (error) => {
+        throw error;
+      },
+    );
     if (!taxonomy) return <p>Loading…</p>;
     return <TaxonomyEditor taxonomy={taxonomy} client={client} />;
   }

@@ -94,7 +94,10 @@ export function TaxonomyEditor({ taxonomy, client }: TaxonomyEditorProps) {
         const index = override.indexOf(tag.id);
         return index === -1 ? override.length : index;
       };
-      tags = tags.map((tag, index) => ({ tag, index })).sort((a, b) => rank(a.tag) - rank(b.tag) || a.index - b.index).map((x) => x.tag);
+      tags = tags
+        .map((tag, index) => ({ tag, index }))
+        .sort((a, b) => rank(a.tag) - rank(b.tag) || a.index - b.index)
+        .map((x) => x.tag);
     }
     return { active: tags.filter((tag) => !tag.archived), archived: tags.filter((tag) => tag.archived) };
   }
@@ -108,7 +111,12 @@ export function TaxonomyEditor({ taxonomy, client }: TaxonomyEditorProps) {
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     const order = [...ids, ...archived.map((t) => t.id)];
     const focusKey = `${tag.id}:${direction}`;
-    requestFocus(focusKey, (shown) => sameIds(shown.filter((t) => t.dimension === tag.dimension), order));
+    requestFocus(focusKey, (shown) =>
+      sameIds(
+        shown.filter((t) => t.dimension === tag.dimension),
+        order,
+      ),
+    );
     setOrderOverride((current) => ({ ...current, [tag.dimension]: order }));
     pendingMoves.current++;
     try {

@@ -2,7 +2,6 @@ import { i18n } from '#i18n';
 import { fold } from '../../../lib/model/text';
 import { type Dimension, TAG_LIMITS, type Tag } from '../../../lib/model/taxonomy';
 
-
 export interface GroupText {
   heading: string;
   addHeading: string;
