@@ -29,33 +29,28 @@ import {
   setTag,
 } from '../storage/store';
 
-export interface MessageSender {
-  /** The extension that sent the message; for our content scripts and pages, our own id. */
-  id?: string;
-  /** The page the message came from: a LinkedIn page for the content script, ours for popup and options. */
-  url?: string;
-}
+import { type MessageSender, type Self, authorize, identify } from './access';
+import type { TabProfiles } from '../storage/tab-profiles';
 
-export interface Self {
-  id: string;
-  /** e.g. "chrome-extension://<id>/" */
-  origin: string;
-}
+export type { MessageSender, Self };
 
 /**
  * Answers one message to the background, the database's only writer. Anything not from this
  * extension or not matching the protocol gets an error and changes nothing. Our own pages may send
- * every message; the content script, which lives inside LinkedIn's page, only the per-contact ones.
+ * every message; the panel and the content script, which live in LinkedIn's tabs, only the per-contact
+ * ones, and only about the profile their tab shows (the rules: ./access.ts).
  */
 export async function handleMessage(
   db: KindredDB,
   raw: unknown,
   sender: MessageSender,
   self: Self,
-  now: Date = new Date(),
+  now: Date,
+  tabs: TabProfiles,
 ): Promise<Reply<unknown>> {
-  if (sender.id !== self.id) return { ok: false, error: 'Kindred only accepts messages from its own pages.' };
-  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  const caller = identify(sender, self);
+  if (caller.kind === 'stranger') return { ok: false, error: caller.error };
+  const fromOwnPage = caller.kind === 'page';
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   const pageOnly = PageToBackgroundSchema.options.some((option) => option.entries.type.literal === type);
   try {
@@ -67,7 +62,19 @@ export async function handleMessage(
     }
     const parsed = v.safeParse(ContentToBackgroundSchema, raw);
     if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
-    return { ok: true, value: await applyContentMessage(db, parsed.output, now.toISOString()) };
+    // The tab's binding: which profile it shows, for the panel's and the content script's rights.
+    const bound = caller.kind === 'page' ? undefined : await tabs.get(caller.tabId);
+    const grant = authorize(caller, parsed.output, bound);
+    if (!grant.ok) return grant;
+    if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.profile, grant.bind.incognito);
+    // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
+    const message = parsed.output.type === 'seen-profile' && grant.bind ? { ...parsed.output, profile: grant.bind.profile } : parsed.output;
+    let value: unknown;
+    if (message.type === 'panel-view') value = { profile: bound ?? null };
+    else if (grant.write) value = await applyContentMessage(db, message, now.toISOString());
+    // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
+    else value = await getContactView(db, message.type === 'seen-profile' ? message.profile.id : (message as { contactId: string }).contactId);
+    return { ok: true, value: grant.reply === 'none' ? null : value };
   } catch (error) {
     if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
       return { ok: false, error: error.message };
@@ -76,7 +83,11 @@ export async function handleMessage(
   }
 }
 
-function applyContentMessage(db: KindredDB, message: ContentToBackgroundMessage, now: string): Promise<unknown> {
+function applyContentMessage(
+  db: KindredDB,
+  message: Exclude<ContentToBackgroundMessage, { type: 'panel-view' }>,
+  now: string,
+): Promise<unknown> {
   switch (message.type) {
     case 'seen-profile':
       return recordSeen(db, message.profile, now);

@@ -5,6 +5,7 @@ import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport } from '../storage/import-kindred';
 import type { ContactView } from '../storage/store';
 import type { Tag } from '../model/taxonomy';
+import type { SeenProfile } from '../model/contact';
 
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -50,6 +51,8 @@ export const ContentToBackgroundSchema = v.variant(
     v.strictObject({ type: v.literal('set-tag'), contactId: ContactId, tagId: TagId, on: v.boolean() }),
     v.strictObject({ type: v.literal('set-note'), contactId: ContactId, note: text(LIMITS.note) }),
     v.strictObject({ type: v.literal('set-panel-collapsed'), collapsed: v.boolean() }),
+    // The framed panel asks which profile its tab shows (lib/protocol/access.ts): it never says so itself.
+    v.strictObject({ type: v.literal('panel-view') }),
   ],
   'unknown message type',
 );
@@ -119,11 +122,14 @@ export interface PageToBackgroundReplies {
 }
 
 export interface ContentToBackgroundReplies {
-  'seen-profile': ContactView;
+  /** Null for the content script: nothing about the person is sent into LinkedIn's page. */
+  'seen-profile': ContactView | null;
   'get-contact': ContactView;
   'set-tag': ContactView;
   'set-note': ContactView;
   'set-panel-collapsed': null;
+  /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
+  'panel-view': { profile: SeenProfile | null };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
