@@ -29,7 +29,12 @@ iframe{display:block;width:100%;border:0;background:transparent;color-scheme:nor
 :host(.floating) iframe{max-height:calc(100vh - 96px)}
 p{margin:0;padding:8px 12px;border:1px solid #d0d7de;border-radius:8px;background:#fff;color:#1f2328;font:13px/1.4 system-ui,sans-serif}`;
 
-export function createFrameHost(src: string, onAnnounceRequest: () => void): FrameHost {
+/**
+ * `src` is the panel page's URL; `origins` the origins it may answer from. Chrome opens a
+ * use_dynamic_url address (a per-session origin) and then runs the page in the extension's own
+ * origin, so both are listed; Firefox has one.
+ */
+export function createFrameHost(src: string, origins: readonly string[], onAnnounceRequest: () => void): FrameHost {
   const host = document.createElement('kindred-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -41,11 +46,12 @@ export function createFrameHost(src: string, onAnnounceRequest: () => void): Fra
   // does not move when the panel appears.
   frame.style.height = `${lastHeight}px`;
   shadow.append(style, frame);
-  const frameOrigin = new URL(src).origin;
+  // Learned from the frame's first message, so the look is posted only to the panel's own origin.
+  let frameOrigin: string | null = null;
   let loaded = false;
   let pending: Omit<ToFrame, 'kindred'> | null = null;
   const post = (view: Omit<ToFrame, 'kindred'>) =>
-    frame.contentWindow?.postMessage({ kindred: 'view', ...view } satisfies ToFrame, frameOrigin);
+    frameOrigin && frame.contentWindow?.postMessage({ kindred: 'view', ...view } satisfies ToFrame, frameOrigin);
 
   const listening = new AbortController();
   window.addEventListener(
@@ -53,11 +59,12 @@ export function createFrameHost(src: string, onAnnounceRequest: () => void): Fra
     (event) => {
       // Only our own frame: the page can post anything to this window, and posts from another frame
       // (or from the page pretending to be the frame) have another source or origin.
-      if (event.source !== frame.contentWindow || event.origin !== frameOrigin) return;
+      if (event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
       const data = event.data as Partial<FromFrame> | null;
       if (typeof data !== 'object' || data === null) return;
-      if (!loaded) {
+      if (data.kindred === 'ready') {
         loaded = true;
+        frameOrigin = event.origin;
         if (pending) post(pending);
       }
       // Heights are not secret and never used as data: a sane number sizes the frame, nothing else.
@@ -71,12 +78,22 @@ export function createFrameHost(src: string, onAnnounceRequest: () => void): Fra
     { signal: listening.signal },
   );
 
+  /**
+   * Moving an iframe in the DOM reloads it; moveBefore (Chrome 133+) keeps it loaded where the
+   * browser has it and the frame is already in the page.
+   */
+  const move = (parent: Node, before: Node | null) => {
+    const keeping = parent as Node & { moveBefore?: (node: Node, child: Node | null) => void };
+    if (host.isConnected && parent.isConnected && typeof keeping.moveBefore === 'function') keeping.moveBefore(host, before);
+    else parent.insertBefore(host, before);
+  };
+
   return {
     host,
     place(after) {
       host.classList.toggle('floating', !after);
       if (after) {
-        if (after.nextElementSibling !== host) after.after(host);
+        if (after.nextElementSibling !== host) move(after.parentNode!, after.nextSibling);
       } else if (!host.isConnected) {
         document.body.append(host);
       }

@@ -81,7 +81,9 @@ export default defineContentScript({
      */
     const showPanel = (profile: SeenProfile, reading: boolean) => {
       if (!checkAlive()) return;
-      frame ??= createFrameHost(browser.runtime.getURL('/panel.html'), () => {
+      const src = browser.runtime.getURL('/panel.html');
+      const { protocol, origin } = new URL(src);
+      frame ??= createFrameHost(src, [origin, `${protocol}//${browser.runtime.id}`], () => {
         // The background lost this tab's binding (a private tab's, after a worker restart): once per view.
         if (reannounced) return;
         reannounced = true;
@@ -119,9 +121,10 @@ export default defineContentScript({
       shown = id ? { id, name: '' } : null;
       if (!id) return removePanel();
       const now = readFreshProfile(document, url, staleNames);
-      // Nothing readable yet (the page is still rendering, or it is not a profile): no panel until it is.
-      if (!now) removePanel();
-      else showPanel(now, !now.name);
+      // Nothing readable yet (the page is still rendering, or it is not a profile): no new panel until it
+      // is; a panel already there (in-page navigation) stays, reading, so the frame is not loaded again.
+      if (now) showPanel(now, !now.name);
+      else if (frame) showPanel(unnamedProfile(id), true);
       if (now?.name) {
         shown = { id, name: now.name };
         return;

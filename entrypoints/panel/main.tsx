@@ -89,3 +89,4 @@ new ResizeObserver(() => {
   toParent({ kindred: 'height', height });
 }).observe(app);
 paint();
+toParent({ kindred: 'ready' });

@@ -17,6 +17,8 @@ export interface ToFrame {
 }
 
 export type FromFrame =
+  /** The panel page has started (again: the browser reloads a frame that is put back into the page). */
+  | { kindred: 'ready' }
   /** The panel's height in CSS pixels, so the frame is sized to its content. */
   | { kindred: 'height'; height: number }
   /** The background knows nothing about this tab (its worker lost a private tab's binding): say it again. */
