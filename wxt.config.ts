@@ -18,6 +18,14 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'"
         : { extension_pages: "script-src 'self'; object-src 'self'" },
+    // The tag panel is an extension page framed in LinkedIn's profile pages, so the page's scripts can
+    // neither read nor drive it. Only linkedin.com may frame it; Chrome gives it a per-session URL
+    // (use_dynamic_url), so a page cannot recognise Kindred by probing a fixed address. Firefox MV2
+    // has a plain list: its extension URLs are already random per installation.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['panel.html']
+        : [{ resources: ['panel.html'], matches: ['*://*.linkedin.com/*'], use_dynamic_url: true }],
     commands: {
       'focus-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -5,25 +5,34 @@ import { coalesced } from '../lib/storage/coalesced';
 import { type KindredDB, openKindredDB } from '../lib/storage/db';
 import { ensureTagSummary } from '../lib/storage/store';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
+import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
   let db: KindredDB | null = null;
   const database = () => (db ??= openKindredDB({ defaultTaxonomy: () => defaultTaxonomy(translate) }));
+  let tabProfiles: TabProfiles | null = null;
+  const tabs = () => (tabProfiles ??= openTabProfiles());
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   // After an import the popup's tag summary is rebuilt here, once the reply has gone out.
   const keepTagSummary = coalesced(() => ensureTagSummary(database()), console.error);
   browser.runtime.onMessage.addListener((message, sender) => {
-    const reply = handleMessage(database(), message, sender, self);
+    const reply = handleMessage(database(), message, sender, self, new Date(), tabs());
     void reply.then(keepTagSummary);
     return reply;
   });
+  // Tab ids are reused in the next browser session, and a closed tab shows nothing.
+  browser.runtime.onStartup.addListener(() => void tabs().clear().catch(console.error));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs().forget(tabId).catch(console.error));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'focus-panel') void focusPanelInActiveTab();
   });
 });
 
-/** Asks the active tab's content script to focus its panel; tabs without one simply do not answer. */
+/**
+ * Asks the active tab to focus its panel: the content script focuses the frame, the panel page in it
+ * (which gets the same message) its first control. Tabs without a panel simply do not answer.
+ */
 async function focusPanelInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;

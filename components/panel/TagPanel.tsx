@@ -60,7 +60,8 @@ export function TagPanel({
     let current = true;
     (profile.name ? client.recordSeen({ profile }) : client.getContact({ contactId: profile.id })).then(
       (loaded) => {
-        if (!current) return;
+        // Null only where the background keeps the contact from the caller (a content script).
+        if (!current || !loaded) return;
         setView(loaded);
         setCollapsed(loaded.panelCollapsed);
         note.loaded(loaded.contact?.note ?? '');
@@ -80,13 +81,13 @@ export function TagPanel({
    * Runs one change. Only the answer to the latest change is shown: an earlier answer arriving late
    * would otherwise undo a click made since. After a failure the panel shows what is really stored.
    */
-  async function save(action: () => Promise<ContactView>, revert: () => void) {
+  async function save(action: () => Promise<ContactView | null>, revert: () => void) {
     const ticket = ++latestChange.current;
     setStatus({ kind: 'saving' });
     try {
       const saved = await action();
       if (ticket !== latestChange.current) return;
-      setView(saved);
+      if (saved) setView(saved);
       setStatus({ kind: 'saved' });
     } catch (error) {
       setStatus({ kind: 'error', message: messageOf(error) });

@@ -1,13 +1,22 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
-import { handleMessage } from './handler';
+import { type MessageSender, handleMessage } from './handler';
 import type { KindredDB } from '../storage/db';
 import { recordSeen, setTag } from '../storage/store';
+import { type TabProfiles, openTabProfiles } from '../storage/tab-profiles';
 
 const OWN_ID = 'kindred-extension-id';
 const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
-/** The content script, inside a LinkedIn page. */
-const own = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/' };
+/** The content script, in the top document of LinkedIn tab 7 (which shows Jane). */
+const own = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/', frameId: 0, tab: { id: 7, incognito: false } };
+/** The panel framed in tab 7. Chrome loads it from a per-session origin (use_dynamic_url). */
+const panel = {
+  id: OWN_ID,
+  url: 'chrome-extension://0f3c9a1e-dynamic/panel.html',
+  frameId: 4,
+  tab: { id: 7, incognito: false },
+};
 /** The options page. */
 const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -21,18 +30,25 @@ const profile = {
 };
 
 let db: KindredDB;
+let tabs: TabProfiles;
 beforeEach(async () => {
   db = freshDB();
+  tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
   await recordSeen(db, profile, '2026-11-01T10:00:00.000Z');
   await setTag(db, 'jane-doe', 'mentor', true, '2026-11-01T10:00:00.000Z');
+  await tabs.set(7, profile, false);
 });
 afterEach(() => db.close());
 
-const handle = (message: unknown, sender: { id?: string; url?: string } = own) =>
-  handleMessage(db, message, sender, SELF, NOW);
+const handle = (message: unknown, sender: MessageSender = panel) => handleMessage(db, message, sender, SELF, NOW, tabs);
 
 describe('valid messages', () => {
   it('records a seen profile and answers the contact view', async () => {
+    // The content script announces what its tab shows; the panel in that tab reads it.
+    expect(await handle({ type: 'recordSeen', profile: { ...profile, headline: 'Author' } }, own)).toEqual({
+      ok: true,
+      value: null,
+    });
     const reply = await handle({ type: 'recordSeen', profile: { ...profile, headline: 'Author' } });
     expect(reply).toMatchObject({ ok: true, value: { contact: { headline: 'Author', relationships: ['mentor'] } } });
   });
@@ -66,7 +82,7 @@ describe('messages from Kindred’s own pages', () => {
 
 describe('rejected messages change nothing', () => {
   const long = (n: number) => 'x'.repeat(n);
-  const cases: Array<[string, unknown, string, { id?: string; url?: string }?]> = [
+  const cases: Array<[string, unknown, string, MessageSender?]> = [
     [
       'another extension',
       { type: 'getContact', contactId: 'jane-doe' },
@@ -124,8 +140,9 @@ describe('rejected messages change nothing', () => {
       'import from a content script',
       { type: 'importKindred', text: '{}', mode: 'replace' },
       'may only be sent from Kindred’s own pages',
+      own,
     ],
-    ['record-export from a content script', { type: 'recordExport' }, 'may only be sent from Kindred’s own pages'],
+    ['record-export from a content script', { type: 'recordExport' }, 'may only be sent from Kindred’s own pages', own],
     [
       'page message from another origin',
       { type: 'recordExport' },
@@ -160,6 +177,7 @@ describe('rejected messages change nothing', () => {
       'bulk tag from a content script',
       { type: 'bulkSetTag', contactIds: ['jane-doe'], tagId: 'peer', on: true },
       'own pages',
+      own,
     ],
     [
       'bulk tag with no contacts',
@@ -173,8 +191,8 @@ describe('rejected messages change nothing', () => {
       'Unknown contact "ghost"',
       page,
     ],
-    ['delete-all from a content script', { type: 'deleteAll' }, 'own pages'],
-    ['delete-contact from a content script', { type: 'deleteContact', contactId: 'jane-doe' }, 'own pages'],
+    ['delete-all from a content script', { type: 'deleteAll' }, 'own pages', own],
+    ['delete-contact from a content script', { type: 'deleteContact', contactId: 'jane-doe' }, 'own pages', own],
     [
       'tag colour with CSS',
       { type: 'addTag', dimension: 'purpose', label: 'X', description: '', color: 'red;x:url(a)' },
@@ -209,7 +227,7 @@ describe('rejected messages change nothing', () => {
 
   it.each(cases)('%s', async (_, message, error, sender) => {
     const before = await snapshot(db);
-    const reply = await handle(message, sender ?? own);
+    const reply = await handle(message, sender ?? panel);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toContain(error);
     expect(await snapshot(db)).toEqual(before);

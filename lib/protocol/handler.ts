@@ -22,22 +22,24 @@ import {
   updateTag,
 } from '../storage/store';
 import { CONTENT_OPERATIONS } from './operation-names';
-import { type Input, OPERATIONS, type Operation, type Replies, type Reply } from './operations';
+import {
+  type ContentOperation,
+  type Input,
+  type Message,
+  OPERATIONS,
+  type Operation,
+  type Replies,
+  type Reply,
+} from './operations';
 
-export interface MessageSender {
-  /** The extension that sent the message; for our content scripts and pages, our own id. */
-  id?: string;
-  /** The page the message came from: a LinkedIn page for the content script, ours for popup and options. */
-  url?: string;
-}
+import { type MessageSender, type Self, authorize, identify } from './access';
+import type { TabProfiles } from '../storage/tab-profiles';
 
-export interface Self {
-  id: string;
-  /** e.g. "chrome-extension://<id>/" */
-  origin: string;
-}
+export type { MessageSender, Self };
 
-type Handlers = { [K in Operation]: (db: KindredDB, input: Input<K>, now: Date) => Promise<Replies[K]> };
+/** Operations that do work in the database; `panelView` is answered from the tab's binding alone. */
+type StoreOperation = Exclude<Operation, 'panelView'>;
+type Handlers = { [K in StoreOperation]: (db: KindredDB, input: Input<K>, now: Date) => Promise<Replies[K]> };
 
 /** Each operation's work, under the operation's own name. */
 const HANDLERS: Handlers = {
@@ -61,37 +63,61 @@ const HANDLERS: Handlers = {
 };
 
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
-const contentMayAsk = (type: Operation) => (CONTENT_OPERATIONS as readonly string[]).includes(type);
+const isTabOperation = (type: Operation): type is ContentOperation =>
+  (CONTENT_OPERATIONS as readonly string[]).includes(type);
 
 /**
  * Answers one message to the background, the database's only writer. Anything not from this
  * extension or not matching the protocol gets an error and changes nothing. Our own pages may ask
- * for every operation; the content script, which lives inside LinkedIn's page, only the per-contact ones.
+ * for every operation; the panel and the content script, which live in LinkedIn's tabs, only the
+ * per-contact ones, and only about the profile their tab shows (the rules: ./access.ts).
  */
 export async function handleMessage(
   db: KindredDB,
   raw: unknown,
   sender: MessageSender,
   self: Self,
-  now: Date = new Date(),
+  now: Date,
+  tabs: TabProfiles,
 ): Promise<Reply<unknown>> {
-  if (sender.id !== self.id) return { ok: false, error: 'Kindred only accepts messages from its own pages.' };
-  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  const caller = identify(sender, self);
+  if (caller.kind === 'stranger') return { ok: false, error: caller.error };
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'Invalid message: unknown message type' };
   const { type, ...input } = raw as { type?: unknown };
   if (!isOperation(type)) return { ok: false, error: 'Invalid message: unknown message type' };
-  if (!contentMayAsk(type) && !fromOwnPage) {
+  if (!isTabOperation(type) && caller.kind !== 'page') {
     return { ok: false, error: `"${type}" may only be sent from Kindred’s own pages.` };
   }
   const parsed = v.safeParse(OPERATIONS[type], input);
   if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
   try {
-    const handler = HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>;
-    return { ok: true, value: await handler(db, parsed.output, now) };
+    if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now) };
+    const message = { type, ...parsed.output } as Message<ContentOperation>;
+    // The tab's binding: which profile it shows, for the panel's and the content script's rights.
+    const bound = caller.kind === 'page' ? undefined : await tabs.get(caller.tabId);
+    const grant = authorize(caller, message, bound);
+    if (!grant.ok) return grant;
+    if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.profile, grant.bind.incognito);
+    let value: unknown;
+    if (message.type === 'panelView') value = { profile: bound ?? null };
+    // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
+    else if (grant.write)
+      value = await run(message.type, db, grant.bind ? { profile: grant.bind.profile } : parsed.output, now);
+    // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
+    else
+      value = await getContact(
+        db,
+        'profile' in message ? message.profile.id : (message as { contactId: string }).contactId,
+      );
+    return { ok: true, value: grant.reply === 'none' ? null : value };
   } catch (error) {
     if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
       return { ok: false, error: error.message };
     }
     return { ok: false, error: `Kindred could not save this: ${errorText(error)}` };
   }
+}
+
+function run(type: StoreOperation, db: KindredDB, input: unknown, now: Date): Promise<unknown> {
+  return (HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>)(db, input, now);
 }

@@ -2,7 +2,15 @@
  * The operations' names, the only part of the protocol that exists at run time outside the background:
  * clients are built from these lists (lib/protocol/client.ts), the background dispatches on them.
  */
-export const CONTENT_OPERATIONS = ['recordSeen', 'getContact', 'setTag', 'setNote', 'setPanelCollapsed'] as const;
+/** What a LinkedIn tab may ask for: its content script and the panel framed in it (rights: ./access.ts). */
+export const CONTENT_OPERATIONS = [
+  'recordSeen',
+  'getContact',
+  'setTag',
+  'setNote',
+  'setPanelCollapsed',
+  'panelView',
+] as const;
 
 export const PAGE_OPERATIONS = [
   'importKindred',

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Color, ContactId, Dimension, TagId, TagLabel, text } from '../formats/fields';
 import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
-import { LIMITS } from '../model/contact';
+import { LIMITS, type SeenProfile } from '../model/contact';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport } from '../storage/import-kindred';
@@ -40,6 +40,8 @@ export const OPERATIONS = {
   setTag: v.strictObject({ contactId: ContactId, tagId: TagId, on: v.boolean() }),
   setNote: v.strictObject({ contactId: ContactId, note: text(LIMITS.note) }),
   setPanelCollapsed: v.strictObject({ collapsed: v.boolean() }),
+  // The framed panel asks which profile its tab shows (./access.ts): it never says so itself.
+  panelView: v.strictObject({}),
   // Only Kindred's own pages (popup, options).
   importKindred: v.strictObject({
     text: ImportText,
@@ -78,11 +80,14 @@ export type Operation = ContentOperation | (typeof PAGE_OPERATIONS)[number];
 export type Input<K extends Operation> = v.InferOutput<(typeof OPERATIONS)[K]>;
 
 export interface Replies {
-  recordSeen: ContactView;
+  /** Null for the content script: nothing about the person is sent into LinkedIn's page. */
+  recordSeen: ContactView | null;
   getContact: ContactView;
   setTag: ContactView;
   setNote: ContactView;
   setPanelCollapsed: null;
+  /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
+  panelView: { profile: SeenProfile | null };
   importKindred: ImportReport;
   importConnections: ConnectionsReport;
   bulkSetTag: { changed: number };

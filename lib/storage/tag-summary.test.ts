@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB } from '../../tests/support/db-helpers';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { handleMessage } from '../protocol/handler';
+import { openTabProfiles } from './tab-profiles';
 import { computeBalance } from '../model/balance';
 import { newContact } from '../model/contact';
 import type { KindredDB } from './db';
@@ -52,9 +54,16 @@ describe('applyContactChanges', () => {
 });
 
 const OWN_ID = 'kindred-extension-id';
+const tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
 const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
-const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/' };
-const optionsPage = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
+/** The content script in a LinkedIn tab (it announces the profile; tags come from the panel or the options page). */
+const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/', frameId: 0, tab: { id: 1 } };
+const optionsPage: typeof contentScript = {
+  id: OWN_ID,
+  url: `chrome-extension://${OWN_ID}/options.html`,
+  frameId: 0,
+  tab: { id: 2 },
+};
 const profile = (id: string, name: string) => ({
   id,
   url: `https://www.linkedin.com/in/${id}/`,
@@ -87,16 +96,16 @@ describe('the stored tag summary', () => {
   // Every message that writes contacts, in the order a person might send them.
   const steps: Array<[string, unknown, typeof contentScript]> = [
     ['first visit', { type: 'recordSeen', profile: profile('jane-doe', 'Jane Doe') }, contentScript],
-    ['tag on', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: true }, contentScript],
-    ['second tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true }, contentScript],
-    ['tag on a new contact', { type: 'setTag', contactId: 'sam', tagId: 'growth', on: true }, contentScript],
-    ['note on a new contact', { type: 'setNote', contactId: 'kim', note: 'Met at a meetup' }, contentScript],
+    ['tag on', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: true }, optionsPage],
+    ['second tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true }, optionsPage],
+    ['tag on a new contact', { type: 'setTag', contactId: 'sam', tagId: 'growth', on: true }, optionsPage],
+    ['note on a new contact', { type: 'setNote', contactId: 'kim', note: 'Met at a meetup' }, optionsPage],
     [
       'revisit',
       { type: 'recordSeen', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } },
       contentScript,
     ],
-    ['tag off', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: false }, contentScript],
+    ['tag off', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: false }, optionsPage],
     [
       'import merge',
       {
@@ -143,7 +152,7 @@ describe('the stored tag summary', () => {
   it('matches every contact after each kind of write, whether kept up to date or rebuilt', async () => {
     await ensureTagSummary(db);
     for (const [step, message, sender] of steps) {
-      const reply = await handleMessage(db, message, sender, SELF);
+      const reply = await handleMessage(db, message, sender, SELF, new Date(), tabs);
       expect(reply, step).toMatchObject({ ok: true });
       const { shown, truth } = await balances();
       expect(shown, `${step}, as stored or read from the indexes`).toEqual(truth);
@@ -156,12 +165,19 @@ describe('the stored tag summary', () => {
 
   it('is updated in place by small writes and dropped by large ones, never left stale', async () => {
     await ensureTagSummary(db);
-    await handleMessage(db, steps[0]![1], contentScript, SELF);
-    await handleMessage(db, steps[1]![1], contentScript, SELF);
+    await handleMessage(db, steps[0]![1], contentScript, SELF, new Date(), tabs);
+    await handleMessage(db, steps[1]![1], optionsPage, SELF, new Date(), tabs);
     expect(await stored()).toEqual({ known: 1, combos: { '["work"]': 1 } });
 
     const many = Array.from({ length: 300 }, (_, i) => ({ id: `person-${i}`, purposes: ['growth'] }));
-    await handleMessage(db, { type: 'importKindred', text: file(many), mode: 'merge' }, optionsPage, SELF);
+    await handleMessage(
+      db,
+      { type: 'importKindred', text: file(many), mode: 'merge' },
+      optionsPage,
+      SELF,
+      new Date(),
+      tabs,
+    );
     expect(await stored()).toBeUndefined();
     expect((await loadTagSummary(db)).summary).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
     await ensureTagSummary(db);

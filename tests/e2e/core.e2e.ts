@@ -66,6 +66,8 @@ describe('the core slice in real Chromium', () => {
       await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('Met at the flex conference in London');
       expect(await keysSeenByPage()).toBe(0);
       await panel.getByRole('textbox', { name: 'Note' }).blur();
+      // Focus back on LinkedIn's page (blurring inside the frame leaves the frame focused).
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('k');
       expect(await keysSeenByPage()).toBe(1);
       await panel.getByText('Saved', { exact: true }).waitFor();

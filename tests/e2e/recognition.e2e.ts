@@ -102,19 +102,48 @@ describe('in-page navigation through 20 profiles and back', () => {
     await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).click();
     await panelOf(page).getByText('Saved', { exact: true }).waitFor();
 
-    // Watches the panel from inside the page: after every change to the page, which person the URL names
-    // and which name the panel shows, and how many panels there are.
+    // Watches the panel from both sides, on one clock. The page sees which person the URL names and how
+    // many panels there are, after every change to the page; the panel's frame (cross-origin: the page
+    // cannot look into it) reports every change of its heading, from a watcher put into each new frame.
     await page.evaluate(() => {
-      const w = window as unknown as { __seen: Array<[string, string]>; __maxPanels: number };
-      w.__seen = [];
+      const w = window as unknown as { __urls: Array<[number, string]>; __changes: number[]; __maxPanels: number };
+      w.__urls = [];
+      w.__changes = [];
       w.__maxPanels = 0;
       new MutationObserver(() => {
-        const hosts = document.querySelectorAll('kindred-panel');
-        w.__maxPanels = Math.max(w.__maxPanels, hosts.length);
-        const heading = hosts[0]?.shadowRoot?.querySelector('h2')?.textContent ?? '';
-        if (heading) w.__seen.push([location.pathname.split('/')[2]!, heading]);
+        w.__maxPanels = Math.max(w.__maxPanels, document.querySelectorAll('kindred-panel').length);
+        w.__urls.push([Date.now(), location.pathname.split('/')[2]!]);
+        w.__changes.push(Date.now());
       }).observe(document, { subtree: true, childList: true, characterData: true });
+      // The URL changes without a change to the page too (LinkedIn navigates first, renders later).
+      const pushState = history.pushState.bind(history);
+      history.pushState = (...args: Parameters<History['pushState']>) => {
+        pushState(...args);
+        w.__urls.push([Date.now(), location.pathname.split('/')[2]!]);
+      };
     });
+    const headings: Array<[number, string]> = [];
+    page.on('console', (message) => {
+      const match = /^heading-seen (\d+) (.*)$/.exec(message.text());
+      if (match) headings.push([Number(match[1]), match[2]!]);
+    });
+    const watchHeading = (frame: import('playwright-core').Frame) =>
+      /\/panel\.html/.test(frame.url()) &&
+      frame
+        .evaluate(() => {
+          let last = '';
+          const report = () => {
+            const heading = document.querySelector('h2')?.textContent ?? '';
+            if (heading && heading !== last) console.log(`heading-seen ${Date.now()} ${(last = heading)}`);
+          };
+          report();
+          new MutationObserver(report).observe(document, { subtree: true, childList: true, characterData: true });
+        })
+        .catch(() => undefined); // a frame replaced before the watcher got in
+    page.frames().forEach(watchHeading);
+    page.on('framenavigated', watchHeading);
+    // A frame put back into the page is loaded afresh: it shows nobody until its watcher reports.
+    page.on('framedetached', (frame) => /\/panel\.html/.test(frame.url()) && headings.push([Date.now(), '']));
 
     const route = [...people.slice(1), ...people.slice(0, -1).reverse()];
     for (const p of route) {
@@ -138,10 +167,16 @@ describe('in-page navigation through 20 profiles and back', () => {
         .toBe(expectedPeer);
     }
 
-    const { seen, maxPanels } = await page.evaluate(() => {
-      const w = window as unknown as { __seen: Array<[string, string]>; __maxPanels: number };
-      return { seen: w.__seen, maxPanels: w.__maxPanels };
+    const { urls, changes, maxPanels } = await page.evaluate(() => {
+      const w = window as unknown as { __urls: Array<[number, string]>; __changes: number[]; __maxPanels: number };
+      return { urls: w.__urls, changes: w.__changes, maxPanels: w.__maxPanels };
     });
+    // Every change to the page or to the panel: the person the URL named then, and the heading shown.
+    const latest = <T>(list: Array<[number, T]>, time: number) => list.filter(([t]) => t <= time).at(-1)?.[1];
+    const seen = [...changes, ...headings.map(([t]) => t)]
+      .sort((a, b) => a - b)
+      .map((time) => [latest(urls, time), latest(headings, time)] as const)
+      .filter((pair): pair is readonly [string, string] => pair[0] !== undefined && !!pair[1]);
     expect(maxPanels).toBe(1);
     // Whenever the page changed, the panel named the person of the URL (or only their id while reading).
     const nameOf = new Map(people.map((p) => [p.id, p.name]));

@@ -1,3 +1,5 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openTabProfiles } from '../../lib/storage/tab-profiles';
 import type { KindredDB } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/protocol/handler';
 import type { Reply } from '../../lib/protocol/operations';
@@ -42,7 +44,9 @@ export function clientOnDatabase(
   db: KindredDB,
   { now = () => new Date(), download = () => undefined }: Partial<Pick<PageClientDeps, 'now' | 'download'>> = {},
 ): PageClient {
-  const send = (message: unknown) => handleMessage(db, message, OWN_PAGE, SELF, now()).then(unwrap);
+  // An own page is bound to no tab: the tab bindings are never read for it.
+  const tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const send = (message: unknown) => handleMessage(db, message, OWN_PAGE, SELF, now(), tabs).then(unwrap);
   return createPageClient({ db, send, download, now });
 }
 

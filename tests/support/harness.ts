@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Frame, type Locator, type Page, chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -88,9 +88,72 @@ export function removeUserDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The panel on a profile page (Playwright's locators pierce the open shadow root). */
-export function panelOf(page: Page) {
-  return page.getByRole('region', { name: 'Kindred' });
+/**
+ * The panel's frame on a profile page: Kindred's own extension page, in an iframe inside a closed
+ * shadow root. Playwright's selectors do not pierce closed roots (nor can the page's scripts), so the
+ * frame is found among the page's frames by its URL. Waits until the frame is there.
+ */
+export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page
+      .frames()
+      .find((f) => !f.isDetached() && /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('No Kindred panel frame in the page.');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Locator methods that narrow a locator (replayed on the current frame); every other method acts. */
+const NARROWING = new Set([
+  'getByRole',
+  'getByText',
+  'getByLabel',
+  'getByPlaceholder',
+  'getByTitle',
+  'getByTestId',
+  'locator',
+  'first',
+  'last',
+  'nth',
+  'filter',
+]);
+
+/**
+ * The panel on a profile page: the region named "Kindred" inside its frame. Every test finds it here.
+ * LinkedIn re-renders the part of the page the panel sits in, and the browser loads a frame that is
+ * put back into the page afresh, so a locator bound to one frame would fail with "Frame was
+ * detached". This one finds the current panel frame for every action, and acts again on the new frame
+ * when the old one went away mid-action.
+ */
+export function panelOf(page: Page): Locator {
+  return panelLocator(page, [{ method: 'getByRole', args: ['region', { name: 'Kindred' }] }]);
+}
+
+type Step = { method: string; args: unknown[] };
+
+function panelLocator(page: Page, steps: Step[]): Locator {
+  return new Proxy({} as Locator, {
+    get(_, property) {
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      if (NARROWING.has(property))
+        return (...args: unknown[]) => panelLocator(page, [...steps, { method: property, args }]);
+      return async (...args: unknown[]) => {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const frame = await panelFrame(page);
+          let locator = frame as unknown as Record<string, (...a: unknown[]) => unknown>;
+          for (const step of steps) locator = locator[step.method]!(...step.args) as typeof locator;
+          try {
+            return await locator[property]!(...args);
+          } catch (error) {
+            if (!frame.isDetached() || Date.now() > deadline) throw error;
+          }
+        }
+      };
+    },
+  });
 }
 
 /** Opens one of the extension's pages (popup.html, options.html) in a tab. */

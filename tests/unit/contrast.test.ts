@@ -25,8 +25,8 @@ function variables(file: string, selector: RegExp): Record<string, string> {
 }
 
 const themes = {
-  'panel, light': variables('entrypoints/linkedin.content/style.css', /^\.panel$/),
-  'panel, dark': variables('entrypoints/linkedin.content/style.css', /^\.dark$/),
+  'panel, light': variables('entrypoints/panel/style.css', /^\.panel$/),
+  'panel, dark': variables('entrypoints/panel/style.css', /^\.dark$/),
   'pages, light': variables('entrypoints/popup/style.css', /^:root$/),
   'pages, dark': variables('entrypoints/popup/style.css', /^:root$/),
 };

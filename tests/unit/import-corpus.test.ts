@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { handleMessage } from '../../lib/protocol/handler';
+import { openTabProfiles } from '../../lib/storage/tab-profiles';
 import type { KindredDB } from '../../lib/storage/db';
 import { recordSeen, setNote, setTag } from '../../lib/storage/store';
 import { freshDB, snapshot } from '../support/db-helpers';
@@ -36,7 +38,14 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const importText = (text: string, mode: 'merge' | 'replace') =>
-  handleMessage(db, { type: 'importKindred', text, mode }, OPTIONS_PAGE, SELF);
+  handleMessage(
+    db,
+    { type: 'importKindred', text, mode },
+    OPTIONS_PAGE,
+    SELF,
+    new Date(),
+    openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange }),
+  );
 
 async function expectRejected(text: string, fragment: string) {
   for (const mode of ['merge', 'replace'] as const) {

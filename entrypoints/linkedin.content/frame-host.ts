@@ -1,0 +1,120 @@
+import type { FromFrame, ToFrame } from '../../lib/protocol/frame-messages';
+
+/**
+ * Kindred's element in LinkedIn's page: `<kindred-panel>` with a CLOSED shadow root holding an iframe
+ * of the panel page (an extension page, web-accessible to linkedin.com only). The page's scripts can
+ * see that the element is there, but cannot reach the frame through it, and a cross-origin frame's
+ * DOM and key events are out of their reach anyway.
+ */
+export interface FrameHost {
+  host: HTMLElement;
+  /** In the page's flow (right after `after`) or, with null, floating in the lower left corner. */
+  place(after: Element | null): void;
+  /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
+  show(view: Omit<ToFrame, 'kindred'>): void;
+  focus(): void;
+  /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
+  needsReload(text: string): void;
+  remove(): void;
+}
+
+/** Before the frame has said how high it is: a panel of the default tags, expanded (measured). */
+const DEFAULT_HEIGHT = 282;
+let lastHeight = DEFAULT_HEIGHT;
+
+const HOST_CSS = `:host{all:initial!important;display:block!important;margin:8px 0!important}
+:host(.floating){position:fixed!important;left:16px!important;bottom:16px!important;z-index:2147483000!important;
+width:300px!important;max-width:calc(100vw - 32px)!important;margin:0!important;border-radius:8px;box-shadow:0 4px 20px #0003}
+iframe{display:block;width:100%;border:0;background:transparent;color-scheme:normal}
+:host(.floating) iframe{max-height:calc(100vh - 96px)}
+p{margin:0;padding:8px 12px;border:1px solid #d0d7de;border-radius:8px;background:#fff;color:#1f2328;font:13px/1.4 system-ui,sans-serif}`;
+
+/**
+ * `src` is the panel page's URL; `origins` the origins it may answer from. Chrome opens a
+ * use_dynamic_url address (a per-session origin) and then runs the page in the extension's own
+ * origin, so both are listed; Firefox has one.
+ */
+export function createFrameHost(src: string, origins: readonly string[], onAnnounceRequest: () => void): FrameHost {
+  const host = document.createElement('kindred-panel');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = HOST_CSS;
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  frame.title = 'Kindred';
+  // The last height shown (or the default) is kept free before the frame loads, so the profile below
+  // does not move when the panel appears.
+  frame.style.height = `${lastHeight}px`;
+  shadow.append(style, frame);
+  // Learned from the frame's first message, so the look is posted only to the panel's own origin.
+  let frameOrigin: string | null = null;
+  let loaded = false;
+  let pending: Omit<ToFrame, 'kindred'> | null = null;
+  const post = (view: Omit<ToFrame, 'kindred'>) =>
+    frameOrigin && frame.contentWindow?.postMessage({ kindred: 'view', ...view } satisfies ToFrame, frameOrigin);
+
+  const listening = new AbortController();
+  window.addEventListener(
+    'message',
+    (event) => {
+      // Only our own frame: the page can post anything to this window, and posts from another frame
+      // (or from the page pretending to be the frame) have another source or origin.
+      if (event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
+      const data = event.data as Partial<FromFrame> | null;
+      if (typeof data !== 'object' || data === null) return;
+      if (data.kindred === 'ready') {
+        loaded = true;
+        frameOrigin = event.origin;
+        if (pending) post(pending);
+      }
+      // Heights are not secret and never used as data: a sane number sizes the frame, nothing else.
+      if (data.kindred === 'height' && typeof data.height === 'number' && data.height > 0 && data.height < 5000) {
+        lastHeight = Math.ceil(data.height);
+        frame.style.height = `${lastHeight}px`;
+      } else if (data.kindred === 'announce') {
+        onAnnounceRequest();
+      }
+    },
+    { signal: listening.signal },
+  );
+
+  /**
+   * Moving an iframe in the DOM reloads it; moveBefore (Chrome 133+) keeps it loaded where the
+   * browser has it and the frame is already in the page.
+   */
+  const move = (parent: Node, before: Node | null) => {
+    const keeping = parent as Node & { moveBefore?: (node: Node, child: Node | null) => void };
+    if (host.isConnected && parent.isConnected && typeof keeping.moveBefore === 'function')
+      keeping.moveBefore(host, before);
+    else parent.insertBefore(host, before);
+  };
+
+  return {
+    host,
+    place(after) {
+      host.classList.toggle('floating', !after);
+      if (after) {
+        if (after.nextElementSibling !== host) move(after.parentNode!, after.nextSibling);
+      } else if (!host.isConnected) {
+        document.body.append(host);
+      }
+    },
+    show(view) {
+      pending = view;
+      if (loaded) post(view);
+    },
+    focus() {
+      frame.focus();
+    },
+    needsReload(text) {
+      const line = document.createElement('p');
+      line.textContent = text;
+      frame.replaceWith(line);
+      listening.abort();
+    },
+    remove() {
+      listening.abort();
+      host.remove();
+    },
+  };
+}

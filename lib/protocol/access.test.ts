@@ -1,0 +1,262 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDB, snapshot } from '../../tests/support/db-helpers';
+import { type MessageSender, handleMessage } from './handler';
+import { identify } from './access';
+import type { KindredDB } from '../storage/db';
+import { recordSeen, setNote, setTag } from '../storage/store';
+import { type TabProfiles, openTabProfiles } from '../storage/tab-profiles';
+
+/**
+ * Who may do what, with senders as the browser fills them in: LinkedIn's page can make the content
+ * script or the panel send anything, but it cannot change sender.id, sender.url, sender.tab or
+ * sender.frameId.
+ */
+const OWN_ID = 'kindred-extension-id';
+const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const EARLIER = '2026-11-01T10:00:00.000Z';
+const person = (id: string, name: string) => ({
+  id,
+  url: `https://www.linkedin.com/in/${id}/`,
+  name,
+  headline: '',
+  company: '',
+  location: '',
+});
+const JANE = { ...person('jane-doe', 'Jane Doe'), headline: 'Flex specialist' };
+const SAM = person('sam-lee', 'Sam Lee');
+
+const contentIn = (tabId: number, path = '/in/jane-doe/', extra: Partial<MessageSender> = {}): MessageSender => ({
+  id: OWN_ID,
+  url: `https://www.linkedin.com${path}`,
+  frameId: 0,
+  tab: { id: tabId, incognito: false },
+  ...extra,
+});
+const panelIn = (tabId: number, extra: Partial<MessageSender> = {}): MessageSender => ({
+  id: OWN_ID,
+  url: 'chrome-extension://5c1d7e2a-per-session/panel.html',
+  frameId: 9,
+  tab: { id: tabId, incognito: false },
+  ...extra,
+});
+const options: MessageSender = {
+  id: OWN_ID,
+  url: `chrome-extension://${OWN_ID}/options.html`,
+  frameId: 0,
+  tab: { id: 30 },
+};
+
+let db: KindredDB;
+let tabs: TabProfiles;
+beforeEach(async () => {
+  db = freshDB();
+  tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
+  for (const p of [JANE, SAM]) await recordSeen(db, p, EARLIER);
+  await setNote(db, 'sam-lee', 'Secret about Sam', EARLIER);
+  await setTag(db, 'sam-lee', 'mentor', true, EARLIER);
+  // Tab 1 shows Jane, tab 2 shows Sam, tab 3 is LinkedIn's feed (it announced nothing).
+  await tabs.set(1, JANE, false);
+  await tabs.set(2, SAM, false);
+});
+afterEach(() => db.close());
+
+const handle = (message: unknown, sender: MessageSender) => handleMessage(db, message, sender, SELF, NOW, tabs);
+
+async function expectRefused(message: unknown, sender: MessageSender, error: string) {
+  const before = await snapshot(db);
+  const reply = await handle(message, sender);
+  expect(reply.ok).toBe(false);
+  expect(!reply.ok && reply.error).toContain(error);
+  expect(await snapshot(db)).toEqual(before);
+}
+
+describe('recognising the sender', () => {
+  it('tells pages, the framed panel and content scripts apart by what the browser fills in', () => {
+    expect(identify(options, SELF)).toEqual({ kind: 'page' });
+    expect(identify({ id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` }, SELF)).toEqual({ kind: 'page' });
+    expect(identify(panelIn(1), SELF)).toEqual({ kind: 'panel', tabId: 1, incognito: false });
+    // Firefox MV2 has no dynamic URLs: the panel comes from the extension's own origin.
+    expect(identify(panelIn(1, { url: 'moz-extension://6b2f-uuid/panel.html' }), SELF)).toMatchObject({
+      kind: 'panel',
+    });
+    expect(identify(contentIn(1), SELF)).toEqual({ kind: 'content', tabId: 1, incognito: false, top: true });
+    expect(identify(contentIn(1, '/feed/', { frameId: 5 }), SELF)).toMatchObject({ kind: 'content', top: false });
+  });
+
+  it('trusts nothing else', () => {
+    const strangers: MessageSender[] = [
+      { ...panelIn(1), id: 'another-extension' },
+      { ...contentIn(1), id: undefined },
+      // panel.html opened on its own, as a tab's page, or outside any tab: bound to nothing.
+      panelIn(1, { frameId: 0 }),
+      panelIn(1, { tab: undefined }),
+      // A content script sender is always in a tab, on LinkedIn.
+      contentIn(1, '/in/jane-doe/', { tab: undefined }),
+      { ...contentIn(1), url: 'https://linkedin.com.evil.example/in/jane-doe/' },
+      { ...contentIn(1), url: 'not a url' },
+      // An extension page of another origin that is not the panel.
+      { id: OWN_ID, url: 'chrome-extension://someone-else/options.html' },
+    ];
+    for (const sender of strangers)
+      expect(identify(sender, SELF), JSON.stringify(sender)).toMatchObject({ kind: 'stranger' });
+  });
+});
+
+describe('the content script in a LinkedIn tab', () => {
+  it('announces the profile its tab shows: bound, the visit recorded, nothing about the person sent back', async () => {
+    const reply = await handle(
+      { type: 'recordSeen', profile: { ...SAM, headline: 'Builder' } },
+      contentIn(1, '/in/sam-lee/'),
+    );
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(await tabs.get(1)).toMatchObject({ id: 'sam-lee', headline: 'Builder' });
+    expect(await db.contacts.get('sam-lee')).toMatchObject({
+      headline: 'Builder',
+      lastSeenAt: NOW.toISOString(),
+      note: 'Secret about Sam',
+    });
+  });
+
+  it('binds a profile not read yet without storing anything under no name', async () => {
+    const before = await snapshot(db);
+    expect(
+      await handle({ type: 'recordSeen', profile: person('new-person', '') }, contentIn(3, '/in/new-person/')),
+    ).toEqual({ ok: true, value: null });
+    expect(await tabs.get(3)).toMatchObject({ id: 'new-person', name: '' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('records no visit from a private window, and keeps its binding off the disk', async () => {
+    const before = await snapshot(db);
+    const incognito = contentIn(4, '/in/sam-lee/', { tab: { id: 4, incognito: true } });
+    expect(await handle({ type: 'recordSeen', profile: { ...SAM, headline: 'Changed' } }, incognito)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await tabs.get(4)).toMatchObject({ id: 'sam-lee' });
+  });
+
+  it('reads only the profile its tab shows', async () => {
+    expect(await handle({ type: 'getContact', contactId: 'jane-doe' }, contentIn(1))).toMatchObject({
+      ok: true,
+      value: { contact: { name: 'Jane Doe' } },
+    });
+    await expectRefused(
+      { type: 'getContact', contactId: 'sam-lee' },
+      contentIn(1),
+      'only read about the profile it shows',
+    );
+    // LinkedIn's feed shows nobody.
+    await expectRefused(
+      { type: 'getContact', contactId: 'jane-doe' },
+      contentIn(3, '/feed/'),
+      'only read about the profile it shows',
+    );
+  });
+
+  it('writes nothing, not even about the profile its tab shows', async () => {
+    await expectRefused(
+      { type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true },
+      contentIn(1),
+      'may not be sent from a LinkedIn page',
+    );
+    await expectRefused(
+      { type: 'setNote', contactId: 'jane-doe', note: 'x' },
+      contentIn(1),
+      'may not be sent from a LinkedIn page',
+    );
+    await expectRefused(
+      { type: 'setPanelCollapsed', collapsed: true },
+      contentIn(1),
+      'may not be sent from a LinkedIn page',
+    );
+    await expectRefused({ type: 'panelView' }, contentIn(1), 'only for the Kindred panel');
+  });
+
+  it('only the top document says what a tab shows', async () => {
+    await expectRefused(
+      { type: 'recordSeen', profile: SAM },
+      contentIn(1, '/in/sam-lee/', { frameId: 3 }),
+      'Only the top page',
+    );
+    expect(await tabs.get(1)).toMatchObject({ id: 'jane-doe' });
+  });
+});
+
+describe('the panel framed in a LinkedIn tab', () => {
+  it('learns which profile its tab shows from the background', async () => {
+    expect(await handle({ type: 'panelView' }, panelIn(2))).toEqual({ ok: true, value: { profile: SAM } });
+    expect(await handle({ type: 'panelView' }, panelIn(3))).toEqual({ ok: true, value: { profile: null } });
+  });
+
+  it('reads and writes the profile its tab shows', async () => {
+    expect(await handle({ type: 'getContact', contactId: 'sam-lee' }, panelIn(2))).toMatchObject({
+      ok: true,
+      value: { contact: { note: 'Secret about Sam' } },
+    });
+    expect(await handle({ type: 'setTag', contactId: 'sam-lee', tagId: 'peer', on: true }, panelIn(2))).toMatchObject({
+      ok: true,
+      value: { contact: { relationships: ['mentor', 'peer'] } },
+    });
+    expect(await handle({ type: 'setNote', contactId: 'sam-lee', note: 'New' }, panelIn(2))).toMatchObject({
+      ok: true,
+      value: { contact: { note: 'New' } },
+    });
+    expect(await handle({ type: 'setPanelCollapsed', collapsed: true }, panelIn(2))).toEqual({ ok: true, value: null });
+  });
+
+  it('never reads or writes another profile, nor anything while its tab shows nobody', async () => {
+    const refused = 'now belongs to another profile';
+    await expectRefused({ type: 'getContact', contactId: 'sam-lee' }, panelIn(1), refused);
+    await expectRefused({ type: 'setTag', contactId: 'sam-lee', tagId: 'peer', on: true }, panelIn(1), refused);
+    await expectRefused({ type: 'setNote', contactId: 'sam-lee', note: 'Overwritten' }, panelIn(1), refused);
+    await expectRefused({ type: 'recordSeen', profile: { ...SAM, name: 'Renamed' } }, panelIn(1), refused);
+    await expectRefused({ type: 'setTag', contactId: 'jane-doe', tagId: 'peer', on: true }, panelIn(3), refused);
+    // A write that races an in-page navigation is refused rather than landing on the next person.
+    await handle({ type: 'recordSeen', profile: SAM }, contentIn(1, '/in/sam-lee/'));
+    await expectRefused({ type: 'setNote', contactId: 'jane-doe', note: 'Late' }, panelIn(1), refused);
+  });
+
+  it('confirming what the page showed writes nothing; a typed name is stored with the page’s other fields', async () => {
+    const before = await snapshot(db);
+    expect(await handle({ type: 'recordSeen', profile: JANE }, panelIn(1))).toMatchObject({
+      ok: true,
+      value: { contact: { name: 'Jane Doe' } },
+    });
+    expect(await snapshot(db)).toEqual(before);
+
+    const unread = person('new-layout', '');
+    await handle({ type: 'recordSeen', profile: unread }, contentIn(5, '/in/new-layout/'));
+    const reply = await handle(
+      { type: 'recordSeen', profile: { ...unread, name: 'Noor Haddad', headline: 'Not from the page' } },
+      panelIn(5),
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { contact: { id: 'new-layout', name: 'Noor Haddad', headline: '' } },
+    });
+    expect(await tabs.get(5)).toMatchObject({ name: 'Noor Haddad' });
+  });
+
+  it('may not send what only Kindred’s own pages may', async () => {
+    await expectRefused({ type: 'deleteAll' }, panelIn(1), 'own pages');
+    await expectRefused(
+      { type: 'bulkSetTag', contactIds: ['sam-lee'], tagId: 'peer', on: true },
+      panelIn(1),
+      'own pages',
+    );
+  });
+});
+
+describe('Kindred’s own pages', () => {
+  it('read and write every contact, but have no tab profile to ask for', async () => {
+    expect(await handle({ type: 'setNote', contactId: 'sam-lee', note: 'From options' }, options)).toMatchObject({
+      ok: true,
+    });
+    expect(await handle({ type: 'getContact', contactId: 'jane-doe' }, options)).toMatchObject({ ok: true });
+    await expectRefused({ type: 'panelView' }, options, 'only for the Kindred panel');
+  });
+});

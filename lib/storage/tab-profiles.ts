@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { SeenProfile } from '../model/contact';
+
+/**
+ * Which profile each tab shows, as that tab's content script last said (tab id → profile). The
+ * background binds the framed panel's reads and writes to it.
+ *
+ * Where it is kept: an MV3 service worker is stopped after ~30 s idle, typically while the person
+ * reads a profile, and the next tag click must still find the binding. storage.session would need the
+ * "storage" permission; memory alone would lose it; so ordinary tabs are kept in a small IndexedDB
+ * database of their own (the extension's origin, apart from the contacts, no migrations shared).
+ * Private (incognito) tabs are kept in memory only, so no trace of private browsing reaches the disk;
+ * after a worker restart their content script announces the profile again on the panel's request.
+ * Tab ids are only unique within a browser session: the background clears everything at start-up and
+ * forgets a tab when it closes.
+ */
+export interface TabProfiles {
+  get(tabId: number): Promise<SeenProfile | undefined>;
+  set(tabId: number, profile: SeenProfile, incognito: boolean): Promise<void>;
+  forget(tabId: number): Promise<void>;
+  clear(): Promise<void>;
+}
+
+interface TabRow {
+  tabId: number;
+  profile: SeenProfile;
+}
+
+type TabsDB = Dexie & { tabs: EntityTable<TabRow, 'tabId'> };
+
+export const TABS_DB_NAME = 'kindred-tabs';
+
+export function openTabProfiles(options?: ConstructorParameters<typeof Dexie>[1]): TabProfiles {
+  const db = new Dexie(TABS_DB_NAME, options) as TabsDB;
+  db.version(1).stores({ tabs: 'tabId' });
+  const privateTabs = new Map<number, SeenProfile>();
+  return {
+    async get(tabId) {
+      return privateTabs.get(tabId) ?? (await db.tabs.get(tabId))?.profile;
+    },
+    async set(tabId, profile, incognito) {
+      if (incognito) {
+        privateTabs.set(tabId, profile);
+        return;
+      }
+      privateTabs.delete(tabId);
+      await db.tabs.put({ tabId, profile });
+    },
+    async forget(tabId) {
+      privateTabs.delete(tabId);
+      await db.tabs.delete(tabId);
+    },
+    async clear() {
+      privateTabs.clear();
+      await db.tabs.clear();
+    },
+  };
+}
