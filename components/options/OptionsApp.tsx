@@ -32,14 +32,7 @@ function tabs(): TabDef[] {
 export function OptionsApp({ client, initialTab }: { client: PageClient; initialTab?: string }) {
   const [tab, setTab] = useState<string>(TAB_IDS.some((id) => id === initialTab) ? initialTab! : 'overview');
   const [error, setError] = useState('');
-  const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const onError = (failure: unknown) => setError(String(failure));
-  // Each read follows the database: a change made here, in the panel or in another tab shows by itself.
-  const balance = useWatch(() => client.watchBalance, [], onError);
-  const insight = useWatch(() => client.watchInsight(days), [days], onError);
-  const contacts = useWatch(() => client.watchContacts, [], onError);
-  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
-  const loaded = balance && insight && contacts && taxonomy ? { balance, insight, contacts, taxonomy } : null;
 
   function select(id: string) {
     setTab(id);
@@ -58,43 +51,93 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
         </p>
       )}
       <Tabs tabs={tabs()} selected={tab} onSelect={select}>
-        {!loaded ? (
-          <p class="muted">{i18n.t('common.loading')}</p>
-        ) : tab === 'overview' ? (
-          <div class="overview">
-            <section class="card" aria-labelledby="balance-heading">
-              <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
-              <BalanceView balance={loaded.balance} />
-            </section>
-            <div class="card">
-              <ReconnectList {...loaded.insight.reconnect} days={days} onDaysChange={setDays} />
-            </div>
-            <div class="card">
-              <CompanySpreadView spread={loaded.insight.spread} />
-            </div>
-          </div>
+        {tab === 'overview' ? (
+          <OverviewTab client={client} onError={onError} />
         ) : tab === 'contacts' ? (
-          <section class="card" aria-labelledby="contacts-heading">
-            <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
-            <ContactsTable contacts={loaded.contacts} taxonomy={loaded.taxonomy} client={client} />
-          </section>
+          <ContactsTab client={client} onError={onError} />
         ) : tab === 'queue' ? (
-          // The queue is a named region itself; the card only adds the heading.
-          <div class="card">
-            <h2>{i18n.t('options.queue.heading')}</h2>
-            <p class="muted">{i18n.t('options.queue.intro')}</p>
-            <UntaggedQueue contacts={loaded.contacts} taxonomy={loaded.taxonomy} client={client} />
-          </div>
+          <QueueTab client={client} onError={onError} />
         ) : tab === 'tags' ? (
-          <TaxonomyEditor taxonomy={loaded.taxonomy} client={client} />
+          <TagsTab client={client} onError={onError} />
         ) : (
-          <>
-            <ImportExport contactCount={loaded.balance.known} client={client} />
-            <ConnectionsImport client={client} />
-            <DeleteAll contactCount={loaded.balance.known} taggedCount={loaded.balance.tagged} client={client} />
-          </>
+          <DataTab client={client} onError={onError} />
         )}
       </Tabs>
     </main>
+  );
+}
+
+/**
+ * Each tab watches only what it shows, so a change re-reads only that: a tag in the queue does not
+ * re-run the overview's reconnect list, an import on the data tab does not re-read every contact.
+ */
+interface TabProps {
+  client: PageClient;
+  onError: (error: unknown) => void;
+}
+
+const Loading = () => <p class="muted">{i18n.t('common.loading')}</p>;
+
+function OverviewTab({ client, onError }: TabProps) {
+  const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
+  const balance = useWatch(() => client.watchBalance, [], onError);
+  const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  if (!balance || !insight) return <Loading />;
+  return (
+    <div class="overview">
+      <section class="card" aria-labelledby="balance-heading">
+        <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
+        <BalanceView balance={balance} />
+      </section>
+      <div class="card">
+        <ReconnectList {...insight.reconnect} days={days} onDaysChange={setDays} />
+      </div>
+      <div class="card">
+        <CompanySpreadView spread={insight.spread} />
+      </div>
+    </div>
+  );
+}
+
+function ContactsTab({ client, onError }: TabProps) {
+  const contacts = useWatch(() => client.watchContacts, [], onError);
+  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
+  if (!contacts || !taxonomy) return <Loading />;
+  return (
+    <section class="card" aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
+      <ContactsTable contacts={contacts} taxonomy={taxonomy} client={client} />
+    </section>
+  );
+}
+
+function QueueTab({ client, onError }: TabProps) {
+  const contacts = useWatch(() => client.watchContacts, [], onError);
+  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
+  if (!contacts || !taxonomy) return <Loading />;
+  return (
+    // The queue is a named region itself; the card only adds the heading.
+    <div class="card">
+      <h2>{i18n.t('options.queue.heading')}</h2>
+      <p class="muted">{i18n.t('options.queue.intro')}</p>
+      <UntaggedQueue contacts={contacts} taxonomy={taxonomy} client={client} />
+    </div>
+  );
+}
+
+function TagsTab({ client, onError }: TabProps) {
+  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
+  return taxonomy ? <TaxonomyEditor taxonomy={taxonomy} client={client} /> : <Loading />;
+}
+
+function DataTab({ client, onError }: TabProps) {
+  const balance = useWatch(() => client.watchBalance, [], onError);
+  if (!balance) return <Loading />;
+  return (
+    <>
+      <ImportExport contactCount={balance.known} client={client} />
+      <ConnectionsImport client={client} />
+      <DeleteAll contactCount={balance.known} taggedCount={balance.tagged} client={client} />
+    </>
   );
 }

@@ -9,7 +9,9 @@ import {
   filterContacts,
   foldForSearch,
   formatLastSeen,
+  nameOrder,
   searchTextOf,
+  sortByName,
   sortContacts,
 } from './contact-query';
 
@@ -243,5 +245,27 @@ describe('formatLastSeen', () => {
     expect(formatLastSeen(daysAgo(7), translate, now)).toBe('1 week geleden');
     expect(formatLastSeen(daysAgo(20), translate, now)).toBe('2 weken geleden');
     expect(formatLastSeen(new Date(2025, 0, 5, 12).toISOString(), translate, now, 'nl')).toBe('5 jan 2025');
+  });
+});
+
+describe('nameOrder', () => {
+  const named = (id: string, name: string) => ({ ...newContact(id, '2026-01-01T00:00:00.000Z'), name });
+  it('sorts like sortByName, and keeps that order with the new objects when only tags changed', () => {
+    const order = nameOrder();
+    const contacts = [named('c', 'Cleo'), named('a', 'Ann'), named('b', 'Émile')];
+    expect(order(contacts).map((c) => c.id)).toEqual(sortByName(contacts).map((c) => c.id));
+    const tagged = { ...contacts[1]!, purposes: ['growth'] };
+    const next = [contacts[0]!, tagged, contacts[2]!];
+    const sorted = order(next);
+    expect(sorted.map((c) => c.id)).toEqual(['a', 'c', 'b']);
+    expect(sorted[0]).toBe(tagged);
+  });
+
+  it('sorts again when a name changed or a contact came or went', () => {
+    const order = nameOrder();
+    const contacts = [named('a', 'Ann'), named('b', 'Bea')];
+    order(contacts);
+    expect(order([contacts[0]!, { ...contacts[1]!, name: 'Aaron' }]).map((c) => c.id)).toEqual(['b', 'a']);
+    expect(order([named('z', 'Zed'), ...contacts]).map((c) => c.id)).toEqual(['a', 'b', 'z']);
   });
 });

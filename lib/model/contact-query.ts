@@ -53,9 +53,10 @@ export function searchTextOf(contact: Pick<Contact, 'name' | 'headline' | 'compa
 /** Each contact's folded search text, computed once so typing in the search box only compares strings. */
 type SearchIndex = ReadonlyMap<Contact, string>;
 
-export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
+export function buildSearchIndex(contacts: readonly Contact[], previous?: SearchIndex): SearchIndex {
   const index = new Map<Contact, string>();
-  for (const contact of contacts) index.set(contact, searchTextOf(contact));
+  // A contact object that is unchanged since the last index keeps its text: one tag re-folds one contact.
+  for (const contact of contacts) index.set(contact, previous?.get(contact) ?? searchTextOf(contact));
   return index;
 }
 
@@ -106,6 +107,45 @@ export function sortByName(contacts: readonly Contact[]): Contact[] {
     (a, b) => compareText(a.name, b.name) || (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
   );
   return rows.map((row) => row.contact);
+}
+
+/**
+ * `sortByName` that remembers its last answer. When only some contacts' tags or notes changed (the same
+ * contacts in the same places under the same names, as the watched contacts arrive after a tag), the
+ * order is kept with the new objects in it instead of sorting 30,000 names again.
+ */
+export function nameOrder(): (contacts: readonly Contact[]) => Contact[] {
+  let input: readonly Contact[] = [];
+  let output: Contact[] = [];
+  let names = new Map<string, string>();
+  return (contacts) => {
+    const replaced = contacts === input ? new Map<string, Contact>() : sameNames(input, contacts, names);
+    if (replaced) {
+      if (replaced.size > 0) output = output.map((contact) => replaced.get(contact.id) ?? contact);
+    } else {
+      output = sortByName(contacts);
+      names = new Map(contacts.map((contact) => [contact.id, displayName(contact)]));
+    }
+    input = contacts;
+    return output;
+  };
+}
+
+/** The contacts that changed, by id, when nothing that decides the name order did; otherwise null. */
+function sameNames(
+  before: readonly Contact[],
+  after: readonly Contact[],
+  names: ReadonlyMap<string, string>,
+): Map<string, Contact> | null {
+  if (before.length !== after.length) return null;
+  const replaced = new Map<string, Contact>();
+  for (let i = 0; i < after.length; i++) {
+    const contact = after[i]!;
+    if (contact === before[i]) continue;
+    if (contact.id !== before[i]!.id || names.get(contact.id) !== displayName(contact)) return null;
+    replaced.set(contact.id, contact);
+  }
+  return replaced;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   buildSearchIndex,
   defaultDirection,
   filterContacts,
-  sortByName,
+  nameOrder,
   sortContacts,
 } from '../../../lib/model/contact-query';
 import { errorText } from '../../../lib/model/error-text';
@@ -48,8 +48,10 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
   const gridRef = useRef<HTMLTableElement>(null);
 
   // The expensive work happens when the data or the order changes, never while scrolling.
-  const index = useMemo(() => buildSearchIndex(contacts), [contacts]);
-  const byName = useMemo(() => sortByName(contacts), [contacts]);
+  const previousIndex = useRef<ReturnType<typeof buildSearchIndex> | undefined>(undefined);
+  const index = useMemo(() => (previousIndex.current = buildSearchIndex(contacts, previousIndex.current)), [contacts]);
+  const orderByName = useMemo(nameOrder, []);
+  const byName = useMemo(() => orderByName(contacts), [contacts]);
   const sorted = useMemo(() => sortContacts(byName, sort, { byName: true }), [byName, sort]);
   const filtered = useMemo(() => filterContacts(sorted, filters, index), [sorted, index, filters]);
 

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import { formatNumber } from '../../../lib/i18n';
 import { type Contact, isTagged, tagField } from '../../../lib/model/contact';
-import { displayName, sortByName } from '../../../lib/model/contact-query';
+import { displayName, nameOrder } from '../../../lib/model/contact-query';
 import { isTypingTarget, tagShortcuts } from '../../../lib/model/tag-keys';
 import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
 import { TagButton } from '../../shared/TagButton';
@@ -34,7 +34,8 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
   const [error, setError] = useState('');
   const regionRef = useRef<HTMLElement>(null);
 
-  const byName = useMemo(() => sortByName(contacts), [contacts]);
+  const orderByName = useMemo(nameOrder, []);
+  const byName = useMemo(() => orderByName(contacts), [contacts]);
   const tagsFor = (contact: Contact): Tags => overrides.get(contact.id) ?? contact;
 
   const queue = useMemo(
