@@ -11,9 +11,10 @@ import { fold } from '../../lib/model/text';
  */
 const root = resolve(__dirname, '../..');
 const dir = resolve(root, '../shared/fixtures/linkedin');
-const casesFile = resolve(dir, 'cases.json');
-const exists = existsSync(casesFile);
-if (!exists) console.warn(`conformance: skipped, ../shared is missing (no ${casesFile})`);
+/** cases.json: pages of 2016–2026; cases-current.json: pages saved in 2025–2026, in English and Polish UI. */
+const caseFiles = ['cases.json', 'cases-current.json'].map((f) => resolve(dir, f));
+const exists = caseFiles.every((f) => existsSync(f));
+if (!exists) console.warn(`conformance: skipped, ../shared is missing (no ${caseFiles.join(' or ')})`);
 
 interface Case {
   file: string;
@@ -21,7 +22,9 @@ interface Case {
   layout: string;
   expect: Record<string, string | boolean>;
 }
-const cases: Case[] = exists ? (JSON.parse(readFileSync(casesFile, 'utf8')) as { cases: Case[] }).cases : [];
+const cases: Case[] = exists
+  ? caseFiles.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { cases: Case[] }).cases)
+  : [];
 
 // Without this, happy-dom reports every stylesheet, script and iframe of a saved page it does not load.
 const happy = new Window({
