@@ -57,11 +57,17 @@ describe.skipIf(!exists)('conformance with saved LinkedIn pages (../shared/fixtu
       return;
     }
     expect(profile).not.toBeNull();
+    // Every field at once, so a failure shows all the fields a page gets wrong, not only the first.
+    const actual: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
     for (const [field, value] of Object.entries(c.expect)) {
-      // cases.json also records what the page shows beyond a contact; Kindred does not read pronouns.
+      // The cases also record what the page shows beyond a contact; Kindred does not read pronouns.
       if (field === 'pronouns') continue;
-      const actual = (profile as unknown as Record<string, unknown>)[field];
-      expect({ field, value: normalise(String(actual ?? '')) }).toEqual({ field, value: normalise(String(value)) });
+      actual[field] = normalise(String((profile as unknown as Record<string, unknown>)[field] ?? ''));
+      wanted[field] = normalise(String(value));
     }
+    expect(actual).toEqual(wanted);
+    // Layout health: a page whose every field is expected must leave none unread.
+    if (['headline', 'company', 'location'].every((f) => c.expect[f])) expect(profile!.missing).toEqual([]);
   });
 });
