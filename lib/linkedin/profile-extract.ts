@@ -166,7 +166,6 @@ function readCard(doc: Document): Card | null {
     if (!sels.length) {
       const lines = sduiLines(el, nameEl);
       [headline = '', company = '', location = ''] = lines.length > 2 ? lines : [lines[0], '', lines[1]];
-      location = placeOf(null) || location.replace(CONTACT_INFO, '');
     }
     // Else the location is the line that "Contact info" ends, whatever its classes.
     for (let row = el.querySelector(CONTACT_INFO_LINK); !location && row && row !== el; row = row.parentElement)
@@ -181,7 +180,7 @@ function readCard(doc: Document): Card | null {
           ? ''
           : headline,
       company: isSchool(doc, company) ? '' : company,
-      location: location.split(' · ')[0]!,
+      location: location.replace(CONTACT_INFO, '').split(' · ')[0]!,
     };
   }
   const title = nameFromTitle(doc.title);
@@ -302,8 +301,9 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   };
   // The background rejects longer fields; a misread layout must not cost the whole contact.
   for (const k of ['name', 'headline', 'company', 'location'] as const) fields[k] = fields[k].slice(0, LIMITS[k]);
-  // The member id, only from what is surely this person's: the fresh top card's key and its own links
-  // ("connections", "Message"; mutual connections' avatars carry no id), data naming this profile, the URL.
+  // The member id, only from what is surely this person's: the fresh top card's key and its links that
+  // carry it as a parameter ("connections", "mutual connections of", "Message"; not a mutual connection's
+  // own /in/ACoAA… link), embedded data naming this profile, the URL.
   const memberId = [
     fresh?.el.getAttribute(TOP_CARD_KEY_ATTRIBUTE),
     ...[...(fresh?.el.querySelectorAll(MEMBER_ID_LINK) ?? [])].map((a) => a.getAttribute('href')),
