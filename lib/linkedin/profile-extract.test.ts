@@ -274,6 +274,8 @@ describe('after in-page navigation', () => {
         headline: '',
         company: '',
         location: '',
+        // The previous person's card says nothing about LinkedIn's layout, nor whose member id it shows.
+        missing: [],
       });
       // What the page shows is still readable, to know which name is stale.
       expect(extractProfileFields(doc).name).not.toBe('');
@@ -356,5 +358,126 @@ describe('isStandInPage', () => {
     ['Jane Doe | LinkedIn', '<main><h1>Jane Doe</h1></main>'],
   ])('%s is not', (title, body) => {
     expect(isStandInPage(page(title, body))).toBe(false);
+  });
+});
+
+const JONAS = 'https://www.linkedin.com/in/jonas-becker-ux/';
+const ZOFIA = 'https://www.linkedin.com/in/zofia-kwiatkowska-7c1d2e/';
+const SANNE = 'https://nl.linkedin.com/in/sanne-de-vries-zorg';
+
+describe('reading by structure, in any UI language', () => {
+  it.each(['· 2e', '· 1er', '· 3º+', '· 3.+', '· 1ª', '2nd', '3e+', '1.'])(
+    'never takes the degree line "%s" for the headline or the company',
+    (degree) => {
+      const doc = fixture('sdui-2026-pl.html');
+      const degrees = [...doc.querySelectorAll('p')].filter((p) => /^· [12]\.$/.test(p.textContent!));
+      expect(degrees).toHaveLength(2);
+      degrees.forEach((p) => (p.textContent = degree));
+      // Beside the name row too, as a line of its own.
+      doc.querySelector('h2')!.closest('a')!.insertAdjacentHTML('afterend', `<p>${degree}</p>`);
+      expect(extractProfile(doc, ZOFIA)).toMatchObject({
+        headline: 'Kierowniczka projektów IT w Pomorskie Systemy Logistyczne',
+        company: 'Pomorskie Systemy Logistyczne',
+        location: 'Sopot, Woj. Pomorskie, Polska',
+      });
+    },
+  );
+
+  it.each([
+    'Contact info',
+    'Contact Info',
+    'Contactgegevens',
+    'Kontaktinfo',
+    'Coordonnées',
+    'Información de contacto',
+    'Informacje kontaktowe',
+    'Informações de contato',
+    'Dados de contato',
+  ])('keeps "%s" out of the location, also when it is plain text', (contact) => {
+    const doc = fixture('loggedout-nl.html');
+    doc.querySelector('.profile-info-subheader button')!.replaceWith(contact);
+    expect(extractProfile(doc, SANNE)!.location).toBe('Apeldoorn, Gelderland, Nederland');
+  });
+
+  it('reads the location that "Contact info" ends, whatever its classes (Ember, hashed)', () => {
+    const doc = fixture('ember-de-hashed.html');
+    doc.querySelector('#top-card-text-details-contact-info')!.textContent = 'Coordonnées';
+    expect(extractProfile(doc, JONAS)!.location).toBe('München, Bayern, Deutschland');
+  });
+
+  it('takes the current company from the list after the headline, not by its aria-label', () => {
+    const doc = fixture('ember-de-hashed.html');
+    doc.querySelectorAll('ul button[aria-label]').forEach((b) => b.setAttribute('aria-label', 'Firma'));
+    expect(extractProfile(doc, JONAS)!.company).toBe('Nordlicht Mobility GmbH');
+  });
+
+  it('takes no school for the company, on Ember and server-driven pages', () => {
+    const ember = fixture('ember-de-hashed.html');
+    ember.querySelector('ul button')!.closest('li')!.remove(); // only the school is left in the list
+    expect(extractProfile(ember, JONAS)).toMatchObject({ company: '', missing: ['company'] });
+
+    const sdui = fixture('sdui-2026-pl.html');
+    const line = [...sdui.querySelectorAll('p')].find((p) => p.textContent!.includes(' · Politechnika'))!;
+    line.textContent = 'Politechnika Gdańska';
+    expect(extractProfile(sdui, ZOFIA)).toMatchObject({
+      headline: 'Kierowniczka projektów IT w Pomorskie Systemy Logistyczne',
+      company: '',
+      location: 'Sopot, Woj. Pomorskie, Polska',
+    });
+  });
+});
+
+describe('the member id', () => {
+  const LEA = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+  const JONAS_ID = 'ACoAAF3kRb7TzQw9XyV2nMp4LsHd8GjCe1UaW6o';
+
+  it("comes from the card's own links, or else from embedded data naming this profile", () => {
+    const doc = fixture('ember-de-hashed.html');
+    expect(extractProfile(doc, JONAS)!.memberId).toBe(JONAS_ID);
+    doc.querySelectorAll('a[href*="onnectionOf"]').forEach((a) => a.removeAttribute('href'));
+    expect(doc.querySelector(`a[href*="${LEA}"]`)).not.toBeNull(); // a mutual connection's link stays
+    expect(extractProfile(doc, JONAS)!.memberId).toBe(JONAS_ID); // from the data for jonas-becker-ux
+  });
+
+  it("is never a mutual connection's, nor a guess", () => {
+    const doc = fixture('ember-de-hashed.html');
+    doc.querySelectorAll('a[href*="onnectionOf"]').forEach((a) => a.removeAttribute('href'));
+    doc.querySelector('code')!.remove();
+    const profile = extractProfile(doc, JONAS)!;
+    expect(profile.name).toBe('Jonas Becker');
+    expect(profile).not.toHaveProperty('memberId');
+  });
+
+  it('is absent where the page shows none (logged out)', () => {
+    expect(extractProfile(fixture('loggedout-nl.html'), SANNE)).not.toHaveProperty('memberId');
+  });
+});
+
+describe('layout health: fields unread on a page with a top card', () => {
+  it('lists nothing when every field was read', () => {
+    for (const [file, url] of [
+      ['sdui-2026-pl.html', ZOFIA],
+      ['ember-de-hashed.html', JONAS],
+      ['loggedout-nl.html', SANNE],
+    ]) {
+      expect(extractProfile(fixture(file!), url!)!.missing).toEqual([]);
+    }
+  });
+
+  it('lists each field the top card did not yield', () => {
+    const doc = fixture('ember-de-hashed.html');
+    doc.querySelector('.text-body-medium')!.remove();
+    doc.querySelector('code')!.remove(); // else the embedded headline fills in
+    doc.querySelector('#top-card-text-details-contact-info')!.closest('div')!.remove();
+    expect(extractProfile(doc, JONAS)).toMatchObject({ headline: '', location: '', missing: ['headline', 'location'] });
+    expect(
+      extractProfile(fixture('unknown-layout.html'), 'https://www.linkedin.com/in/priya-raman-qb/')!.missing,
+    ).toEqual(['headline', 'company', 'location']);
+  });
+
+  it('lists nothing without a top card: there is no layout to judge', () => {
+    expect(
+      extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/carol-nakamura/')!.missing,
+    ).toEqual([]);
   });
 });

@@ -3,12 +3,18 @@ import { isMemberUrnId, profileIdFromUrl, profileUrl } from '../model/profile-ur
 import { fold } from '../model/text';
 import {
   CANONICAL_LINK,
+  CONTACT_INFO_LINK,
+  EDUCATION_SECTION,
   EMBEDDED_JSON,
+  EXPERIENCE_SECTION,
   GONE_HEADING,
   HIDDEN,
+  LINE_END,
   LOOSE_CARD,
   LOOSE_NAME,
+  MEMBER_ID,
   MEMBER_ID_IN_KEY,
+  MEMBER_ID_LINK,
   SDUI_LINE,
   SDUI_LINE_END,
   SDUI_LINE_SKIPPED_INSIDE,
@@ -29,6 +35,14 @@ import {
 
 type ProfileFields = Pick<SeenProfile, 'name' | 'headline' | 'company' | 'location'>;
 type Card = ProfileFields & { el: Element };
+/** A field Kindred could not read although the page had a top card: a sign LinkedIn changed its layout. */
+export type MissingField = 'headline' | 'company' | 'location';
+export type ExtractedProfile = SeenProfile & {
+  /** The person's member id ("ACoAA…"), when the page ties one to this profile. */
+  memberId?: string;
+  /** Fields empty on a page that had a top card (empty when there was none: nothing to count then). */
+  missing: MissingField[];
+};
 type Obj = Record<string, unknown>;
 
 /** What the heading of a page standing in for a profile says ("This profile doesn’t exist"…). */
@@ -37,6 +51,18 @@ const GONE = /(?:n[’']t|not) (?:exist|available)|not found|unavailable|securit
 const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?)\)?/i;
 const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
 const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
+/**
+ * A top-card line that is the connection degree, in any UI language: LinkedIn puts it after a "·"
+ * ("· 1st", "· 1.", "· 1er", "· 2e", "· 3º+"), or shows "·" and the ordinal as two lines.
+ */
+const DEGREE_LINE = /^[·•]|^[1-3](?:st|nd|rd|th|\.|er|re|e|de|º|ª|°)?\+?$/i;
+/**
+ * "Contact info" after the location, when it is not a link or button: English, Dutch, German, French,
+ * Spanish, Polish, Portuguese (the link itself ends the line: `LINE_END`).
+ */
+const CONTACT_INFO =
+  /\s*(?:contact ?info|contactgegevens|kontaktinfo|coordonnées|información de contacto|informacje kontaktowe|informações de contato|dados de contato)\b.*$/i;
+const SEPARATORS = /^[\s·•,|-]+|[\s·•,|-]+$/g;
 /** Titles of pages LinkedIn shows in place of a profile. */
 const STAND_IN_TITLE =
   /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
@@ -53,20 +79,28 @@ const decode = (s: string) =>
     return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : (ENTITIES[e.toLowerCase()] ?? m);
   });
 
-function textOf(el: Element | null | undefined): string {
+/** The visible text of `el`; with `end`, only what comes before the first element matching it. */
+function textOf(el: Element | null | undefined, end?: string): string {
   let s = '';
+  let stop = false;
   const walk = (n: Node) =>
-    n.childNodes.forEach((c) =>
-      c.nodeType === 3 ? (s += c.nodeValue) : c.nodeType === 1 && !(c as Element).matches(HIDDEN) && walk(c),
-    );
+    n.childNodes.forEach((c) => {
+      if (stop || c.nodeType !== 1) return c.nodeType === 3 && !stop && (s += c.nodeValue);
+      if (end && (c as Element).matches(end)) stop = true;
+      else if (!(c as Element).matches(HIDDEN)) walk(c);
+    });
   if (el) walk(el);
-  return fold(s) || fold(el?.textContent ?? '');
+  return end ? fold(s).replace(SEPARATORS, '') : fold(s) || fold(el?.textContent ?? '');
 }
+
+/** A location line: what it says before "Contact info" (a link or button, in the UI's language). */
+const placeOf = (el: Element | null) =>
+  (textOf(el, LINE_END) || textOf(el)).replace(CONTACT_INFO, '').replace(SEPARATORS, '');
 
 /** "Jane Doe (She/Her) · 2nd" → "Jane Doe". */
 function personName(raw: string): string {
   const p = PRONOUNS.exec(raw);
-  return fold((p ? raw.replace(p[0], ' ') : raw).replace(DEGREE, ' ')).replace(/^[\s·•,|-]+|[\s·•,|-]+$/g, '');
+  return fold((p ? raw.replace(p[0], ' ') : raw).replace(DEGREE, ' ')).replace(SEPARATORS, '');
 }
 
 /** A LinkedIn page title: what comes before "| LinkedIn", after an unread-count like "(3)". */
@@ -95,17 +129,29 @@ const slugOf = (href: unknown): string => {
   }
 };
 
-/** The server-driven top card: after the name come pronouns, headline, "company · school", location. */
+/**
+ * The server-driven top card: after the name come pronouns, headline, "company · school", location.
+ * The name's own row (the nearest box around it with lines) holds the degree and badges, not fields.
+ */
 function sduiLines(card: Element, name: Element): string[] {
-  const lines: string[] = [];
-  for (const p of card.querySelectorAll(SDUI_LINE)) {
-    if (!(name.compareDocumentPosition(p) & 4) || p.closest(SDUI_LINE_SKIPPED_INSIDE)) continue;
-    if (p.querySelector(SDUI_LINE_END)) break; // "Contact info" ends the location line
-    const text = textOf(p);
-    if (!ONLY_PRONOUNS.test(text) && personName(text)) lines.push(text);
-  }
-  return lines;
+  let row = name;
+  while (row !== card && !row.querySelector(SDUI_LINE)) row = row.parentElement ?? card;
+  let ps = [...card.querySelectorAll(SDUI_LINE)].filter(
+    (p) => name.compareDocumentPosition(p) & 4 && !p.closest(SDUI_LINE_SKIPPED_INSIDE),
+  );
+  const end = ps.findIndex((p) => p.querySelector(SDUI_LINE_END)); // "Contact info" ends the location line
+  if (end >= 0) ps = ps.slice(0, end);
+  if (ps.some((p) => !row.contains(p))) ps = ps.filter((p) => !row.contains(p));
+  return ps.map((p) => textOf(p)).filter((t) => !ONLY_PRONOUNS.test(t) && !DEGREE_LINE.test(t) && personName(t));
 }
+
+/** The text of the sections matching `sel` (an Ember anchor stands in its section). */
+const sectionText = (doc: Document, sel: string) =>
+  [...doc.querySelectorAll(sel)].map((e) => ((e.id ? e.parentElement : e) ?? e).textContent).join('\n');
+
+/** Whether a top-card entry is a school: listed under education and not under experience. */
+const isSchool = (doc: Document, name: string) =>
+  !!name && sectionText(doc, EDUCATION_SECTION).includes(name) && !sectionText(doc, EXPERIENCE_SECTION).includes(name);
 
 function readCard(doc: Document): Card | null {
   for (const [nameSel, cardSel, ...sels] of TOP_CARD_LAYOUTS) {
@@ -113,13 +159,29 @@ function readCard(doc: Document): Card | null {
     const el = nameEl && any(cardSel, (sel) => nameEl.closest(sel));
     const name = personName(textOf(nameEl || null));
     if (!el || !name) continue;
-    let [headline = '', location = '', company = ''] = sels.map((s) => any(s, (sel) => textOf(el.querySelector(sel))));
+    const [headSel, placeSel, companySel] = sels;
+    let headline = any(headSel, (sel) => textOf(el.querySelector(sel)));
+    let company = any(companySel, (sel) => textOf(el.querySelector(sel)));
+    let location = any(placeSel, (sel) => placeOf(el.querySelector(sel)));
     if (!sels.length) {
       const lines = sduiLines(el, nameEl);
       [headline = '', company = '', location = ''] = lines.length > 2 ? lines : [lines[0], '', lines[1]];
     }
-    const first = (s: string) => s.split(' · ')[0]!;
-    return { el, name, headline, company: first(company), location: first(location) };
+    // Else the location is the line that "Contact info" ends, whatever its classes.
+    for (let row = el.querySelector(CONTACT_INFO_LINK); !location && row && row !== el; row = row.parentElement)
+      location = placeOf(row);
+    company = company.split(' · ')[0]!;
+    return {
+      el,
+      name,
+      // Never the degree, pronouns or "Contact info", whatever line a new layout puts first.
+      headline:
+        DEGREE_LINE.test(headline) || ONLY_PRONOUNS.test(headline) || !headline.replace(CONTACT_INFO, '')
+          ? ''
+          : headline,
+      company: isSchool(doc, company) ? '' : company,
+      location: location.replace(CONTACT_INFO, '').split(' · ')[0]!,
+    };
   }
   const title = nameFromTitle(doc.title);
   const h = any(LOOSE_NAME, (sel) =>
@@ -195,7 +257,7 @@ export function isStandInPage(doc: Document): boolean {
  * Who the profile page at `url` is about; null when the URL is not a profile or the page is not a
  * profile page (not found, sign-in wall, security check, a page that names nobody).
  */
-export function extractProfile(doc: Document, url: string): SeenProfile | null {
+export function extractProfile(doc: Document, url: string): ExtractedProfile | null {
   let id = profileIdFromUrl(url);
   if (!id) return null;
   const card = readCard(doc);
@@ -239,5 +301,19 @@ export function extractProfile(doc: Document, url: string): SeenProfile | null {
   };
   // The background rejects longer fields; a misread layout must not cost the whole contact.
   for (const k of ['name', 'headline', 'company', 'location'] as const) fields[k] = fields[k].slice(0, LIMITS[k]);
-  return { id, url: profileUrl(id), ...fields };
+  // The member id, only from what is surely this person's: the fresh top card's key and its links that
+  // carry it as a parameter ("connections", "mutual connections of", "Message"; not a mutual connection's
+  // own /in/ACoAA… link), embedded data naming this profile, the URL.
+  const memberId = [
+    fresh?.el.getAttribute(TOP_CARD_KEY_ATTRIBUTE),
+    ...[...(fresh?.el.querySelectorAll(MEMBER_ID_LINK) ?? [])].map((a) => a.getAttribute('href')),
+    ...objs.map((o) => str(o.entityUrn)),
+    urn,
+  ]
+    .map((s) => (s ?? '').match(MEMBER_ID)?.[0])
+    .find(Boolean);
+  // Only this person's card says the layout was unread: the previous person's, after in-page
+  // navigation, is simply not replaced yet.
+  const missing = fresh ? (['headline', 'company', 'location'] as const).filter((k) => !fields[k]) : [];
+  return { id, url: profileUrl(id), ...fields, ...(memberId && { memberId }), missing };
 }

@@ -27,6 +27,18 @@ describe('readFreshProfile', () => {
     });
   });
 
+  it('gives exactly what a contact stores (the background takes no other fields)', () => {
+    page('Sam Lee');
+    expect(Object.keys(readFreshProfile(document, URL_SAM, new Set())!).sort()).toEqual([
+      'company',
+      'headline',
+      'id',
+      'location',
+      'name',
+      'url',
+    ]);
+  });
+
   it('gives nothing off profiles', () => {
     page('Jane Doe');
     expect(readFreshProfile(document, 'https://www.linkedin.com/feed/', new Set())).toBeNull();

@@ -8,11 +8,15 @@ import { profileUrl } from '../model/profile-url';
  * on the page before the navigation as stale and wait for the new top card.
  */
 
-/** The profile as the page shows it now, with stale names removed (then only the id is known). */
+/**
+ * The profile as the page shows it now, with stale names removed (then only the id is known). Only
+ * what a contact stores: the background's recordSeen takes exactly these fields.
+ */
 export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
   const extracted = extractProfile(doc, url);
   if (!extracted) return null;
-  return extracted.name && staleNames.has(extracted.name) ? unnamedProfile(extracted.id) : extracted;
+  const { id, url: profile, name, headline, company, location } = extracted;
+  return name && staleNames.has(name) ? unnamedProfile(id) : { id, url: profile, name, headline, company, location };
 }
 
 /**

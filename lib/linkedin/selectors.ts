@@ -21,16 +21,17 @@ const SDUI_TOP_CARD = '[componentkey$="topcard" i]';
 export const TOP_CARD_LAYOUTS: ReadonlyArray<readonly string[]> = [
   // Logged in, 2026, server-driven UI: the name is an h2.
   [SDUI_TOP_CARD + ' h2', SDUI_TOP_CARD],
-  // Logged in, 2024 (loggedin-2024.html, member-urn.html, scoutr-loggedin-2024-eduardo-alvarez). The
-  // field selectors still match the Ember pages of 2025–2026 (ember-2025-en-robertkcheung,
-  // ember-2026-pl-rutkowska), but their name h1 has hashed classes: there the name comes from
-  // `LOOSE_NAME` when the title agrees, else from the page's embedded data.
+  // Logged in, Ember, 2024–2026 (loggedin-2024.html, member-urn.html, ember-de-hashed.html,
+  // scoutr-loggedin-2024-eduardo-alvarez, ember-2025-en-robertkcheung, ember-2026-pl-rutkowska). From 2025
+  // the classes are hashed per release: the name is then known as the h1 in the link to the card's own
+  // "about this profile", and the current company as the first button of the list after the headline
+  // (company first, then school; its aria-label is in the UI's language, so it is not read).
   [
-    'h1.text-heading-xlarge',
+    'h1.text-heading-xlarge|a[href*="/overlay/about-this-profile"] h1',
     '.pv-top-card|section',
     '[data-generated-suggestion-target]|.text-body-medium',
     '.text-body-small.inline.t-black--light',
-    '[aria-label^="current company" i]',
+    'a[href*="/company/"]|ul li button',
   ],
   // Public profile, logged out, 2023–2026 (public-2023.html, madhurangawije-loggedout-2023-dulithawijewantha,
   // loggedout-2026-williamhgates; the 2026 page has no subline items, only the subline).
@@ -71,11 +72,32 @@ export const SDUI_LINE_SKIPPED_INSIDE = 'a,button,[role=button]';
 export const SDUI_LINE_END = 'a';
 
 /**
+ * Where a location line ends: "Contact info" is a link (logged in, 2018–2026) or a button (logged out,
+ * 2024–2026: loggedout-2026-williamhgates, loggedout-nl.html), and its text is in the UI's language.
+ */
+export const LINE_END = 'a,button,[role=button]';
+
+/**
+ * The sections listing the person's jobs and schools: ids on Ember pages (2024–2026), keys on
+ * server-driven ones (2026). A top-card entry found only under education is a school, not the company.
+ */
+export const EXPERIENCE_SECTION = '#experience,[componentkey$="ExperienceTopLevelSection"]';
+export const EDUCATION_SECTION = '#education,[componentkey$="EducationTopLevelSection"]';
+
+/**
+ * Links in the top card that carry the member id of whom it shows: "connections" and "mutual
+ * connections" (`connectionOf`), "Message" (`profileUrn`, `recipient`); logged in, 2024–2026.
+ */
+export const MEMBER_ID_LINK = 'a[href*="connectionOf"],a[href*="profileUrn"]';
+
+/**
  * The server-driven card's key holds the member id of whom it shows
  * ("com.linkedin.sdui.profile.card.refACoAA…Topcard", all sdui-2026 pages).
  */
 export const TOP_CARD_KEY_ATTRIBUTE = 'componentkey';
 export const MEMBER_ID_IN_KEY = /AC[ow]AA/i;
+/** A member id: "ACoAA" and 34 more base64url characters (every saved page, 2024–2026). */
+export const MEMBER_ID = /AC[ow]AA[\w-]{34}/;
 
 /**
  * Headings that may hold the name in a layout not in the table; trusted only when the page title
@@ -91,8 +113,8 @@ export const LOOSE_CARD = '[componentkey*="topcard" i]|section';
  * logged in 2024–2026, Ember and server-driven; "/detail/contact-info": logged in 2021;
  * "/overlay/about-this-profile": logged in 2024–2026, Ember.
  */
-export const SELF_LINK =
-  'a[href*="/overlay/contact-info"],a[href*="/detail/contact-info"],a[href*="/overlay/about-this-profile"]';
+export const CONTACT_INFO_LINK = 'a[href*="/overlay/contact-info"],a[href*="/detail/contact-info"]';
+export const SELF_LINK = CONTACT_INFO_LINK + ',a[href*="/overlay/about-this-profile"]';
 
 /**
  * Screen-reader copies of visible text: reading both doubles the name. ".visually-hidden" and

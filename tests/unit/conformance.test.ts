@@ -11,9 +11,10 @@ import { fold } from '../../lib/model/text';
  */
 const root = resolve(__dirname, '../..');
 const dir = resolve(root, '../shared/fixtures/linkedin');
-const casesFile = resolve(dir, 'cases.json');
-const exists = existsSync(casesFile);
-if (!exists) console.warn(`conformance: skipped, ../shared is missing (no ${casesFile})`);
+/** cases.json: pages of 2016–2026; cases-current.json: pages saved in 2025–2026, in English and Polish UI. */
+const caseFiles = ['cases.json', 'cases-current.json'].map((f) => resolve(dir, f));
+const exists = caseFiles.every((f) => existsSync(f));
+if (!exists) console.warn(`conformance: skipped, ../shared is missing (no ${caseFiles.join(' or ')})`);
 
 interface Case {
   file: string;
@@ -21,7 +22,9 @@ interface Case {
   layout: string;
   expect: Record<string, string | boolean>;
 }
-const cases: Case[] = exists ? (JSON.parse(readFileSync(casesFile, 'utf8')) as { cases: Case[] }).cases : [];
+const cases: Case[] = exists
+  ? caseFiles.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { cases: Case[] }).cases)
+  : [];
 
 // Without this, happy-dom reports every stylesheet, script and iframe of a saved page it does not load.
 const happy = new Window({
@@ -54,11 +57,17 @@ describe.skipIf(!exists)('conformance with saved LinkedIn pages (../shared/fixtu
       return;
     }
     expect(profile).not.toBeNull();
+    // Every field at once, so a failure shows all the fields a page gets wrong, not only the first.
+    const actual: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
     for (const [field, value] of Object.entries(c.expect)) {
-      // cases.json also records what the page shows beyond a contact; Kindred does not read pronouns.
+      // The cases also record what the page shows beyond a contact; Kindred does not read pronouns.
       if (field === 'pronouns') continue;
-      const actual = (profile as unknown as Record<string, unknown>)[field];
-      expect({ field, value: normalise(String(actual ?? '')) }).toEqual({ field, value: normalise(String(value)) });
+      actual[field] = normalise(String((profile as unknown as Record<string, unknown>)[field] ?? ''));
+      wanted[field] = normalise(String(value));
     }
+    expect(actual).toEqual(wanted);
+    // Layout health: a page whose every field is expected must leave none unread.
+    if (['headline', 'company', 'location'].every((f) => c.expect[f])) expect(profile!.missing).toEqual([]);
   });
 });
