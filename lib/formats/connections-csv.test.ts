@@ -17,6 +17,7 @@ describe('parseConnectionsCsv', () => {
         company: 'Flexa',
         position: 'Head of People, EMEA',
         connectedOn: '2024-10-09',
+        connectedOnText: '',
       },
       {
         line: 6,
@@ -25,6 +26,7 @@ describe('parseConnectionsCsv', () => {
         company: 'Timewise "Flex" Ltd',
         position: 'Researcher 🔬',
         connectedOn: '2023-03-21',
+        connectedOnText: '',
       },
       {
         line: 7,
@@ -33,8 +35,17 @@ describe('parseConnectionsCsv', () => {
         company: 'Purpose Co',
         position: 'Founder & CEO',
         connectedOn: '2020-01-01',
+        connectedOnText: '',
       },
-      { line: 9, name: 'Deepa Iyer', id: 'deepa-iyer', company: '', position: '', connectedOn: '2019-08-15' },
+      {
+        line: 9,
+        name: 'Deepa Iyer',
+        id: 'deepa-iyer',
+        company: '',
+        position: '',
+        connectedOn: '2019-08-15',
+        connectedOnText: '',
+      },
     ]);
     expect(skipped).toEqual([
       { line: 11, reason: '"https://evil.example/in/not-linkedin" is not a LinkedIn profile URL' },

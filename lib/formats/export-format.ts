@@ -6,10 +6,14 @@ import { localDateStamp } from '../model/dates';
  * The export format version this code writes and the newest it reads; files of older versions are
  * upgraded step by step on import (lib/formats/kindred-file.ts).
  */
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 
-/** Kindred's export file, version 1 (see DESIGN.md). */
-export interface KindredExportV1 {
+/**
+ * Kindred's export file, version 2 (see DESIGN.md). Version 1 had the same shape; version 2 adds
+ * optional contact fields (`connectedOnText` so far) and guarantees every contact passes the one
+ * contact schema (lib/formats/contact-record.ts). Later additions to version 2 are optional fields.
+ */
+export interface KindredExport {
   format: 'kindred';
   version: typeof FILE_VERSION;
   exportedAt: string;
@@ -18,7 +22,7 @@ export interface KindredExportV1 {
 }
 
 /** Builds the export in a stable order, so two exports of the same data differ only in `exportedAt`. */
-export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExportV1 {
+export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExport {
   return {
     format: 'kindred',
     version: FILE_VERSION,
