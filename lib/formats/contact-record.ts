@@ -41,6 +41,9 @@ const FIELDS = {
   source: v.optional(text(LIMITS.source)),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
+/** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */
+export const CONTACT_FIELDS = Object.keys(FIELDS) as Array<keyof Contact>;
+
 const bothDates = (c: { connectedOn?: string; connectedOnText?: string }) =>
   c.connectedOn === undefined || c.connectedOnText === undefined;
 

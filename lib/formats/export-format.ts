@@ -1,6 +1,7 @@
 import type { Contact } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
 import { localDateStamp } from '../model/dates';
+import { CONTACT_FIELDS } from './contact-record';
 
 /**
  * The export format version this code writes and the newest it reads; files of older versions are
@@ -30,8 +31,18 @@ export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact
     taxonomy: [...taxonomy].sort(
       (a, b) => DIMENSION_RANK[a.dimension] - DIMENSION_RANK[b.dimension] || a.order - b.order || compare(a.id, b.id),
     ),
-    contacts: [...contacts].sort((a, b) => compare(a.id, b.id)),
+    contacts: [...contacts].sort((a, b) => compare(a.id, b.id)).map(inFieldOrder),
   };
+}
+
+/**
+ * The contact's fields in one fixed order: writers build records in different orders (a merge, a
+ * Connections.csv row), and two exports of the same data must be the same text.
+ */
+function inFieldOrder(contact: Contact): Contact {
+  const ordered: Record<string, unknown> = {};
+  for (const field of CONTACT_FIELDS) if (contact[field] !== undefined) ordered[field] = contact[field];
+  return ordered as unknown as Contact;
 }
 
 const DIMENSION_RANK = { purpose: 0, relationship: 1 } as const;
