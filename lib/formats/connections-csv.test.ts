@@ -17,6 +17,7 @@ describe('parseConnectionsCsv', () => {
         company: 'Flexa',
         position: 'Head of People, EMEA',
         connectedOn: '2024-10-09',
+        connectedOnText: '',
       },
       {
         line: 6,
@@ -25,6 +26,7 @@ describe('parseConnectionsCsv', () => {
         company: 'Timewise "Flex" Ltd',
         position: 'Researcher 🔬',
         connectedOn: '2023-03-21',
+        connectedOnText: '',
       },
       {
         line: 7,
@@ -33,8 +35,17 @@ describe('parseConnectionsCsv', () => {
         company: 'Purpose Co',
         position: 'Founder & CEO',
         connectedOn: '2020-01-01',
+        connectedOnText: '',
       },
-      { line: 9, name: 'Deepa Iyer', id: 'deepa-iyer', company: '', position: '', connectedOn: '2019-08-15' },
+      {
+        line: 9,
+        name: 'Deepa Iyer',
+        id: 'deepa-iyer',
+        company: '',
+        position: '',
+        connectedOn: '2019-08-15',
+        connectedOnText: '',
+      },
     ]);
     expect(skipped).toEqual([
       { line: 11, reason: '"https://evil.example/in/not-linkedin" is not a LinkedIn profile URL' },
@@ -76,7 +87,115 @@ describe('parseConnectedOn', () => {
     ['2/30/20, 8:00 PM', ''],
     ['yesterday', ''],
     ['', ''],
+    // Every language LinkedIn exports in, abbreviated as LinkedIn writes it.
+    ['09 okt 2024', '2024-10-09'],
+    ['09 Okt. 2024', '2024-10-09'],
+    ['09 oct. 2024', '2024-10-09'],
+    ['09 oct 2024', '2024-10-09'],
+    ['09 out 2024', '2024-10-09'],
+    ['09 paź 2024', '2024-10-09'],
+    ['09 ott 2024', '2024-10-09'],
+    ['09 Eki 2024', '2024-10-09'],
+    ['12 mrt 2023', '2023-03-12'],
+    ['12 März 2023', '2023-03-12'],
+    ['01 févr. 2022', '2022-02-01'],
+    ['01 ene 2022', '2022-01-01'],
+    ['01 fev 2022', '2022-02-01'],
+    ['01 sty 2022', '2022-01-01'],
+    ['17 dez 2021', '2021-12-17'],
+    ['17 dic 2021', '2021-12-17'],
+    ['17 gru 2021', '2021-12-17'],
+    ['05 mei 2020', '2020-05-05'],
+    ['05 Mai 2020', '2020-05-05'],
+    ['05 maj 2020', '2020-05-05'],
+    // Written out in full, with the Spanish and Portuguese "de", the German day's dot, month first.
+    ['9. Oktober 2024', '2024-10-09'],
+    ['9 de octubre de 2024', '2024-10-09'],
+    ['09 de out. de 2024', '2024-10-09'],
+    ['9 października 2024', '2024-10-09'],
+    ['Oct 9, 2024', '2024-10-09'],
+    // Numeric forms.
+    ['2024-10-09', '2024-10-09'],
+    ['09.10.2024', '2024-10-09'],
+    ['09-10-2024', '2024-10-09'],
+    ['31/12/2019', '2019-12-31'],
+    ['10/9/24, 08:15', '2024-10-09'],
+    // Not a date for sure: never guessed.
+    ['31 Feb 2024', ''],
+    ['09 xyz 2024', ''],
+    ['09 Oct', ''],
+    ['2024', ''],
+    ['09 Oct 1024', ''],
   ])('%j → %j', (value, date) => {
     expect(parseConnectedOn(value)).toBe(date);
+  });
+});
+
+describe('month names', () => {
+  it('no word means two different months in two languages', async () => {
+    // Every listed name read back on the 1st of 2024 gives its own month, whatever other languages list.
+    const months = [
+      ['jan', 'januari', 'janv.', 'ene', 'sty', 'gen', 'oca'],
+      ['feb', 'févr.', 'fev', 'lut', 'şub'],
+      ['mar', 'mrt', 'märz', 'mars'],
+      ['apr', 'avr.', 'abr', 'kwi', 'nis'],
+      ['may', 'mei', 'mai', 'maj', 'mag'],
+      ['jun', 'juin', 'cze', 'giu', 'haz'],
+      ['jul', 'juil.', 'lip', 'lug', 'tem'],
+      ['aug', 'août', 'ago', 'sie', 'ağu'],
+      ['sep', 'sept.', 'set', 'wrz', 'eyl'],
+      ['oct', 'okt', 'out', 'paź', 'ott', 'eki'],
+      ['nov', 'lis', 'kas'],
+      ['dec', 'dez', 'déc.', 'dic', 'gru', 'des', 'ara'],
+    ];
+    months.forEach((names, index) => {
+      for (const name of names) {
+        expect(parseConnectedOn(`01 ${name} 2024`), name).toBe(`2024-${String(index + 1).padStart(2, '0')}-01`);
+      }
+    });
+  });
+});
+
+describe('normalizing rows', () => {
+  const csv = (...rows: string[][]) =>
+    [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ...rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')),
+    ].join('\n');
+
+  it('keeps a date it cannot read as written, in connectedOnText, never in connectedOn', () => {
+    const { rows } = parseConnectionsCsv(
+      csv(
+        ['Ann', 'A', 'https://www.linkedin.com/in/ann/', '', '', '', 'gisteren'],
+        ['Ben', 'B', 'https://www.linkedin.com/in/ben/', '', '', '', ''],
+        ['Cas', 'C', 'https://www.linkedin.com/in/cas/', '', '', '', '09 okt 2024'],
+        ['Dee', 'D', 'https://www.linkedin.com/in/dee/', '', '', '', 'x'.repeat(300)],
+      ),
+    );
+    expect(rows.map((r) => [r.connectedOn, r.connectedOnText])).toEqual([
+      ['', 'gisteren'],
+      ['', ''],
+      ['2024-10-09', ''],
+      ['', 'x'.repeat(100)],
+    ]);
+  });
+
+  it('cuts long texts to the limits, never inside a character', () => {
+    const emoji = '😀'.repeat(300); // 600 UTF-16 code units
+    const { rows } = parseConnectionsCsv(
+      csv(['A'.repeat(150), 'B'.repeat(150), '', '', 'C'.repeat(250), `x${emoji}`, '09 Oct 2024']),
+    );
+    const [row] = rows;
+    expect(row!.name).toBe(`${'A'.repeat(150)} ${'B'.repeat(49)}`);
+    expect(row!.company).toBe('C'.repeat(200));
+    // 500 would split the 250th emoji in two: the cut stops before it.
+    expect(row!.position).toBe(`x${'😀'.repeat(249)}`);
+    expect(row!.position.length).toBe(499);
+  });
+
+  it('skips a row whose name is nothing but accents and that has no URL, and says why', () => {
+    const { rows, skipped } = parseConnectionsCsv(csv(['\u0301', '', '', '', '', '', '']));
+    expect(rows).toEqual([]);
+    expect(skipped).toEqual([{ line: 2, reason: 'no name and no profile URL' }]);
   });
 });

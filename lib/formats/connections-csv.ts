@@ -1,25 +1,31 @@
 import Papa from 'papaparse';
+import { LIMITS, normalizeName } from '../model/contact';
 import { profileIdFromUrl } from '../model/profile-url';
 // fold also takes the stray tabs LinkedIn's export sometimes has.
-import { fold } from '../model/text';
+import { cutText, fold } from '../model/text';
 
 /**
  * LinkedIn's Connections.csv from "Get a copy of your data", in both known shapes:
  * - current: a "Notes:" preamble, a blank line, then
  *   `First Name,Last Name,URL,Email Address,Company,Position,Connected On` with dates like `09 Oct 2024`;
  * - older: no preamble, no URL column, dates like `1/8/18, 6:14 PM`.
+ * Every value comes out the way Kindred stores it (texts cut to LIMITS, dates as YYYY-MM-DD), so a row
+ * that is read is a row the Kindred JSON import accepts again after an export.
  */
 
 export interface ConnectionRow {
   /** 1-based line in the file, for messages. */
   line: number;
+  /** At most LIMITS.name characters; the other texts are cut to their limits too. */
   name: string;
   /** The profile id from the URL column, or null when the row has none. */
   id: string | null;
   company: string;
   position: string;
-  /** YYYY-MM-DD, or '' when the date could not be read. */
+  /** YYYY-MM-DD, or '' when the cell was empty or could not be read. */
   connectedOn: string;
+  /** The cell as written when it is not empty and could not be read as a date; '' otherwise. */
+  connectedOnText: string;
 }
 
 export interface SkippedRow {
@@ -30,7 +36,6 @@ export interface SkippedRow {
 export class ConnectionsFileError extends Error {}
 
 const REQUIRED = ['First Name', 'Last Name', 'Company', 'Position', 'Connected On'] as const;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skipped: SkippedRow[] } {
   const content = text.replace(/^\uFEFF/, '');
@@ -65,39 +70,200 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
   const lineOf = lineCounter(lines, headerIndex);
   parsed.data.forEach((record, index) => {
     const line = lineOf(index);
-    const name = fold(`${record['First Name'] ?? ''} ${record['Last Name'] ?? ''}`);
+    const name = cutText(fold(`${record['First Name'] ?? ''} ${record['Last Name'] ?? ''}`), LIMITS.name);
     const url = fold(record.URL ?? '');
     const id = url ? profileIdFromUrl(url) : null;
-    if (!name && !id) return skipped.push({ line, reason: 'no name and no profile URL' });
-    if (url && !id) return skipped.push({ line, reason: `"${url.slice(0, 80)}" is not a LinkedIn profile URL` });
+    // A name of nothing but accents or symbols normalizes to nothing: it cannot be a name-only id.
+    if (!id && !url && !normalizeName(name)) return skipped.push({ line, reason: 'no name and no profile URL' });
+    if (url && !id) {
+      return skipped.push({ line, reason: `"${cutText(url, 80)}" is not a LinkedIn profile URL` });
+    }
+    const connected = fold(record['Connected On'] ?? '');
+    const connectedOn = parseConnectedOn(connected);
     rows.push({
       line,
       name,
       id,
-      company: fold(record.Company ?? ''),
-      position: fold(record.Position ?? ''),
-      connectedOn: parseConnectedOn(record['Connected On'] ?? ''),
+      company: cutText(fold(record.Company ?? ''), LIMITS.company),
+      position: cutText(fold(record.Position ?? ''), LIMITS.headline),
+      connectedOn,
+      connectedOnText: connectedOn ? '' : cutText(connected, LIMITS.connectedOnText),
     });
   });
   return { rows, skipped };
 }
 
-/** "09 Oct 2024" or "1/8/18, 6:14 PM" (month/day/year) → "2024-10-09". */
+/**
+ * Month names and abbreviations in the languages LinkedIn exports in, folded (lower case, no accents, no
+ * dots), each listed at its month: "okt" (Dutch, German, Swedish), "out" (Portuguese), "paz" (Polish
+ * "paź"). No token means two months in two languages, so one table serves every language.
+ */
+const MONTH_NAMES: readonly string[][] = [
+  // en, nl, de, fr, es, pt, pl (nominative and genitive), it, sv/da/no, tr
+  [
+    'jan',
+    'january',
+    'januari',
+    'januar',
+    'janv',
+    'janvier',
+    'ene',
+    'enero',
+    'janeiro',
+    'sty',
+    'styczen',
+    'stycznia',
+    'gen',
+    'gennaio',
+    'oca',
+    'ocak',
+  ],
+  [
+    'feb',
+    'february',
+    'februari',
+    'februar',
+    'fevr',
+    'fevrier',
+    'febrero',
+    'fev',
+    'fevereiro',
+    'lut',
+    'luty',
+    'lutego',
+    'febbraio',
+    'sub',
+    'subat',
+  ],
+  ['mar', 'march', 'maart', 'mrt', 'marz', 'maerz', 'mars', 'marzo', 'marco', 'marzec', 'marca', 'mart'],
+  ['apr', 'april', 'avr', 'avril', 'abr', 'abril', 'kwi', 'kwiecien', 'kwietnia', 'aprile', 'nis', 'nisan'],
+  ['may', 'mei', 'mai', 'mayo', 'maio', 'maj', 'maja', 'mag', 'maggio', 'mayis'],
+  ['jun', 'june', 'juni', 'juin', 'junio', 'junho', 'cze', 'czerwiec', 'czerwca', 'giu', 'giugno', 'haz', 'haziran'],
+  [
+    'jul',
+    'july',
+    'juli',
+    'juil',
+    'juillet',
+    'julio',
+    'julho',
+    'lip',
+    'lipiec',
+    'lipca',
+    'lug',
+    'luglio',
+    'tem',
+    'temmuz',
+  ],
+  ['aug', 'august', 'augustus', 'aout', 'ago', 'agosto', 'sie', 'sierpien', 'sierpnia', 'agu', 'agustos'],
+  [
+    'sep',
+    'sept',
+    'september',
+    'septembre',
+    'septiembre',
+    'set',
+    'setembro',
+    'wrz',
+    'wrzesien',
+    'wrzesnia',
+    'settembre',
+    'eyl',
+    'eylul',
+  ],
+  [
+    'oct',
+    'october',
+    'okt',
+    'oktober',
+    'octobre',
+    'octubre',
+    'out',
+    'outubro',
+    'paz',
+    'pazdziernik',
+    'pazdziernika',
+    'ott',
+    'ottobre',
+    'eki',
+    'ekim',
+  ],
+  ['nov', 'november', 'novembre', 'noviembre', 'novembro', 'lis', 'listopad', 'listopada', 'kas', 'kasim'],
+  [
+    'dec',
+    'december',
+    'dez',
+    'dezember',
+    'dec',
+    'decembre',
+    'dic',
+    'diciembre',
+    'dezembro',
+    'gru',
+    'grudzien',
+    'grudnia',
+    'dicembre',
+    'des',
+    'desember',
+    'ara',
+    'aralik',
+  ],
+];
+const MONTH_OF = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+
+/** Lower case, accents off ("paź" → "paz", "févr." → "févr" → "fevr"), dotless i and ł spelled out. */
+function foldWord(word: string): string {
+  return word.toLowerCase().replace(/ı/g, 'i').replace(/ł/g, 'l').normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * A "Connected On" cell as YYYY-MM-DD, or '' when it is empty or cannot be read for sure. Read are the
+ * day-month-year forms of every export language ("09 Oct 2024", "09 okt 2024", "09 Okt. 2024",
+ * "9. Oktober 2024", "09 de out. de 2024", "09 paź 2024"), the English month-first form
+ * ("Oct 9, 2024"), the older export's "1/8/18, 6:14 PM" (month/day/year, unless the first number
+ * cannot be a month), "09.10.2024" and "09-10-2024" (day first) and ISO "2024-10-09".
+ */
 export function parseConnectedOn(value: string): string {
-  const text = fold(value);
-  const named = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})$/.exec(text);
-  if (named) return isoDate(Number(named[3]), MONTHS.indexOf(named[2]!.toLowerCase()) + 1, Number(named[1]));
-  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,.*)?$/.exec(text);
-  if (numeric) {
-    const year = Number(numeric[3]);
-    return isoDate(year < 100 ? 2000 + year : year, Number(numeric[1]), Number(numeric[2]));
+  // A time after the date ("1/8/18, 6:14 PM") says nothing about the day.
+  const text = fold(value).replace(/,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*([ap]\.?m\.?)?$/i, '');
+  if (!text) return '';
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  if (slashed) {
+    const [first, second, year] = [Number(slashed[1]), Number(slashed[2]), fullYear(slashed[3]!)];
+    // LinkedIn's US export writes month first; a first number over 12 can only be a day.
+    return first > 12 ? isoDate(year, second, first) : isoDate(year, first, second);
+  }
+  const dayFirst = /^(\d{1,2})[.-](\d{1,2})[.-](\d{2}|\d{4})$/.exec(text);
+  if (dayFirst) return isoDate(fullYear(dayFirst[3]!), Number(dayFirst[2]), Number(dayFirst[1]));
+
+  // Words and numbers; "de" (Spanish, Portuguese) and "of" join them and say nothing.
+  const tokens = (text.match(/[\p{L}\p{M}]+|\d+/gu) ?? [])
+    .map(foldWord)
+    .filter((t) => !['de', 'del', 'of'].includes(t));
+  if (tokens.length !== 3) return '';
+  const numbers = tokens.map((token) => (/^\d+$/.test(token) ? Number(token) : undefined));
+  const month = tokens.map((token) => MONTH_OF.get(token));
+  // day month year, or month day year
+  if (numbers[0] !== undefined && month[1] && /^\d{4}$/.test(tokens[2]!)) {
+    return isoDate(numbers[2]!, month[1], numbers[0]);
+  }
+  if (month[0] && numbers[1] !== undefined && /^\d{4}$/.test(tokens[2]!)) {
+    return isoDate(numbers[2]!, month[0], numbers[1]);
   }
   return '';
 }
 
+function fullYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+/** The ISO date, or '' for a day that does not exist or a year no LinkedIn connection can have. */
 function isoDate(year: number, month: number, day: number): string {
+  if (year < 1900 || year > 2199) return '';
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return '';
+  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return '';
   return date.toISOString().slice(0, 10);
 }
 

@@ -1,15 +1,20 @@
 import type { Contact } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
 import { localDateStamp } from '../model/dates';
+import { CONTACT_FIELDS } from './contact-record';
 
 /**
  * The export format version this code writes and the newest it reads; files of older versions are
  * upgraded step by step on import (lib/formats/kindred-file.ts).
  */
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 
-/** Kindred's export file, version 1 (see DESIGN.md). */
-export interface KindredExportV1 {
+/**
+ * Kindred's export file, version 2 (see DESIGN.md). Version 1 had the same shape; version 2 adds
+ * optional contact fields (`connectedOnText` so far) and guarantees every contact passes the one
+ * contact schema (lib/formats/contact-record.ts). Later additions to version 2 are optional fields.
+ */
+export interface KindredExport {
   format: 'kindred';
   version: typeof FILE_VERSION;
   exportedAt: string;
@@ -18,7 +23,7 @@ export interface KindredExportV1 {
 }
 
 /** Builds the export in a stable order, so two exports of the same data differ only in `exportedAt`. */
-export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExportV1 {
+export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExport {
   return {
     format: 'kindred',
     version: FILE_VERSION,
@@ -26,8 +31,18 @@ export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact
     taxonomy: [...taxonomy].sort(
       (a, b) => DIMENSION_RANK[a.dimension] - DIMENSION_RANK[b.dimension] || a.order - b.order || compare(a.id, b.id),
     ),
-    contacts: [...contacts].sort((a, b) => compare(a.id, b.id)),
+    contacts: [...contacts].sort((a, b) => compare(a.id, b.id)).map(inFieldOrder),
   };
+}
+
+/**
+ * The contact's fields in one fixed order: writers build records in different orders (a merge, a
+ * Connections.csv row), and two exports of the same data must be the same text.
+ */
+function inFieldOrder(contact: Contact): Contact {
+  const ordered: Record<string, unknown> = {};
+  for (const field of CONTACT_FIELDS) if (contact[field] !== undefined) ordered[field] = contact[field];
+  return ordered as unknown as Contact;
 }
 
 const DIMENSION_RANK = { purpose: 0, relationship: 1 } as const;

@@ -25,15 +25,25 @@ export const TagId = v.pipe(
 
 /** "profile.name: must be at most 200 characters; …" for the first few problems. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], limit = 3): string {
-  const described = issues.slice(0, limit).map((issue) => {
-    const path = (issue.path ?? [])
-      .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
-      .join('')
-      .replace(/^\./, '');
-    // valibot reports an unexpected key as "expected never"; say it in words.
-    const message = issue.expected === 'never' ? 'unexpected field' : issue.message;
-    return path ? `${path}: ${message}` : message;
-  });
   const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
-  return described.join('; ') + more;
+  return issues.slice(0, limit).map(describeIssue).join('; ') + more;
+}
+
+/** "connectedOn: must be a date like 2024-10-09", "contacts[0].password: unexpected field". */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue);
+  return path ? `${path}: ${issueMessage(issue)}` : issueMessage(issue);
+}
+
+/** Where the problem is: "contacts[0].purposes[1]", or '' for the value itself. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? [])
+    .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+export function issueMessage(issue: v.BaseIssue<unknown>): string {
+  // valibot reports an unexpected key as "expected never"; say it in words.
+  return issue.expected === 'never' ? 'unexpected field' : issue.message;
 }

@@ -1,27 +1,28 @@
 import * as v from 'valibot';
-import { type Contact, LIMITS, isNameOnlyId, isValidContactId, tagField } from '../model/contact';
-import { Color, Dimension, TagId, TagLabel, describeIssues, text } from './fields';
-import { profileIdFromUrl, profileUrl } from '../model/profile-url';
+import { type Contact, contactUrl, tagField } from '../model/contact';
+import { Color, Dimension, TagId, TagLabel, describeIssues, issueMessage, issuePath, text } from './fields';
 import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
 import { FILE_VERSION } from './export-format';
+import { FileContact, MAX_TAGS, repairContact } from './contact-record';
 
 /**
- * Reading a Kindred export file. The whole file is checked before anything touches the database; a
- * problem is reported with its path ("contacts[3].purposes[0]") and reason.
+ * Reading a Kindred export file. The whole file is checked before anything touches the database. A
+ * problem with the file itself (not JSON, wrong version, a bad tag) refuses it; a problem with one
+ * contact is reported with the contact's place in the file, its field and the reason, so the person
+ * can choose to import the valid contacts or nothing.
  */
 
 const MAX_IMPORT_CONTACTS = 50_000;
-const MAX_TAGS = 500;
 
 export class ImportFileError extends Error {}
 
 const optionalText = (max: number) => v.optional(text(max), '');
-const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
-const OptionalTimestamp = v.optional(v.union([v.literal(''), Timestamp], 'must be a date and time or empty'), '');
-const TagIds = v.pipe(
-  v.array(TagId),
-  v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`),
-  v.transform((ids) => [...new Set(ids)]),
+const OptionalTimestamp = v.optional(
+  v.union(
+    [v.literal(''), v.pipe(v.string(), v.isoTimestamp())],
+    'must be a date and time like 2026-11-22T10:00:00.000Z, or empty',
+  ),
+  '',
 );
 
 const TagSchema = v.strictObject({
@@ -34,36 +35,18 @@ const TagSchema = v.strictObject({
   archived: v.optional(v.boolean(), false),
 });
 
-const ContactSchema = v.pipe(
-  v.strictObject({
-    id: v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
-    url: optionalText(LIMITS.url),
-    name: optionalText(LIMITS.name),
-    headline: optionalText(LIMITS.headline),
-    company: optionalText(LIMITS.company),
-    location: optionalText(LIMITS.location),
-    purposes: v.optional(TagIds, []),
-    relationships: v.optional(TagIds, []),
-    note: optionalText(LIMITS.note),
-    createdAt: OptionalTimestamp,
-    updatedAt: OptionalTimestamp,
-    lastSeenAt: OptionalTimestamp,
-    connectedOn: v.optional(v.pipe(v.string(), v.isoDate('must be a date like 2024-10-09'))),
-    source: v.optional(text(40)),
-  }),
-  v.forward(
-    v.check((c) => c.url === '' || profileIdFromUrl(c.url) === c.id, 'must be the LinkedIn profile URL of this id'),
-    ['url'],
-  ),
-);
-
-const FileV1Schema = v.strictObject({
+/**
+ * The current version's file around its contacts; each contact is checked on its own (`FileContact`).
+ * A later Kindred adds optional fields to FileContact (lib/formats/contact-record.ts) and, when the
+ * shape changes incompatibly, a new version with its upgrade step below.
+ */
+const FileSchema = v.strictObject({
   format: v.literal('kindred', 'must be "kindred"'),
   version: v.literal(FILE_VERSION),
-  exportedAt: v.optional(OptionalTimestamp, ''),
+  exportedAt: OptionalTimestamp,
   taxonomy: v.optional(v.pipe(v.array(TagSchema), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)), []),
   contacts: v.pipe(
-    v.array(ContactSchema),
+    v.array(v.unknown(), 'must be a list of contacts'),
     v.maxLength(MAX_IMPORT_CONTACTS, `must have at most ${MAX_IMPORT_CONTACTS} contacts`),
   ),
 });
@@ -74,8 +57,49 @@ export interface ImportData {
   contacts: Contact[];
 }
 
-/** Parses and checks a Kindred export's text. Throws ImportFileError with a message for people. */
+/** One contact of a file that cannot be imported: where it is, who it is (as far as known) and why. */
+export interface RecordProblem {
+  /** 0-based place in the file's `contacts`. */
+  index: number;
+  /** The contact's id and name when the file gives them as text, else ''. */
+  id: string;
+  name: string;
+  /** Which field ('' for the whole record) and why: `{ field: 'headline', reason: 'must be at most 500 characters' }`. */
+  problems: Array<{ field: string; reason: string }>;
+}
+
+/** A checked file: the valid contacts ready to apply, and the ones that are not. */
+export interface KindredFileContents extends ImportData {
+  invalid: RecordProblem[];
+}
+
+/** How many problems a message names before "and N more". */
+const PROBLEMS_NAMED = 3;
+
+/**
+ * Parses and checks a Kindred export's text, all or nothing: any invalid contact refuses the file.
+ * Throws ImportFileError with a message for people.
+ */
 export function parseKindredFile(textContent: string, now: string): ImportData {
+  const { invalid, ...data } = readKindredFile(textContent, now);
+  if (invalid.length > 0) throw new ImportFileError(describeInvalid(invalid));
+  return data;
+}
+
+/** "The file has problems: contacts[3].headline: must be …; … (and 4 more). Nothing was changed." */
+export function describeInvalid(invalid: readonly RecordProblem[]): string {
+  const all = invalid.flatMap((record) =>
+    record.problems.map(({ field, reason }) => `contacts[${record.index}]${field ? `.${field}` : ''}: ${reason}`),
+  );
+  const more = all.length > PROBLEMS_NAMED ? ` (and ${all.length - PROBLEMS_NAMED} more)` : '';
+  return `The file has problems: ${all.slice(0, PROBLEMS_NAMED).join('; ')}${more}. Nothing was changed.`;
+}
+
+/**
+ * Parses and checks a Kindred export's text. Throws ImportFileError when the file as a whole cannot be
+ * read; returns the valid contacts and, separately, every contact that cannot be imported and why.
+ */
+export function readKindredFile(textContent: string, now: string): KindredFileContents {
   const trimmed = textContent.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new ImportFileError('The file is empty.');
   let raw: unknown;
@@ -103,65 +127,107 @@ export function parseKindredFile(textContent: string, now: string): ImportData {
   }
   if (head.version > FILE_VERSION) {
     throw new ImportFileError(
-      `This file was made by a newer Kindred (format version ${head.version}); update Kindred to import it.`,
+      `This file was made by a newer Kindred (format version ${head.version}). Update Kindred to import it. Nothing was changed.`,
     );
   }
-  const parsed = v.safeParse(FileV1Schema, upgradeToCurrent(raw));
-  if (!parsed.success) throw new ImportFileError(`The file has problems: ${describeIssues(parsed.issues)}.`);
-  return checkReferences(parsed.output, now);
+  const parsed = v.safeParse(FileSchema, upgradeToCurrent(head, head.version));
+  if (!parsed.success) {
+    throw new ImportFileError(`The file has problems: ${describeIssues(parsed.issues)}. Nothing was changed.`);
+  }
+  return checkContacts(parsed.output, now);
 }
 
 /**
- * Older export versions, upgraded one step at a time. Version 1 is the first; when version 2 comes,
- * add `if (file.version === 1) file = fromV1(file)` here and keep version 1 test files importing.
+ * Each older version's step to the next; a file is upgraded one step at a time up to FILE_VERSION, so
+ * a version 1 file keeps importing however many versions come after it.
  */
-function upgradeToCurrent(file: unknown): unknown {
-  return file;
+const UPGRADES: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  /**
+   * Version 1 files could hold what Kindred 1's Connections.csv import stored unchecked: empty or
+   * written-out connection dates, over-long texts and name-only ids. They are repaired as that import
+   * does today (`repairContact`), so an old backup restores. Texts are cut only on contacts that came
+   * from that import: anything else over a limit was not written by Kindred and is refused.
+   */
+  1: (file) => ({
+    ...file,
+    version: 2,
+    contacts: Array.isArray(file.contacts)
+      ? file.contacts.map((contact: unknown) => {
+          if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return contact;
+          const record = contact as Record<string, unknown>;
+          return repairContact(record, { cutTexts: record.source === 'linkedin-connections' });
+        })
+      : file.contacts,
+  }),
+};
+
+function upgradeToCurrent(file: Record<string, unknown>, version: number): Record<string, unknown> {
+  let upgraded = file;
+  for (let at = version; at < FILE_VERSION; at++) upgraded = UPGRADES[at]!(upgraded);
+  return upgraded;
 }
 
-function checkReferences(file: v.InferOutput<typeof FileV1Schema>, now: string): ImportData {
-  const problems: string[] = [];
+/** Every contact checked on its own and against the taxonomy; duplicates after the first are invalid. */
+function checkContacts(file: v.InferOutput<typeof FileSchema>, now: string): KindredFileContents {
   const taxonomy = new Map<string, Tag>();
+  const duplicateTags: string[] = [];
   file.taxonomy.forEach((tag, index) => {
-    if (taxonomy.has(tag.id)) problems.push(`taxonomy[${index}].id: duplicate tag id "${tag.id}"`);
+    if (taxonomy.has(tag.id)) duplicateTags.push(`taxonomy[${index}].id: duplicate tag id "${tag.id}"`);
     taxonomy.set(tag.id, tag);
   });
+  if (duplicateTags.length > 0) {
+    throw new ImportFileError(
+      `The file has problems: ${duplicateTags.slice(0, PROBLEMS_NAMED).join('; ')}. Nothing was changed.`,
+    );
+  }
   // A file without a taxonomy still refers to the default tags.
   const known = new Map<string, Tag>(DEFAULT_TAXONOMY.map((tag) => [tag.id, tag]));
   for (const tag of taxonomy.values()) known.set(tag.id, tag);
 
   const seen = new Map<string, number>();
   const contacts: Contact[] = [];
-  file.contacts.forEach((contact, index) => {
+  const invalid: RecordProblem[] = [];
+  file.contacts.forEach((raw, index) => {
+    const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const who = {
+      index,
+      id: typeof record.id === 'string' ? record.id.slice(0, 250) : '',
+      name: typeof record.name === 'string' ? record.name.slice(0, 200) : '',
+    };
+    const parsed = v.safeParse(FileContact, raw);
+    if (!parsed.success) {
+      invalid.push({
+        ...who,
+        problems: parsed.issues.map((issue) => ({ field: issuePath(issue), reason: issueMessage(issue) })),
+      });
+      return;
+    }
+    const contact = parsed.output;
+    const problems: RecordProblem['problems'] = [];
     const first = seen.get(contact.id);
     if (first !== undefined) {
-      problems.push(`contacts[${index}].id: duplicate contact "${contact.id}" (also contacts[${first}])`);
+      problems.push({ field: 'id', reason: `duplicate contact "${contact.id}" (also contacts[${first}])` });
     }
-    seen.set(contact.id, index);
     for (const dimension of ['purpose', 'relationship'] as const) {
       const field = tagField(dimension);
       contact[field].forEach((tagId, tagIndex) => {
         const tag = known.get(tagId);
-        if (!tag) problems.push(`contacts[${index}].${field}[${tagIndex}]: unknown tag id "${tagId}"`);
-        else if (tag.dimension !== dimension) {
-          problems.push(`contacts[${index}].${field}[${tagIndex}]: "${tagId}" is a ${tag.dimension} tag`);
-        }
+        const at = `${field}[${tagIndex}]`;
+        if (!tag) problems.push({ field: at, reason: `unknown tag id "${tagId}"` });
+        else if (tag.dimension !== dimension)
+          problems.push({ field: at, reason: `"${tagId}" is a ${tag.dimension} tag` });
       });
     }
+    if (problems.length > 0) {
+      invalid.push({ ...who, problems });
+      return;
+    }
+    seen.set(contact.id, index);
     const createdAt = contact.createdAt || contact.updatedAt || now;
-    contacts.push({
-      ...contact,
-      url: isNameOnlyId(contact.id) ? '' : profileUrl(contact.id),
-      createdAt,
-      updatedAt: contact.updatedAt || createdAt,
-    });
+    contacts.push({ ...contact, url: contactUrl(contact.id), createdAt, updatedAt: contact.updatedAt || createdAt });
   });
-  if (problems.length > 0) {
-    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-    throw new ImportFileError(`The file has problems: ${problems.slice(0, 3).join('; ')}${more}.`);
-  }
   // Tags referred to but not listed come from the defaults, so the database always knows every tag in use.
   const used = new Set(contacts.flatMap((c) => [...c.purposes, ...c.relationships]));
   for (const id of used) if (!taxonomy.has(id)) taxonomy.set(id, { ...known.get(id)! });
-  return { taxonomy: [...taxonomy.values()], contacts };
+  return { taxonomy: [...taxonomy.values()], contacts, invalid };
 }

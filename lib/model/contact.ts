@@ -1,4 +1,5 @@
 import { isValidProfileId, profileUrl } from './profile-url';
+import { cutText } from './text';
 import type { Dimension } from './taxonomy';
 
 /** A person in the network, keyed by their LinkedIn profile id. */
@@ -21,6 +22,11 @@ export interface Contact {
   lastSeenAt: string;
   /** YYYY-MM-DD, from LinkedIn's Connections.csv. */
   connectedOn?: string;
+  /**
+   * The "Connected On" text of a Connections.csv row when it could not be read as a date, kept as
+   * written so nothing is lost; never set together with `connectedOn`.
+   */
+  connectedOnText?: string;
   /** Where the contact came from when not from a profile visit, e.g. "linkedin-connections". */
   source?: string;
 }
@@ -49,13 +55,22 @@ export const LIMITS = {
   note: 10_000,
   url: 2_000,
   id: 200,
+  /** A contact id kept under a name (`name:…`, with `#2` for a second person of that name). */
+  nameOnlyId: 250,
+  connectedOnText: 100,
+  source: 40,
 } as const;
+
+/** The URL a contact is stored with: always the canonical one of its id, so exports compare equal. */
+export function contactUrl(id: string): string {
+  return isNameOnlyId(id) ? '' : profileUrl(id);
+}
 
 /** A contact with nothing known but the id (and whatever `fields` adds). */
 export function newContact(id: string, now: string, fields: Partial<Contact> = {}): Contact {
   return {
     id,
-    url: isNameOnlyId(id) ? '' : profileUrl(id),
+    url: contactUrl(id),
     name: '',
     headline: '',
     company: '',
@@ -75,9 +90,21 @@ export function newContact(id: string, now: string, fields: Partial<Contact> = {
  * who they are, they are kept under their name; the colon never occurs in a profile id.
  */
 const NAME_ONLY_PREFIX = 'name:';
+/**
+ * How much of the normalized name a name-only id keeps: with the prefix and room for "#99999" (the
+ * same name many times over) the id stays within LIMITS.nameOnlyId, so every writer accepts it.
+ */
+const NAME_ONLY_NAME_MAX = LIMITS.name;
 
+/** The id a contact without a profile URL is kept under: stable for the same name, at most 250 characters. */
 export function nameOnlyId(name: string): string {
-  return NAME_ONLY_PREFIX + normalizeName(name);
+  // Normalizing can lengthen a name (NFKD spells out ligatures), so cut afterwards, then trim the cut.
+  return NAME_ONLY_PREFIX + cutText(normalizeName(name), NAME_ONLY_NAME_MAX).trimEnd();
+}
+
+/** The n-th (from 2) contact of the same name-only id: `name:john smith#2`. */
+export function nthNameOnlyId(id: string, n: number): string {
+  return n === 1 ? id : `${id}#${n}`;
 }
 
 export function isNameOnlyId(id: string): boolean {
@@ -86,7 +113,9 @@ export function isNameOnlyId(id: string): boolean {
 
 /** A profile id, or a name-only id. */
 export function isValidContactId(id: string): boolean {
-  return isValidProfileId(id) || (isNameOnlyId(id) && id.length > NAME_ONLY_PREFIX.length && id.length <= 250);
+  return (
+    isValidProfileId(id) || (isNameOnlyId(id) && id.length > NAME_ONLY_PREFIX.length && id.length <= LIMITS.nameOnlyId)
+  );
 }
 
 /** Names compared loosely: case, accents and spacing do not make two people. */

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { ConnectionsFileError, parseConnectionsCsv } from '../formats/connections-csv';
 import { describeIssues } from '../formats/fields';
-import { ImportFileError, parseKindredFile } from '../formats/kindred-file';
+import { ImportFileError } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
 import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
-import { importKindred } from '../storage/import-kindred';
+import { importKindredFile } from '../storage/import-kindred';
 import {
   StoreError,
   addTag,
@@ -48,7 +48,8 @@ const HANDLERS: Handlers = {
   setTag: (db, { contactId, tagId, on }, now) => setTag(db, contactId, tagId, on, now.toISOString()),
   setNote: (db, { contactId, note }, now) => setNote(db, contactId, note, now.toISOString()),
   setPanelCollapsed: (db, { collapsed }) => setPanelCollapsed(db, collapsed).then(() => null),
-  importKindred: (db, { text, mode }, now) => importKindred(db, parseKindredFile(text, now.toISOString()), mode),
+  importKindred: (db, { text, mode, skipInvalid }, now) =>
+    importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
     const { rows, skipped } = parseConnectionsCsv(text);
     return importConnections(db, rows, skipped, now.toISOString());

@@ -4,7 +4,7 @@ import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
 import { LIMITS, type SeenProfile } from '../model/contact';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
-import type { ImportReport } from '../storage/import-kindred';
+import type { ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import type { ContactView } from '../storage/store';
 import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
 
@@ -46,6 +46,8 @@ export const OPERATIONS = {
   importKindred: v.strictObject({
     text: ImportText,
     mode: v.picklist(['merge', 'replace'], 'must be "merge" or "replace"'),
+    // false: a file with any invalid contact changes nothing and the reply lists them; true: the valid ones are imported.
+    skipInvalid: v.optional(v.boolean(), false),
   }),
   importConnections: v.strictObject({ text: ImportText }),
   bulkSetTag: v.strictObject({
@@ -88,7 +90,7 @@ export interface Replies {
   setPanelCollapsed: null;
   /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
   panelView: { profile: SeenProfile | null };
-  importKindred: ImportReport;
+  importKindred: ImportReport | InvalidContactsReport;
   importConnections: ConnectionsReport;
   bulkSetTag: { changed: number };
   deleteContact: null;

@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Contact } from '../model/contact';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { type Contact, contactUrl, nthNameOnlyId, tagField } from '../model/contact';
+import { repairContact } from '../formats/contact-record';
+import { contactGuardMiddleware } from './contact-guard';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
@@ -33,7 +35,11 @@ export const INSTALLED_AT = 'installedAt';
  * Every schema version the database has had, oldest first. Never edit a published version:
  * add a new one (and its case in the migration test).
  */
-export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}> = [
   {
     version: 1,
     stores: {
@@ -57,7 +63,52 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       contacts: 'id, *purposes, *relationships, lastSeenAt, company',
     },
   },
+  {
+    // Same stores; every contact made to pass the one contact schema (see repairStoredContacts).
+    version: 4,
+    stores: {},
+    upgrade: repairStoredContacts,
+  },
 ];
+
+/**
+ * Kindred 1 stored Connections.csv values unchecked (empty or written-out dates, over-long texts and
+ * name-only ids) and a merge could file a tag under the other dimension: such a database exported a
+ * file its own import refused. Each contact is repaired the way today's writers would have stored it.
+ */
+async function repairStoredContacts(tx: Transaction): Promise<void> {
+  const dimensions = new Map<string, string>();
+  await tx.table('taxonomy').each((tag: { id: string; dimension: 'purpose' | 'relationship' }) => {
+    dimensions.set(tag.id, tagField(tag.dimension));
+  });
+  const contacts = tx.table<Contact, string>('contacts');
+  const ids = new Set(await contacts.toCollection().primaryKeys());
+  const renamed: Array<[string, Contact]> = [];
+  const changed: Contact[] = [];
+  await contacts.each((stored) => {
+    const contact = repairContact(stored);
+    contact.url = contactUrl(contact.id);
+    // A tag in the field of the other dimension moves to its own, where the tag editor can remove it.
+    const tags = { purposes: new Set<string>(), relationships: new Set<string>() };
+    for (const id of [...contact.purposes, ...contact.relationships]) {
+      const field = (dimensions.get(id) ?? (contact.purposes.includes(id) ? 'purposes' : 'relationships')) as
+        'purposes' | 'relationships';
+      tags[field].add(id);
+    }
+    contact.purposes = [...tags.purposes];
+    contact.relationships = [...tags.relationships];
+    if (contact.id !== stored.id) {
+      let n = 1;
+      while (ids.has(nthNameOnlyId(contact.id, n))) n++;
+      contact.id = nthNameOnlyId(contact.id, n);
+      ids.add(contact.id);
+      renamed.push([stored.id, contact]);
+    } else if (JSON.stringify(contact) !== JSON.stringify(stored)) changed.push(contact);
+  });
+  await contacts.bulkPut(changed);
+  await contacts.bulkDelete(renamed.map(([old]) => old));
+  await contacts.bulkAdd(renamed.map(([, contact]) => contact));
+}
 
 /**
  * Opens the database (`upToVersion` only for the migration test, which builds older databases). Only extension pages (background, popup, options) may call this: a content
@@ -67,8 +118,14 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
   const { defaultTaxonomy = () => DEFAULT_TAXONOMY, ...dexieOptions } = options ?? {};
   const db = new Dexie(DB_NAME, dexieOptions) as KindredDB;
   db.defaultTaxonomy = defaultTaxonomy;
-  for (const { version, stores } of SCHEMA_VERSIONS) if (version <= upToVersion) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    if (version > upToVersion) continue;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
   db.use(tagSummaryMiddleware);
+  // Older databases (built only by the migration test) were written by Kindred versions without the guard.
+  if (upToVersion === Infinity) db.use(contactGuardMiddleware);
   db.on('populate', (tx) => {
     void tx.table('taxonomy').bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));
     void tx.table('settings').add({ key: INSTALLED_AT, value: new Date().toISOString() });

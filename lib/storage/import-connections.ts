@@ -1,4 +1,4 @@
-import { type Contact, isNameOnlyId, nameOnlyId, newContact, normalizeName } from '../model/contact';
+import { type Contact, isNameOnlyId, nameOnlyId, newContact, normalizeName, nthNameOnlyId } from '../model/contact';
 import type { ConnectionRow, SkippedRow } from '../formats/connections-csv';
 import type { KindredDB } from './db';
 import { existingContacts } from './store';
@@ -13,6 +13,8 @@ export interface ConnectionsReport {
   matchedByName: number;
   /** Rows without a URL kept under their name (no match, or several people of that name). */
   nameOnly: number;
+  /** Rows whose "Connected On" could not be read as a date: kept as written (`connectedOnText`). */
+  unreadableDates: number;
   skipped: SkippedRow[];
 }
 
@@ -34,6 +36,7 @@ export async function importConnections(
       unchanged: 0,
       matchedByName: 0,
       nameOnly: 0,
+      unreadableDates: rows.filter((row) => row.connectedOnText).length,
       skipped: [...skipped],
     };
     // Names are only needed for rows without a profile URL (LinkedIn's older export).
@@ -59,7 +62,7 @@ export async function importConnections(
       const id = nameOnlyId(row.name);
       const seen = (occurrences.get(id) ?? 0) + 1;
       occurrences.set(id, seen);
-      return seen === 1 ? id : `${id}#${seen}`;
+      return nthNameOnlyId(id, seen);
     });
     const existing = await existingContacts(db, targets);
     const writes = new Map<string, Contact>();
@@ -72,7 +75,7 @@ export async function importConnections(
         return;
       }
       const merged = mergeRow(current, row);
-      if (JSON.stringify(merged) === JSON.stringify(current)) {
+      if (sameFields(merged, current)) {
         if (!writes.has(id)) report.unchanged++;
         return;
       }
@@ -89,19 +92,36 @@ function fromRow(row: ConnectionRow): Partial<Contact> {
     name: row.name,
     headline: row.position,
     company: row.company,
-    connectedOn: row.connectedOn,
+    ...connectionDate(row.connectedOn, row.connectedOnText),
     source: CONNECTIONS_SOURCE,
   };
 }
 
-/** Fills what the contact lacks; the connection date is LinkedIn's own and always taken. */
+/**
+ * Fills what the contact lacks. The connection date is LinkedIn's own and always taken; a date that
+ * could not be read never replaces one that could, and is kept as written only when none is known.
+ */
 function mergeRow(current: Contact, row: ConnectionRow): Contact {
-  const connectedOn = row.connectedOn || current.connectedOn;
+  const { connectedOn: _date, connectedOnText: _text, ...rest } = current;
   return {
-    ...current,
+    ...rest,
     name: current.name || row.name,
     headline: current.headline || row.position,
     company: current.company || row.company,
-    ...(connectedOn ? { connectedOn } : {}),
+    ...connectionDate(
+      row.connectedOn || current.connectedOn,
+      current.connectedOn ? '' : row.connectedOnText || current.connectedOnText,
+    ),
   };
+}
+
+/** Equal field by field, whatever the order of the keys. */
+function sameFields(a: Contact, b: Contact): boolean {
+  const sorted = (c: Contact) => JSON.stringify(Object.entries(c).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return sorted(a) === sorted(b);
+}
+
+/** The date fields as stored: a read date, else the text as written, else neither field. */
+function connectionDate(date = '', text = ''): Pick<Contact, 'connectedOn' | 'connectedOnText'> {
+  return date ? { connectedOn: date } : text ? { connectedOnText: text } : {};
 }

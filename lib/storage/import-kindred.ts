@@ -1,6 +1,13 @@
 import type { Contact } from '../model/contact';
+import type { Tag } from '../model/taxonomy';
 import type { KindredDB } from './db';
-import type { ImportData } from '../formats/kindred-file';
+import {
+  type ImportData,
+  ImportFileError,
+  type RecordProblem,
+  describeInvalid,
+  readKindredFile,
+} from '../formats/kindred-file';
 import { existingContacts } from './store';
 
 export type ImportMode = 'merge' | 'replace';
@@ -14,6 +21,7 @@ interface NoteConflict {
 }
 
 export interface ImportReport {
+  outcome: 'imported';
   mode: ImportMode;
   added: number;
   updated: number;
@@ -22,15 +30,84 @@ export interface ImportReport {
   removed: number;
   tagsAdded: number;
   conflicts: NoteConflict[];
+  /** Tags of the file whose id this database uses in the other dimension: imported under a new id. */
+  tagsRenamed: Array<{ from: string; to: string; label: string }>;
+  /** How many contacts of the file were invalid and left out (only when the person chose so). */
+  skippedCount: number;
+  /** The first SKIPPED_LISTED of them, with where and why. */
+  skipped: RecordProblem[];
+}
+
+/** How many left-out contacts a report lists one by one; the rest are counted. */
+export const SKIPPED_LISTED = 100;
+
+/** A file with invalid contacts, not imported: what the person needs to choose "the valid ones" or "nothing". */
+export interface InvalidContactsReport {
+  outcome: 'invalid-contacts';
+  mode: ImportMode;
+  /** Contacts that would be imported with `skipInvalid`. */
+  validCount: number;
+  invalidCount: number;
+  /** The first SKIPPED_LISTED invalid contacts, with where and why. */
+  invalid: RecordProblem[];
+  /** The first few problems in one sentence, ending "Nothing was changed." */
+  message: string;
+}
+
+/**
+ * Reads a Kindred file and imports it. A file with invalid contacts changes nothing unless the person
+ * chose `skipInvalid`: then the valid ones are imported and the report lists the others. A file that
+ * cannot be read at all throws ImportFileError.
+ */
+export async function importKindredFile(
+  db: KindredDB,
+  text: string,
+  mode: ImportMode,
+  skipInvalid: boolean,
+  now: string,
+): Promise<ImportReport | InvalidContactsReport> {
+  const { invalid, ...data } = readKindredFile(text, now);
+  if (invalid.length > 0 && data.contacts.length === 0) {
+    throw new ImportFileError(`None of the contacts in this file can be imported. ${describeInvalid(invalid)}`);
+  }
+  if (invalid.length > 0 && !skipInvalid) {
+    return {
+      outcome: 'invalid-contacts',
+      mode,
+      validCount: data.contacts.length,
+      invalidCount: invalid.length,
+      invalid: invalid.slice(0, SKIPPED_LISTED),
+      message: describeInvalid(invalid),
+    };
+  }
+  return importKindred(db, data, mode, invalid);
 }
 
 /**
  * Applies a checked import in one transaction: either all of it lands or none of it.
  * merge: union of tags, newer note wins (conflicts reported); replace: the database becomes the file.
  */
-export async function importKindred(db: KindredDB, data: ImportData, mode: ImportMode): Promise<ImportReport> {
+export async function importKindred(
+  db: KindredDB,
+  file: ImportData,
+  mode: ImportMode,
+  skipped: readonly RecordProblem[] = [],
+): Promise<ImportReport> {
   return db.transaction('rw', db.contacts, db.taxonomy, async () => {
-    const report: ImportReport = { mode, added: 0, updated: 0, unchanged: 0, removed: 0, tagsAdded: 0, conflicts: [] };
+    const report: ImportReport = {
+      outcome: 'imported',
+      mode,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      tagsAdded: 0,
+      conflicts: [],
+      tagsRenamed: [],
+      skippedCount: skipped.length,
+      skipped: skipped.slice(0, SKIPPED_LISTED),
+    };
+    let data = file;
     if (mode === 'replace') {
       const fileIds = new Set(data.contacts.map((c) => c.id));
       const existingIds = await db.contacts.toCollection().primaryKeys();
@@ -45,8 +122,9 @@ export async function importKindred(db: KindredDB, data: ImportData, mode: Impor
       await db.contacts.bulkAdd(data.contacts);
       return report;
     }
-    const knownTags = new Set(await db.taxonomy.toCollection().primaryKeys());
-    const newTags = data.taxonomy.filter((tag) => !knownTags.has(tag.id));
+    const stored = new Map((await db.taxonomy.toArray()).map((tag) => [tag.id, tag]));
+    data = renameClashingTags(data, stored, report);
+    const newTags = data.taxonomy.filter((tag) => !stored.has(tag.id));
     await db.taxonomy.bulkAdd(newTags);
     report.tagsAdded = newTags.length;
 
@@ -76,6 +154,38 @@ export async function importKindred(db: KindredDB, data: ImportData, mode: Impor
 }
 
 /**
+ * A file's tag whose id this database has in the other dimension (the file says `coach` is a purpose,
+ * here it is a relationship) is imported under a new id (`coach-2`), and the file's contacts follow it.
+ * Renaming rather than refusing: the clash is between two custom tags that happen to share a name, the
+ * person cannot fix it inside a backup file, and a refusal would keep the whole backup out; renamed, every
+ * tag keeps its meaning, every contact its tags, and each reference sits in its own dimension's field,
+ * where the tag editor can remove it. The report names each renamed tag.
+ */
+function renameClashingTags(data: ImportData, stored: ReadonlyMap<string, Tag>, report: ImportReport): ImportData {
+  const taken = new Set([...stored.keys(), ...data.taxonomy.map((tag) => tag.id)]);
+  const renames = new Map<string, string>();
+  for (const tag of data.taxonomy) {
+    const here = stored.get(tag.id);
+    if (!here || here.dimension === tag.dimension) continue;
+    let to = '';
+    for (let n = 2; !to || taken.has(to); n++) to = `${tag.id.slice(0, 57)}-${n}`;
+    taken.add(to);
+    renames.set(tag.id, to);
+    report.tagsRenamed.push({ from: tag.id, to, label: tag.label });
+  }
+  if (renames.size === 0) return data;
+  const rename = (ids: string[]) => ids.map((id) => renames.get(id) ?? id);
+  return {
+    taxonomy: data.taxonomy.map((tag) => ({ ...tag, id: renames.get(tag.id) ?? tag.id })),
+    contacts: data.contacts.map((c) => ({
+      ...c,
+      purposes: rename(c.purposes),
+      relationships: rename(c.relationships),
+    })),
+  };
+}
+
+/**
  * Merges what a file says about a contact into what the database has. Nothing is lost: tags are
  * united, the newer non-empty text wins, and a note that differs on both sides is reported.
  */
@@ -96,6 +206,14 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
     updatedAt: maxDate(current.updatedAt, incoming.updatedAt),
     lastSeenAt: maxDate(current.lastSeenAt, incoming.lastSeenAt),
   };
+  // What only the file knows (where the contact came from, when they connected) is added.
+  contact.source ??= incoming.source;
+  contact.connectedOn ??= incoming.connectedOn;
+  if (contact.connectedOn) delete contact.connectedOnText;
+  else contact.connectedOnText ??= incoming.connectedOnText;
+  for (const field of ['source', 'connectedOn', 'connectedOnText'] as const) {
+    if (contact[field] === undefined) delete contact[field];
+  }
   const conflict =
     current.note && incoming.note && current.note !== incoming.note
       ? { contactId: current.id, name: contact.name || current.id, kept: newer.note, discarded: older.note }

@@ -172,13 +172,13 @@ describe('loadTagSummary', () => {
 });
 
 describe('exportAll', () => {
-  it('writes format kindred version 1 with the taxonomy and every contact', async () => {
+  it('writes format kindred version 2 with the taxonomy and every contact', async () => {
     await recordSeen(db, jane, T1);
     await setTag(db, jane.id, 'mentor', true, T1);
     await setNote(db, jane.id, 'Ask about the book', T1);
     await recordSeen(db, { ...jane, id: 'abe', url: 'https://www.linkedin.com/in/abe/', name: 'Abe' }, T1);
     const file = await exportAll(db, new Date(T2));
-    expect(file).toMatchObject({ format: 'kindred', version: 1, exportedAt: T2 });
+    expect(file).toMatchObject({ format: 'kindred', version: 2, exportedAt: T2 });
     expect(file.taxonomy.map((t) => t.id)).toEqual(DEFAULT_TAXONOMY.map((t) => t.id));
     expect(file.contacts.map((c) => c.id)).toEqual(['abe', 'jane-doe']);
     expect(file.contacts[1]).toMatchObject({ relationships: ['mentor'], note: 'Ask about the book', createdAt: T1 });

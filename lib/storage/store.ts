@@ -1,6 +1,6 @@
-import { type Contact, type SeenProfile, nameOnlyId, newContact, tagField } from '../model/contact';
+import { type Contact, type SeenProfile, contactUrl, nameOnlyId, newContact, tagField } from '../model/contact';
 import { INSTALLED_AT, type KindredDB } from './db';
-import { type KindredExportV1, buildExport } from '../formats/export-format';
+import { type KindredExport, buildExport } from '../formats/export-format';
 import { companySpread } from '../model/company-spread';
 import { reconnectCutoff, reconnectList, reconnectTagIds } from '../model/reconnect';
 import { TAG_SUMMARY } from './tag-summary-middleware';
@@ -42,7 +42,9 @@ export async function getContact(db: KindredDB, contactId: string): Promise<Cont
 }
 
 /** Records that a profile was opened: creates the contact or refreshes what the page showed. */
-export async function recordSeen(db: KindredDB, profile: SeenProfile, now: string): Promise<ContactView> {
+export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string): Promise<ContactView> {
+  // Any URL of the profile (a country subdomain, a query) is stored as the canonical one of its id.
+  const profile = { ...seen, url: contactUrl(seen.id) };
   await db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.get(profile.id);
     if (!existing) {
@@ -185,7 +187,7 @@ export async function existingContacts(db: KindredDB, ids: readonly string[]): P
 }
 
 /** Everything, in the export format. */
-export async function exportAll(db: KindredDB, now: Date): Promise<KindredExportV1> {
+export async function exportAll(db: KindredDB, now: Date): Promise<KindredExport> {
   return db.transaction('r', db.contacts, db.taxonomy, async () =>
     buildExport(await db.taxonomy.toArray(), await db.contacts.toArray(), now),
   );

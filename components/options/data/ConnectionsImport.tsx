@@ -69,15 +69,25 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
             {i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}
           </summary>
           <ul>
-            {report.skipped.slice(0, 100).map((row) => (
+            {report.skipped.slice(0, SKIPPED_SHOWN).map((row) => (
               <li key={row.line}>{i18n.t('connections.skippedLine', [String(row.line), row.reason])}</li>
             ))}
+            {report.skipped.length > SKIPPED_SHOWN && (
+              <li>
+                {i18n.t('connections.skippedMore', report.skipped.length - SKIPPED_SHOWN, [
+                  formatNumber(report.skipped.length - SKIPPED_SHOWN),
+                ])}
+              </li>
+            )}
           </ul>
         </details>
       )}
     </>
   );
 }
+
+/** Rows listed one by one; the rest are counted. */
+const SKIPPED_SHOWN = 100;
 
 function describeConnectionsReport(report: ConnectionsReport): string {
   const parts = [
@@ -88,5 +98,8 @@ function describeConnectionsReport(report: ConnectionsReport): string {
   const sentences = [i18n.t('report.connections', [parts.join(', ')])];
   if (report.matchedByName > 0) sentences.push(i18n.t('report.matchedByName', [formatNumber(report.matchedByName)]));
   if (report.nameOnly > 0) sentences.push(i18n.t('report.nameOnly', report.nameOnly, [formatNumber(report.nameOnly)]));
+  if (report.unreadableDates > 0) {
+    sentences.push(i18n.t('report.unreadableDates', report.unreadableDates, [formatNumber(report.unreadableDates)]));
+  }
   return sentences.join(' ');
 }

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
-import type { ImportMode, ImportReport } from '../../../lib/storage/import-kindred';
+import type { ImportMode, ImportReport, InvalidContactsReport } from '../../../lib/storage/import-kindred';
 import type { PageClient } from '../../../lib/protocol/page-client';
 import { withNodes } from '../../shared/with-nodes';
 import { errorText } from '../../../lib/model/error-text';
@@ -17,6 +17,8 @@ type State =
   | { kind: 'busy' }
   | { kind: 'confirm-replace'; file: File }
   | { kind: 'imported'; report: ImportReport }
+  | { kind: 'invalid'; file: File; report: InvalidContactsReport }
+  | { kind: 'nothing' }
   | { kind: 'exported'; fileName: string }
   | { kind: 'error'; message: string };
 
@@ -26,11 +28,13 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [state, setState] = useState<State>({ kind: 'idle' });
 
-  async function runImport(chosen: File, chosenMode: ImportMode) {
+  async function runImport(chosen: File, chosenMode: ImportMode, skipInvalid = false) {
     setState({ kind: 'busy' });
     try {
-      const report = await client.importKindred({ text: await chosen.text(), mode: chosenMode });
-      setState({ kind: 'imported', report });
+      const report = await client.importKindred({ text: await chosen.text(), mode: chosenMode, skipInvalid });
+      // Invalid contacts and no choice made yet: nothing was changed; the person decides.
+      if (report.outcome === 'invalid-contacts') setState({ kind: 'invalid', file: chosen, report });
+      else setState({ kind: 'imported', report });
     } catch (error) {
       setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
     }
@@ -106,6 +110,13 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
           </button>
         </div>
       )}
+      {state.kind === 'invalid' && (
+        <InvalidContacts
+          report={state.report}
+          onImportValid={() => runImport(state.file, state.report.mode, true)}
+          onImportNothing={() => setState({ kind: 'nothing' })}
+        />
+      )}
       <ImportOutcome state={state} />
     </section>
   );
@@ -121,11 +132,21 @@ function ImportOutcome({ state }: { state: State }) {
   }
   if (state.kind === 'exported') return <p role="status">{i18n.t('common.savedFile', [state.fileName])}</p>;
   if (state.kind === 'busy') return <p role="status">{i18n.t('common.working')}</p>;
+  if (state.kind === 'nothing') return <p role="status">{i18n.t('importExport.invalid.nothing')}</p>;
   if (state.kind !== 'imported') return <p role="status" />;
   const { report } = state;
   return (
     <div role="status">
       <p>{describeReport(report)}</p>
+      {report.tagsRenamed.map((tag) => (
+        <p key={tag.to}>{i18n.t('importExport.tagRenamed', [tag.label])}</p>
+      ))}
+      {report.skippedCount > 0 && (
+        <details>
+          <summary>{i18n.t('importExport.leftOut', report.skippedCount, [formatNumber(report.skippedCount)])}</summary>
+          <ProblemList problems={report.skipped} total={report.skippedCount} />
+        </details>
+      )}
       {report.conflicts.length > 0 && (
         <details>
           <summary>
@@ -146,6 +167,59 @@ function ImportOutcome({ state }: { state: State }) {
     </div>
   );
 }
+
+/** The contacts that cannot be imported, and the choice: the valid ones, or nothing. */
+function InvalidContacts({
+  report,
+  onImportValid,
+  onImportNothing,
+}: {
+  report: InvalidContactsReport;
+  onImportValid: () => void;
+  onImportNothing: () => void;
+}) {
+  return (
+    <div role="alertdialog" aria-labelledby="invalid-title" aria-describedby="invalid-count" class="confirm">
+      <h3 id="invalid-title">{i18n.t('importExport.invalid.title')}</h3>
+      <p id="invalid-count">
+        {i18n.t('importExport.invalid.count', report.invalidCount, [formatNumber(report.invalidCount)])}
+      </p>
+      <ProblemList problems={report.invalid} total={report.invalidCount} />
+      <button type="button" onClick={onImportValid}>
+        {i18n.t('importExport.invalid.importValid', report.validCount, [formatNumber(report.validCount)])}
+      </button>
+      <button type="button" onClick={onImportNothing}>
+        {i18n.t('importExport.invalid.importNothing')}
+      </button>
+    </div>
+  );
+}
+
+/** Which contact (its place in the file and its name), which field, why; then how many more. */
+function ProblemList({ problems, total }: { problems: InvalidContactsReport['invalid']; total: number }) {
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  const more = total - shown.length;
+  return (
+    <ul>
+      {shown.map((record) => {
+        const reasons = record.problems.map(({ field, reason }) => (field ? `${field}: ${reason}` : reason)).join('; ');
+        const who = record.name || record.id;
+        const position = formatNumber(record.index + 1);
+        return (
+          <li key={record.index}>
+            {who
+              ? i18n.t('importExport.invalid.record', [position, who, reasons])
+              : i18n.t('importExport.invalid.recordUnnamed', [position, reasons])}
+          </li>
+        );
+      })}
+      {more > 0 && <li>{i18n.t('importExport.invalid.more', more, [formatNumber(more)])}</li>}
+    </ul>
+  );
+}
+
+/** Enough to see what is wrong; the rest are counted. */
+const PROBLEMS_SHOWN = 20;
 
 function describeReport(report: ImportReport): string {
   const parts = [

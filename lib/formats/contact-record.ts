@@ -1,0 +1,148 @@
+import * as v from 'valibot';
+import { type Contact, LIMITS, contactUrl, isNameOnlyId, isValidContactId, nameOnlyId } from '../model/contact';
+import { profileIdFromUrl } from '../model/profile-url';
+import { cutText } from '../model/text';
+import { TagId, describeIssue, text } from './fields';
+import { parseConnectedOn } from './connections-csv';
+
+/**
+ * The one contact schema. The database refuses to store a contact that does not pass `ContactRecord`
+ * (lib/storage/contact-guard.ts), the Kindred file reader checks each contact of a file against the
+ * same fields, and the export writes what was stored: so whatever Kindred stores, its own import
+ * accepts again. A field added to contacts (corrections, touches, rhythms) is added here once.
+ */
+
+/** The most tags one contact may have in one dimension. */
+export const MAX_TAGS = 500;
+
+const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
+const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
+const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
+const IsoDate = v.pipe(v.string(), v.isoDate('must be a date like 2024-10-09'));
+
+/** Each field of a contact and its checked shape, as stored and as written in a file. */
+const FIELDS = {
+  id: v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
+  url: text(LIMITS.url),
+  name: text(LIMITS.name),
+  headline: text(LIMITS.headline),
+  company: text(LIMITS.company),
+  location: text(LIMITS.location),
+  purposes: TagIds,
+  relationships: TagIds,
+  note: text(LIMITS.note),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  lastSeenAt: OptionalTimestamp,
+  connectedOn: v.optional(IsoDate),
+  connectedOnText: v.optional(
+    v.pipe(text(LIMITS.connectedOnText), v.nonEmpty('must not be empty (leave the field out instead)')),
+  ),
+  source: v.optional(text(LIMITS.source)),
+} satisfies { [K in keyof Contact]-?: v.GenericSchema };
+
+/** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */
+export const CONTACT_FIELDS = Object.keys(FIELDS) as Array<keyof Contact>;
+
+const bothDates = (c: { connectedOn?: string; connectedOnText?: string }) =>
+  c.connectedOn === undefined || c.connectedOnText === undefined;
+
+/** A contact as the database stores it: every field present, the URL the canonical one of the id. */
+export const ContactRecord = v.pipe(
+  v.strictObject(FIELDS),
+  v.forward(
+    v.check((c) => c.url === contactUrl(c.id), 'must be the LinkedIn profile URL of this id'),
+    ['url'],
+  ),
+  v.forward(
+    v.check((c) => bothDates(c), 'must not be set when connectedOn is'),
+    ['connectedOnText'],
+  ),
+  v.forward(
+    v.check((c) => new Set(c.purposes).size === c.purposes.length, 'must not list a tag twice'),
+    ['purposes'],
+  ),
+  v.forward(
+    v.check((c) => new Set(c.relationships).size === c.relationships.length, 'must not list a tag twice'),
+    ['relationships'],
+  ),
+);
+
+/**
+ * A contact as a Kindred file writes it: what older versions and hand-made files leave out gets its
+ * default, any URL of the same profile is accepted (it is stored as the canonical one), and a tag
+ * listed twice counts once.
+ */
+export const FileContact = v.pipe(
+  v.strictObject({
+    ...FIELDS,
+    url: v.optional(FIELDS.url, ''),
+    name: v.optional(FIELDS.name, ''),
+    headline: v.optional(FIELDS.headline, ''),
+    company: v.optional(FIELDS.company, ''),
+    location: v.optional(FIELDS.location, ''),
+    purposes: v.optional(v.pipe(TagIds, v.transform(unique)), []),
+    relationships: v.optional(v.pipe(TagIds, v.transform(unique)), []),
+    note: v.optional(FIELDS.note, ''),
+    createdAt: v.optional(OptionalTimestamp, ''),
+    updatedAt: v.optional(OptionalTimestamp, ''),
+    lastSeenAt: v.optional(OptionalTimestamp, ''),
+  }),
+  v.forward(
+    v.check((c) => c.url === '' || profileIdFromUrl(c.url) === c.id, 'must be the LinkedIn profile URL of this id'),
+    ['url'],
+  ),
+  v.forward(
+    v.check((c) => bothDates(c), 'must not be set when connectedOn is'),
+    ['connectedOnText'],
+  ),
+);
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** Why a value is not a storable contact: `["headline: must be at most 500 characters"]`, or none. */
+export function contactProblems(value: unknown): string[] {
+  const result = v.safeParse(ContactRecord, value);
+  return result.success ? [] : result.issues.map(describeIssue);
+}
+
+/**
+ * What older Kindred versions could store or write but `ContactRecord` refuses, repaired the way a
+ * Connections.csv import repairs it today: an empty connection date dropped, a written-out one read or
+ * kept as text, texts cut to their limits, a too-long name-only id bounded, the URL made canonical.
+ * Used by the database upgrade and by reading version 1 files; anything else is left for the checks.
+ * `cutTexts: false` leaves over-long texts for the checks to report.
+ */
+export function repairContact<T extends object>(contact: T, { cutTexts = true } = {}): T {
+  const fixed = { ...contact } as Record<string, unknown>;
+  if (typeof fixed.connectedOn === 'string') {
+    const raw = fixed.connectedOn;
+    if (!v.safeParse(IsoDate, raw).success) {
+      delete fixed.connectedOn;
+      const date = parseConnectedOn(raw);
+      if (date) fixed.connectedOn = date;
+      else if (raw.trim() && typeof fixed.connectedOnText !== 'string') {
+        fixed.connectedOnText = cutText(raw.trim(), LIMITS.connectedOnText);
+      }
+    }
+  }
+  if (typeof fixed.connectedOn === 'string') delete fixed.connectedOnText;
+  if (fixed.connectedOnText === '') delete fixed.connectedOnText;
+  for (const field of ['name', 'headline', 'company', 'location'] as const) {
+    const value = fixed[field];
+    if (cutTexts && typeof value === 'string') fixed[field] = cutText(value, LIMITS[field]);
+  }
+  const id = fixed.id;
+  if (typeof id === 'string' && isNameOnlyId(id) && id.length > LIMITS.nameOnlyId) {
+    const [, name = '', n] = /^name:(.*?)(?:#(\d+))?$/s.exec(id) ?? [];
+    fixed.id = nameOnlyId(name) + (n ? `#${n}` : '');
+  }
+  // Another person's URL stays, for the checks to refuse: a file must not point a contact elsewhere.
+  const url = fixed.url;
+  if (typeof url === 'string' && typeof fixed.id === 'string' && isValidContactId(fixed.id)) {
+    if (url === '' || profileIdFromUrl(url) === id) fixed.url = contactUrl(fixed.id);
+  }
+  return fixed as T;
+}
