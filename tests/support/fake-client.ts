@@ -44,8 +44,7 @@ export function clientOnDatabase(
   db: KindredDB,
   { now = () => new Date(), download = () => undefined }: Partial<Pick<PageClientDeps, 'now' | 'download'>> = {},
 ): PageClient {
-  // An own page is bound to no tab: the tab bindings are never read for it.
-  const tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const tabs = pageTabs();
   const send = (message: unknown) => handleMessage(db, message, OWN_PAGE, SELF, now(), tabs).then(unwrap);
   return createPageClient({ db, send, download, now });
 }
@@ -53,4 +52,9 @@ export function clientOnDatabase(
 function unwrap(reply: Reply<unknown>): unknown {
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+/** Tab bindings of their own for a test's handler calls; an own page is bound to no tab, so they stay empty. */
+export function pageTabs() {
+  return openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
 }

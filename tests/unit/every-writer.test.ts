@@ -1,3 +1,4 @@
+import { pageTabs } from '../support/fake-client';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactProblems } from '../../lib/formats/contact-record';
@@ -24,7 +25,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const send = async (message: object) => {
-  const reply = await handleMessage(db, message, PAGE, SELF, NOW);
+  const reply = await handleMessage(db, message, PAGE, SELF, NOW, pageTabs());
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 };

@@ -1,3 +1,4 @@
+import { pageTabs } from '../support/fake-client';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,6 +117,8 @@ describe('a file from a newer Kindred', () => {
       { type: 'importKindred', text, mode: 'replace' },
       { id: 'k', url: 'chrome-extension://k/options.html' },
       { id: 'k', origin: 'chrome-extension://k/' },
+      new Date(),
+      pageTabs(),
     );
     expect(reply).toEqual({
       ok: false,

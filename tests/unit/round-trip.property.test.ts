@@ -1,3 +1,4 @@
+import { pageTabs } from '../support/fake-client';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { handleMessage } from '../../lib/protocol/handler';
@@ -202,7 +203,7 @@ describe('every export restores', () => {
         for (const write of sequence) {
           const message = write(await stateOf(db));
           sent.push(message);
-          const reply = await handleMessage(db, message, PAGE, SELF, new Date((clock += 60_000)));
+          const reply = await handleMessage(db, message, PAGE, SELF, new Date((clock += 60_000)), pageTabs());
           // Refusing bad input is fine; the guard refusing what a writer made is a bug in that writer.
           if (!reply.ok) expect(reply.error, shown(sent)).not.toMatch(/could not save/);
         }
@@ -213,6 +214,7 @@ describe('every export restores', () => {
           PAGE,
           SELF,
           new Date(clock + 60_000),
+          pageTabs(),
         );
         expect(reply, shown(sent)).toMatchObject({ ok: true, value: { outcome: 'imported', skippedCount: 0 } });
         const second = JSON.stringify(await exportAll(restored, EXPORTED_AT));
