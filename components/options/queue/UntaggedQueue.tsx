@@ -113,7 +113,7 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
       onKeyDown={onKeyDown}
     >
       {!contact || !current ? (
-        <p class="uq-done">{i18n.t('queue.done')}</p>
+        <p class="uq-done muted">{i18n.t('queue.done')}</p>
       ) : (
         <>
           <div class="uq-top">
@@ -163,7 +163,7 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
           <p class="uq-hint">{i18n.t('queue.hint')}</p>
         </>
       )}
-      <p class="uq-error" role="alert">
+      <p class="uq-error alert" role="alert">
         {error}
       </p>
     </section>
