@@ -8,6 +8,7 @@ import { ConnectionsImport } from './data/ConnectionsImport';
 import { ContactsTable } from './contacts/ContactsTable';
 import { DeleteAll } from './data/DeleteAll';
 import { ImportExport } from './data/ImportExport';
+import { PageHeader } from '../shared/PageHeader';
 import { ReconnectList } from '../shared/ReconnectList';
 import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
@@ -41,10 +42,7 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
 
   return (
     <main class="options">
-      <header>
-        <h1>{i18n.t('app.name')}</h1>
-        <p class="muted">{i18n.t('options.tagline')}</p>
-      </header>
+      <PageHeader tagline={i18n.t('options.tagline')} taglineClass="muted" />
       {error && (
         <p role="alert" class="error">
           {i18n.t('common.loadError', [error])}
@@ -99,28 +97,33 @@ function OverviewTab({ client, onError }: TabProps) {
   );
 }
 
-function ContactsTab({ client, onError }: TabProps) {
+/** Every contact and the taxonomy, for the contacts table and the queue; undefined until both are read. */
+function useContactsAndTaxonomy({ client, onError }: TabProps) {
   const contacts = useWatch(() => client.watchContacts, [], onError);
   const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
-  if (!contacts || !taxonomy) return <Loading />;
+  return contacts && taxonomy ? { contacts, taxonomy } : undefined;
+}
+
+function ContactsTab(props: TabProps) {
+  const data = useContactsAndTaxonomy(props);
+  if (!data) return <Loading />;
   return (
     <section class="card" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
-      <ContactsTable contacts={contacts} taxonomy={taxonomy} client={client} />
+      <ContactsTable {...data} client={props.client} />
     </section>
   );
 }
 
-function QueueTab({ client, onError }: TabProps) {
-  const contacts = useWatch(() => client.watchContacts, [], onError);
-  const taxonomy = useWatch(() => client.watchTaxonomy, [], onError);
-  if (!contacts || !taxonomy) return <Loading />;
+function QueueTab(props: TabProps) {
+  const data = useContactsAndTaxonomy(props);
+  if (!data) return <Loading />;
   return (
     // The queue is a named region itself; the card only adds the heading.
     <div class="card">
       <h2>{i18n.t('options.queue.heading')}</h2>
       <p class="muted">{i18n.t('options.queue.intro')}</p>
-      <UntaggedQueue contacts={contacts} taxonomy={taxonomy} client={client} />
+      <UntaggedQueue {...data} client={props.client} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { i18n } from '#i18n';
 import type { Contact } from '../../lib/model/contact';
 import { isTypingTarget, tagShortcuts } from '../../lib/model/tag-keys';
-import { type Dimension, type Tag, tagsOf } from '../../lib/model/taxonomy';
-import { TagButton } from '../shared/TagButton';
+import type { Dimension, Tag } from '../../lib/model/taxonomy';
+import { TagToggleGroups } from '../shared/TagToggleGroups';
 
 interface TagTogglesProps {
   taxonomy: Tag[];
@@ -12,30 +11,14 @@ interface TagTogglesProps {
 
 /** Every tag as a toggle, purposes then relationships, each showing the key that toggles it. */
 export function TagToggles({ taxonomy, contact, onToggle }: TagTogglesProps) {
-  const shortcuts = tagShortcuts(taxonomy);
   return (
-    <>
-      {(['purpose', 'relationship'] as const).map((dimension) => {
-        const heading = dimension === 'purpose' ? i18n.t('panel.purposes') : i18n.t('panel.relationships');
-        const selected = selectedIds(contact, dimension);
-        return (
-          <div key={dimension} role="group" aria-label={heading}>
-            <h3 class="label">{heading}</h3>
-            <div class="tags">
-              {tagsOf(taxonomy, dimension).map((tag) => (
-                <TagButton
-                  key={tag.id}
-                  tag={tag}
-                  pressed={selected.includes(tag.id)}
-                  shortcut={shortcuts.get(tag.id)}
-                  onToggle={onToggle}
-                />
-              ))}
-            </div>
-          </div>
-        );
-      })}
-    </>
+    <TagToggleGroups
+      surface="panel"
+      taxonomy={taxonomy}
+      selected={contact}
+      shortcuts={tagShortcuts(taxonomy)}
+      onToggle={onToggle}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { backupReminderDays } from '../../lib/model/backup-reminder';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { BalanceView } from '../shared/BalanceView';
 import { CompanySpreadView } from '../shared/CompanySpreadView';
+import { PageHeader } from '../shared/PageHeader';
 import { ReconnectList } from '../shared/ReconnectList';
 import { errorText } from '../../lib/model/error-text';
 import { useWatch } from '../shared/use-watch';
@@ -56,10 +57,7 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
 
   return (
     <main class="popup">
-      <header>
-        <h1>{i18n.t('app.name')}</h1>
-        <p class="tagline">{i18n.t('popup.tagline')}</p>
-      </header>
+      <PageHeader tagline={i18n.t('popup.tagline')} taglineClass="tagline" />
       {loadError ? (
         <p class="error" role="alert">
           {i18n.t('common.loadError', [loadError])}

@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { formatNumber, translate } from '../../lib/i18n';
-import { type Balance, type TagCount, describeGap, describeSplit } from '../../lib/model/balance';
+import type { ComponentChildren } from 'preact';
+import { type Balance, describeGap, describeSplit } from '../../lib/model/balance';
+import type { Dimension } from '../../lib/model/taxonomy';
 import { BarChart } from './BarChart';
 import { withNodes } from './with-nodes';
 
@@ -20,23 +22,8 @@ export function BalanceView({ balance }: { balance: Balance }) {
           </p>
         )}
       </section>
-      <section aria-labelledby="mix-heading">
-        <h2 id="mix-heading">{i18n.t('balance.mix.heading')}</h2>
-        <TagChart
-          id="purpose-chart"
-          caption={i18n.t('balance.mix.caption')}
-          rows={balance.purposeMix}
-          total={balance.tagged}
-        />
-      </section>
-      <section aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading">{i18n.t('balance.coverage.heading')}</h2>
-        <TagChart
-          id="relationship-chart"
-          caption={i18n.t('balance.coverage.caption')}
-          rows={balance.relationshipCoverage}
-          total={balance.tagged}
-        />
+      <TagChart dimension="purpose" balance={balance} />
+      <TagChart dimension="relationship" balance={balance}>
         {balance.gaps.length > 0 && (
           <ul class="gaps" aria-label={i18n.t('balance.gaps.label')}>
             {balance.gaps.map((tag) => (
@@ -44,7 +31,7 @@ export function BalanceView({ balance }: { balance: Balance }) {
             ))}
           </ul>
         )}
-      </section>
+      </TagChart>
     </>
   );
 }
@@ -110,7 +97,23 @@ function SplitBar({ balance }: { balance: Balance }) {
   );
 }
 
-function TagChart({ id, caption, rows, total }: { id: string; caption: string; rows: TagCount[]; total: number }) {
+/** One dimension's section: tagged contacts per tag (the purpose mix, or the relationship coverage). */
+function TagChart({
+  dimension,
+  balance,
+  children,
+}: {
+  dimension: Dimension;
+  balance: Balance;
+  children?: ComponentChildren;
+}) {
+  const total = balance.tagged;
+  const purpose = dimension === 'purpose';
+  const section = purpose ? 'mix' : 'coverage';
+  const rows = purpose ? balance.purposeMix : balance.relationshipCoverage;
+  const [heading, caption] = purpose
+    ? [i18n.t('balance.mix.heading'), i18n.t('balance.mix.caption')]
+    : [i18n.t('balance.coverage.heading'), i18n.t('balance.coverage.caption')];
   const bars = rows.map(({ tag, count }) => ({
     key: tag.id,
     label: tag.label,
@@ -123,5 +126,11 @@ function TagChart({ id, caption, rows, total }: { id: string; caption: string; r
     i18n.t('balance.chart.contacts'),
     i18n.t('balance.chart.share'),
   ];
-  return <BarChart id={id} caption={caption} columns={columns} bars={bars} value="count" />;
+  return (
+    <section aria-labelledby={`${section}-heading`}>
+      <h2 id={`${section}-heading`}>{heading}</h2>
+      <BarChart id={`${dimension}-chart`} caption={caption} columns={columns} bars={bars} value="count" />
+      {children}
+    </section>
+  );
 }

@@ -4,6 +4,9 @@ import type { Translate } from './translate';
 
 export type Dimension = 'purpose' | 'relationship';
 
+/** Both dimensions, purposes first: the order every list of groups and filters follows. */
+export const DIMENSIONS: readonly Dimension[] = ['purpose', 'relationship'];
+
 export interface Tag {
   /** Stable, never shown: contacts and exports refer to tags by id. */
   id: string;

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
-import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
+import { DIMENSIONS, type Tag, tagsOf } from '../../../lib/model/taxonomy';
+import { TagOptions, dimensionLabel } from './TagOptions';
 
 interface BulkActionBarProps {
   /** Selected contacts that still exist, and how many of them the filters hide. */
@@ -35,20 +36,11 @@ export function BulkActionBar({ selectedCount, hiddenCount, taxonomy, busy, onAp
         <span>{i18n.t('contacts.bulk.tag')}</span>
         <select value={tagId} onChange={(event) => setTagId(event.currentTarget.value)}>
           <option value="">{i18n.t('contacts.bulk.chooseTag')}</option>
-          <optgroup label={i18n.t('contacts.purpose')}>
-            {tagsOf(taxonomy, 'purpose').map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={i18n.t('contacts.relationship')}>
-            {tagsOf(taxonomy, 'relationship').map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
+          {DIMENSIONS.map((dimension) => (
+            <optgroup key={dimension} label={dimensionLabel(dimension)}>
+              <TagOptions tags={tagsOf(taxonomy, dimension)} />
+            </optgroup>
+          ))}
         </select>
       </label>
       <button type="button" disabled={busy || !tag} onClick={() => apply(true)}>

@@ -55,43 +55,51 @@ export function useContactDialog(options: ContactDialogOptions): ContactDialogSt
     onClose();
   }
 
-  async function saveNote() {
-    if (open?.kind !== 'note') return;
-    const { contact } = open;
+  /** One change with the page busy: says what was done and closes, or keeps the dialog open and says why not. */
+  async function change(run: () => Promise<string>, failed: (reason: string) => string) {
     setBusy(true);
     try {
-      await client.setNote({ contactId: contact.id, note: draft });
-      report(i18n.t('contacts.noteSaved', [displayName(contact)]));
+      report(await run());
       close();
     } catch (failure) {
-      setError(i18n.t('common.notSaved', [errorText(failure)]));
+      setError(failed(errorText(failure)));
     } finally {
       setBusy(false);
     }
   }
 
+  async function saveNote() {
+    if (open?.kind !== 'note') return;
+    const { contact } = open;
+    await change(
+      async () => {
+        await client.setNote({ contactId: contact.id, note: draft });
+        return i18n.t('contacts.noteSaved', [displayName(contact)]);
+      },
+      (reason) => i18n.t('common.notSaved', [reason]),
+    );
+  }
+
   async function confirmDelete() {
     if (open?.kind !== 'delete') return;
     const { contact } = open;
-    setBusy(true);
-    try {
-      await client.deleteContact({ contactId: contact.id });
-      onDeleted(contact.id);
-      report(i18n.t('contacts.deleted', [displayName(contact)]));
-      close();
-    } catch (failure) {
-      setError(i18n.t('contacts.notDeleted', [errorText(failure)]));
-    } finally {
-      setBusy(false);
-    }
+    await change(
+      async () => {
+        await client.deleteContact({ contactId: contact.id });
+        onDeleted(contact.id);
+        return i18n.t('contacts.deleted', [displayName(contact)]);
+      },
+      (reason) => i18n.t('contacts.notDeleted', [reason]),
+    );
   }
 
   return { open, draft, setDraft, error, openNote, openDelete, close, saveNote, confirmDelete };
 }
 
 /**
- * Renders whichever dialog is open, and moves focus into it when it opens. The keys keep the two apart, so
- * switching from one to the other replaces the element rather than reusing it.
+ * Renders whichever dialog is open, and moves focus into it when it opens: the note's text box, or Cancel
+ * in the delete confirmation. The keys keep the two apart, so switching from one to the other replaces the
+ * element rather than reusing it.
  */
 export function ContactDialog({ dialog, busy }: { dialog: ContactDialogState; busy: boolean }) {
   const titleId = useId();
@@ -102,71 +110,50 @@ export function ContactDialog({ dialog, busy }: { dialog: ContactDialogState; bu
     if (open) focusRef.current?.focus();
   }, [open]);
 
-  if (open?.kind === 'note') {
-    return (
-      <div
-        key="note"
-        class="ct-dialog"
-        role="dialog"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => event.key === 'Escape' && close()}
-      >
-        <h3 id={titleId}>{i18n.t('contacts.editNote')}</h3>
-        <label class="ct-note">
-          <span>{i18n.t('contacts.noteFor', [displayName(open.contact)])}</span>
-          <textarea
-            ref={(element) => {
-              focusRef.current = element;
-            }}
-            rows={4}
-            maxLength={LIMITS.note}
-            value={dialog.draft}
-            onInput={(event) => dialog.setDraft(event.currentTarget.value)}
-          />
-        </label>
-        <div class="ct-dialog-actions">
-          <button type="button" class="primary" disabled={busy} onClick={dialog.saveNote}>
-            {i18n.t('common.save')}
-          </button>
-          <button type="button" onClick={close}>
-            {i18n.t('common.cancel')}
-          </button>
-        </div>
-        <p class="ct-error" role="alert">
-          {dialog.error}
-        </p>
-      </div>
-    );
-  }
-  if (open?.kind === 'delete') {
-    return (
-      <div
-        key="delete"
-        class="ct-dialog ct-danger"
-        role="alertdialog"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => event.key === 'Escape' && close()}
-      >
+  if (!open) return null;
+  const takeFocus = (element: HTMLTextAreaElement | HTMLButtonElement | null) => {
+    focusRef.current = element;
+  };
+  const deleting = open.kind === 'delete';
+  const action = deleting
+    ? { class: 'danger', label: i18n.t('contacts.delete'), run: dialog.confirmDelete }
+    : { class: 'primary', label: i18n.t('common.save'), run: dialog.saveNote };
+  return (
+    <div
+      key={open.kind}
+      class={deleting ? 'ct-dialog ct-danger' : 'ct-dialog'}
+      role={deleting ? 'alertdialog' : 'dialog'}
+      aria-labelledby={titleId}
+      onKeyDown={(event) => event.key === 'Escape' && close()}
+    >
+      {deleting ? (
         <p id={titleId}>{i18n.t('contacts.confirmDelete', [displayName(open.contact)])}</p>
-        <div class="ct-dialog-actions">
-          <button type="button" class="danger" disabled={busy} onClick={dialog.confirmDelete}>
-            {i18n.t('contacts.delete')}
-          </button>
-          <button
-            type="button"
-            ref={(element) => {
-              focusRef.current = element;
-            }}
-            onClick={close}
-          >
-            {i18n.t('common.cancel')}
-          </button>
-        </div>
-        <p class="ct-error" role="alert">
-          {dialog.error}
-        </p>
+      ) : (
+        <>
+          <h3 id={titleId}>{i18n.t('contacts.editNote')}</h3>
+          <label class="ct-note">
+            <span>{i18n.t('contacts.noteFor', [displayName(open.contact)])}</span>
+            <textarea
+              ref={takeFocus}
+              rows={4}
+              maxLength={LIMITS.note}
+              value={dialog.draft}
+              onInput={(event) => dialog.setDraft(event.currentTarget.value)}
+            />
+          </label>
+        </>
+      )}
+      <div class="ct-dialog-actions">
+        <button type="button" class={action.class} disabled={busy} onClick={action.run}>
+          {action.label}
+        </button>
+        <button type="button" ref={deleting ? takeFocus : undefined} onClick={close}>
+          {i18n.t('common.cancel')}
+        </button>
       </div>
-    );
-  }
-  return null;
+      <p class="ct-error alert" role="alert">
+        {dialog.error}
+      </p>
+    </div>
+  );
 }

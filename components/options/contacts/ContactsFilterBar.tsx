@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { formatNumber } from '../../../lib/i18n';
 import type { ContactFilter } from '../../../lib/model/contact-query';
-import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
+import { DIMENSIONS, type Dimension, type Tag, tagsOf } from '../../../lib/model/taxonomy';
+import { TagOptions, dimensionLabel } from './TagOptions';
 
 export type Filters = Required<ContactFilter>;
 
@@ -29,20 +30,15 @@ export function ContactsFilterBar({ filters, onChange, taxonomy, shown, total }:
         value={filters.search}
         onInput={(event) => onChange({ search: event.currentTarget.value })}
       />
-      <TagFilter
-        label={i18n.t('contacts.purpose')}
-        anyLabel={i18n.t('contacts.anyPurpose')}
-        tags={tagsOf(taxonomy, 'purpose', { includeArchived: true })}
-        value={filters.purpose}
-        onChange={(purpose) => onChange({ purpose })}
-      />
-      <TagFilter
-        label={i18n.t('contacts.relationship')}
-        anyLabel={i18n.t('contacts.anyRelationship')}
-        tags={tagsOf(taxonomy, 'relationship', { includeArchived: true })}
-        value={filters.relationship}
-        onChange={(relationship) => onChange({ relationship })}
-      />
+      {DIMENSIONS.map((dimension) => (
+        <TagFilter
+          key={dimension}
+          dimension={dimension}
+          taxonomy={taxonomy}
+          value={filters[dimension]}
+          onChange={onChange}
+        />
+      ))}
       <label class="ct-check-label">
         <input
           type="checkbox"
@@ -60,22 +56,19 @@ export function ContactsFilterBar({ filters, onChange, taxonomy, shown, total }:
 
 /** A select of one dimension's tags (archived ones marked), with "any" first. */
 function TagFilter(props: {
-  label: string;
-  anyLabel: string;
-  tags: Tag[];
+  dimension: Dimension;
+  taxonomy: Tag[];
   value: string;
-  onChange: (value: string) => void;
+  onChange: (change: Partial<Filters>) => void;
 }) {
+  const { dimension } = props;
+  const anyLabel = dimension === 'purpose' ? i18n.t('contacts.anyPurpose') : i18n.t('contacts.anyRelationship');
   return (
     <label class="ct-field">
-      <span>{props.label}</span>
-      <select value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        <option value="">{props.anyLabel}</option>
-        {props.tags.map((tag) => (
-          <option key={tag.id} value={tag.id}>
-            {tag.archived ? i18n.t('contacts.archivedTag', [tag.label]) : tag.label}
-          </option>
-        ))}
+      <span>{dimensionLabel(dimension)}</span>
+      <select value={props.value} onChange={(event) => props.onChange({ [dimension]: event.currentTarget.value })}>
+        <option value="">{anyLabel}</option>
+        <TagOptions tags={tagsOf(props.taxonomy, dimension, { includeArchived: true })} />
       </select>
     </label>
   );

@@ -153,7 +153,7 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
       <p class="ct-message" role="status">
         {message}
       </p>
-      <p class="ct-error" role="alert">
+      <p class="ct-error alert" role="alert">
         {error}
       </p>
       <ContactDialog dialog={dialog} busy={busy} />

@@ -6,7 +6,7 @@ import { type Contact, isTagged, tagField } from '../../../lib/model/contact';
 import { displayName, nameOrder } from '../../../lib/model/contact-query';
 import { isTypingTarget, tagShortcuts } from '../../../lib/model/tag-keys';
 import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
-import { TagButton } from '../../shared/TagButton';
+import { TagToggleGroups } from '../../shared/TagToggleGroups';
 import './UntaggedQueue.css';
 import { errorText } from '../../../lib/model/error-text';
 import type { PageClient } from '../../../lib/protocol/page-client';
@@ -113,7 +113,7 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
       onKeyDown={onKeyDown}
     >
       {!contact || !current ? (
-        <p class="uq-done">{i18n.t('queue.done')}</p>
+        <p class="uq-done muted">{i18n.t('queue.done')}</p>
       ) : (
         <>
           <div class="uq-top">
@@ -132,38 +132,17 @@ export function UntaggedQueue({ contacts, taxonomy, client }: UntaggedQueueProps
             {contact.headline && <p>{contact.headline}</p>}
             {contact.company && <p>{contact.company}</p>}
           </div>
-          <div class="uq-group" role="group" aria-label={i18n.t('queue.purposes')}>
-            <h4>{i18n.t('queue.purposes')}</h4>
-            <div class="uq-tags">
-              {purposes.map((tag) => (
-                <TagButton
-                  key={tag.id}
-                  tag={tag}
-                  shortcut={shortcuts.get(tag.id)}
-                  pressed={current.purposes.includes(tag.id)}
-                  onToggle={toggle}
-                />
-              ))}
-            </div>
-          </div>
-          <div class="uq-group" role="group" aria-label={i18n.t('queue.relationships')}>
-            <h4>{i18n.t('queue.relationships')}</h4>
-            <div class="uq-tags">
-              {relationships.map((tag) => (
-                <TagButton
-                  key={tag.id}
-                  tag={tag}
-                  shortcut={shortcuts.get(tag.id)}
-                  pressed={current.relationships.includes(tag.id)}
-                  onToggle={toggle}
-                />
-              ))}
-            </div>
-          </div>
+          <TagToggleGroups
+            surface="queue"
+            taxonomy={taxonomy}
+            selected={current}
+            shortcuts={shortcuts}
+            onToggle={toggle}
+          />
           <p class="uq-hint">{i18n.t('queue.hint')}</p>
         </>
       )}
-      <p class="uq-error" role="alert">
+      <p class="uq-error alert" role="alert">
         {error}
       </p>
     </section>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import type { Ref } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { fold } from '../../../lib/model/text';
 import type { NewTag } from '../../../lib/storage/store';
@@ -7,6 +8,7 @@ import { ColourInput, ContrastWarning } from './ColourPicker';
 import { toColorValue } from './tag-colour';
 import { groupText, labelProblem } from './tag-text';
 import { TAG_LIMITS } from '../../../lib/model/taxonomy';
+import { FieldError } from './FieldError';
 
 interface AddTagFormProps {
   dimension: Dimension;
@@ -55,28 +57,23 @@ export function AddTagForm({ dimension, existing, defaultColor, paletteId, onAdd
     <form class="te-add" aria-labelledby={`${id}-heading`} noValidate onSubmit={submit}>
       <h4 id={`${id}-heading`}>{text.addHeading}</h4>
       <div class="te-add-fields">
-        <label class="te-add-field">
-          <span>{i18n.t('taxonomy.columns.label')}</span>
-          <input
-            ref={labelInput}
-            type="text"
-            required
-            maxLength={TAG_LIMITS.label}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            value={label}
-            onInput={(event) => setLabel(event.currentTarget.value)}
-          />
-        </label>
-        <label class="te-add-field te-add-description">
-          <span>{i18n.t('taxonomy.columns.description')}</span>
-          <input
-            type="text"
-            maxLength={TAG_LIMITS.description}
-            value={description}
-            onInput={(event) => setDescription(event.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label={i18n.t('taxonomy.columns.label')}
+          inputRef={labelInput}
+          required
+          maxLength={TAG_LIMITS.label}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          value={label}
+          onValue={setLabel}
+        />
+        <TextField
+          class="te-add-field te-add-description"
+          label={i18n.t('taxonomy.columns.description')}
+          maxLength={TAG_LIMITS.description}
+          value={description}
+          onValue={setDescription}
+        />
         <label class="te-add-field">
           <span>{i18n.t('taxonomy.columns.colour')}</span>
           <ColourInput
@@ -91,12 +88,36 @@ export function AddTagForm({ dimension, existing, defaultColor, paletteId, onAdd
           {i18n.t('taxonomy.add')}
         </button>
       </div>
-      {error && (
-        <p class="te-field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError fieldId={id} error={error} />
       <ContrastWarning id={`${id}-warning`} color={color} />
     </form>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  class?: string;
+  value: string;
+  onValue: (value: string) => void;
+  maxLength: number;
+  required?: boolean;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A text box of the form under its visible label. */
+function TextField({ label, class: className = 'te-add-field', value, onValue, inputRef, ...input }: TextFieldProps) {
+  return (
+    <label class={className}>
+      <span>{label}</span>
+      <input
+        ref={inputRef}
+        type="text"
+        {...input}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </label>
   );
 }

@@ -5,7 +5,7 @@ import type { Dimension, Tag } from '../../../lib/model/taxonomy';
 import { AddTagForm } from './AddTagForm';
 import { nextColor, toColorValue } from './tag-colour';
 import { groupText } from './tag-text';
-import { type TagActions, TagRow } from './TagRow';
+import { ArchiveButton, type TagActions, TagRow } from './TagRow';
 
 interface TagGroupProps extends TagActions {
   dimension: Dimension;
@@ -58,15 +58,7 @@ export function TagGroup({ dimension, active, archived, paletteId, onSave, onMov
                 <span class="te-dot" style={{ '--tag-color': toColorValue(tag.color) }} aria-hidden="true" />
                 <span class="te-archived-label">{tag.label}</span>
                 {tag.description && <span class="muted te-archived-description">{tag.description}</span>}
-                <button
-                  type="button"
-                  class="te-button"
-                  aria-label={i18n.t('taxonomy.restoreTag', [tag.label])}
-                  data-focus-key={`${tag.id}:restore`}
-                  onClick={() => onArchive(tag, false)}
-                >
-                  {i18n.t('taxonomy.restore')}
-                </button>
+                <ArchiveButton tag={tag} onArchive={onArchive} />
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import type { InputHTMLAttributes } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { fold } from '../../../lib/model/text';
 import type { TagChanges } from '../../../lib/storage/store';
@@ -8,6 +9,7 @@ import { toColorValue } from './tag-colour';
 import { type GroupText, labelProblem } from './tag-text';
 import { TAG_LIMITS } from '../../../lib/model/taxonomy';
 import { type Field, useField } from './use-field';
+import { FieldError } from './FieldError';
 
 export interface TagActions {
   onSave: (tag: Tag, changes: TagChanges) => Promise<boolean>;
@@ -54,6 +56,28 @@ export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMo
     if (clearError) setLabelError('');
   }
 
+  /** A text box that saves on Enter or when left, and goes back to the saved text on Escape. */
+  function textInput(
+    field: Field,
+    commit: (value: string) => Promise<void>,
+    attributes: InputHTMLAttributes<HTMLInputElement>,
+    clearError = false,
+  ) {
+    return (
+      <input
+        type="text"
+        {...attributes}
+        value={field.value}
+        onInput={(event) => field.set(event.currentTarget.value)}
+        onBlur={(event) => void commit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commit(event.currentTarget.value);
+          revert(event, field, clearError);
+        }}
+      />
+    );
+  }
+
   return (
     <li class="te-row">
       <ColourInput
@@ -68,73 +92,68 @@ export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMo
           void color.commit(picked, () => onSave(tag, { color: picked }), { keepDraft: false });
         }}
       />
-      <input
-        type="text"
-        class="te-label"
-        aria-label={i18n.t('taxonomy.labelOf', [tag.label])}
-        aria-invalid={labelError ? 'true' : undefined}
-        aria-describedby={labelError ? `${id}-error` : undefined}
-        maxLength={TAG_LIMITS.label}
-        value={label.value}
-        onInput={(event) => label.set(event.currentTarget.value)}
-        onBlur={(event) => void commitLabel(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') void commitLabel(event.currentTarget.value);
-          revert(event, label, true);
-        }}
-      />
-      <input
-        type="text"
-        class="te-description"
-        aria-label={i18n.t('taxonomy.descriptionOf', [tag.label])}
-        maxLength={TAG_LIMITS.description}
-        value={description.value}
-        onInput={(event) => description.set(event.currentTarget.value)}
-        onBlur={(event) => void commitDescription(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') void commitDescription(event.currentTarget.value);
-          revert(event, description);
-        }}
-      />
-      <span class="te-actions">
-        <button
-          type="button"
-          class="te-button te-icon"
-          aria-label={i18n.t('taxonomy.moveTagUp', [tag.label])}
-          title={i18n.t('taxonomy.moveUp')}
-          aria-disabled={first ? 'true' : undefined}
-          data-focus-key={`${tag.id}:up`}
-          onClick={() => !first && onMove(tag, 'up')}
-        >
-          <span aria-hidden="true">↑</span>
-        </button>
-        <button
-          type="button"
-          class="te-button te-icon"
-          aria-label={i18n.t('taxonomy.moveTagDown', [tag.label])}
-          title={i18n.t('taxonomy.moveDown')}
-          aria-disabled={last ? 'true' : undefined}
-          data-focus-key={`${tag.id}:down`}
-          onClick={() => !last && onMove(tag, 'down')}
-        >
-          <span aria-hidden="true">↓</span>
-        </button>
-        <button
-          type="button"
-          class="te-button"
-          aria-label={i18n.t('taxonomy.archiveTag', [tag.label])}
-          data-focus-key={`${tag.id}:archive`}
-          onClick={() => onArchive(tag, true)}
-        >
-          {i18n.t('taxonomy.archive')}
-        </button>
-      </span>
-      {labelError && (
-        <p class="te-field-error" id={`${id}-error`}>
-          {labelError}
-        </p>
+      {textInput(
+        label,
+        commitLabel,
+        {
+          class: 'te-label',
+          'aria-label': i18n.t('taxonomy.labelOf', [tag.label]),
+          'aria-invalid': labelError ? 'true' : undefined,
+          'aria-describedby': labelError ? `${id}-error` : undefined,
+          maxLength: TAG_LIMITS.label,
+        },
+        true,
       )}
+      {textInput(description, commitDescription, {
+        class: 'te-description',
+        'aria-label': i18n.t('taxonomy.descriptionOf', [tag.label]),
+        maxLength: TAG_LIMITS.description,
+      })}
+      <span class="te-actions">
+        <MoveButton tag={tag} direction="up" blocked={first} onMove={onMove} />
+        <MoveButton tag={tag} direction="down" blocked={last} onMove={onMove} />
+        <ArchiveButton tag={tag} archive onArchive={onArchive} />
+      </span>
+      <FieldError fieldId={id} error={labelError} />
       <ContrastWarning id={`${id}-warning`} color={color.value} />
     </li>
+  );
+}
+
+/** Moves the tag one place up or down; at the end of the list it stays focusable but does nothing. */
+function MoveButton(props: { tag: Tag; direction: 'up' | 'down'; blocked: boolean; onMove: TagActions['onMove'] }) {
+  const { tag, direction, blocked } = props;
+  const [label, title, arrow] =
+    direction === 'up'
+      ? [i18n.t('taxonomy.moveTagUp', [tag.label]), i18n.t('taxonomy.moveUp'), '↑']
+      : [i18n.t('taxonomy.moveTagDown', [tag.label]), i18n.t('taxonomy.moveDown'), '↓'];
+  return (
+    <button
+      type="button"
+      class="te-button te-icon"
+      aria-label={label}
+      title={title}
+      aria-disabled={blocked ? 'true' : undefined}
+      data-focus-key={`${tag.id}:${direction}`}
+      onClick={() => !blocked && props.onMove(tag, direction)}
+    >
+      <span aria-hidden="true">{arrow}</span>
+    </button>
+  );
+}
+
+/** Archives an active tag (in its row) or restores an archived one (in the list of archived tags). */
+export function ArchiveButton(props: { tag: Tag; archive?: boolean; onArchive: TagActions['onArchive'] }) {
+  const { tag, archive = false } = props;
+  return (
+    <button
+      type="button"
+      class="te-button"
+      aria-label={archive ? i18n.t('taxonomy.archiveTag', [tag.label]) : i18n.t('taxonomy.restoreTag', [tag.label])}
+      data-focus-key={`${tag.id}:${archive ? 'archive' : 'restore'}`}
+      onClick={() => props.onArchive(tag, archive)}
+    >
+      {archive ? i18n.t('taxonomy.archive') : i18n.t('taxonomy.restore')}
+    </button>
   );
 }

@@ -179,10 +179,10 @@ export function TaxonomyEditor({ taxonomy, client }: TaxonomyEditorProps) {
           />
         );
       })}
-      <p class="te-status" role="status">
+      <p class="te-status muted" role="status">
         {status.kind === 'done' ? status.message : ''}
       </p>
-      <p class="te-error" role="alert">
+      <p class="te-error alert" role="alert">
         {status.kind === 'error' ? status.message : ''}
       </p>
     </section>
