@@ -1,4 +1,4 @@
-import type { FromFrame, ToFrame } from '../../lib/protocol/frame-messages';
+import type { FromFrame, LeavingFrame, ToFrame } from '../../lib/protocol/frame-messages';
 
 /**
  * Kindred's element in LinkedIn's page: `<kindred-panel>` with a CLOSED shadow root holding an iframe
@@ -12,6 +12,11 @@ export interface FrameHost {
   place(after: Element | null): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
   show(view: Omit<ToFrame, 'kindred'>): void;
+  /**
+   * The tab is moving to another person: the panel shows nobody until the next `show`. A frame that
+   * (re)loads meanwhile waits for that `show` too, rather than asking about the previous person.
+   */
+  leave(): void;
   focus(): void;
   /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
   needsReload(text: string): void;
@@ -102,6 +107,11 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     show(view) {
       pending = view;
       if (loaded) post(view);
+    },
+    leave() {
+      pending = null;
+      if (loaded && frameOrigin)
+        frame.contentWindow?.postMessage({ kindred: 'leaving' } satisfies LeavingFrame, frameOrigin);
     },
     focus() {
       frame.focus();

@@ -115,6 +115,8 @@ export default defineContentScript({
       const id = profileIdFromUrl(url);
       if (id && id === shown?.id) return; // a sub-page of the same person (contact info, details, …)
       pageView?.abort();
+      // Another person: the panel lets go of the previous one now, not a round trip to the background later.
+      if (shown && id !== shown.id) frame?.leave();
       const view = new AbortController();
       pageView = view;
       reannounced = false;
