@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, isNameOnlyId, isValidContactId, tagField } from '../model/contact';
-import { Color, Dimension, TagId, TagLabel, describeIssues, text } from './fields';
+import { Color, Dimension, MemberId, TagId, TagLabel, describeIssues, text } from './fields';
 import { profileIdFromUrl, profileUrl } from '../model/profile-url';
 import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
 import { FILE_VERSION } from './export-format';
@@ -50,6 +50,7 @@ const ContactSchema = v.pipe(
     lastSeenAt: OptionalTimestamp,
     connectedOn: v.optional(v.pipe(v.string(), v.isoDate('must be a date like 2024-10-09'))),
     source: v.optional(text(40)),
+    memberId: v.optional(MemberId),
   }),
   v.forward(
     v.check((c) => c.url === '' || profileIdFromUrl(c.url) === c.id, 'must be the LinkedIn profile URL of this id'),

@@ -57,6 +57,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       contacts: 'id, *purposes, *relationships, lastSeenAt, company',
     },
   },
+  {
+    // Finding the contact a member id belongs to (a person whose URL changed). Not unique: until two
+    // contacts that are one person are merged, both may carry the same member id.
+    version: 4,
+    stores: {
+      contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId',
+    },
+  },
 ];
 
 /**

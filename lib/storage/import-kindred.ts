@@ -96,6 +96,9 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
     updatedAt: maxDate(current.updatedAt, incoming.updatedAt),
     lastSeenAt: maxDate(current.lastSeenAt, incoming.lastSeenAt),
   };
+  // A member id never changes for a person: the one already kept stays, a file can add a missing one.
+  const memberId = current.memberId ?? incoming.memberId;
+  if (memberId) contact.memberId = memberId;
   const conflict =
     current.note && incoming.note && current.note !== incoming.note
       ? { contactId: current.id, name: contact.name || current.id, kept: newer.note, discarded: older.note }

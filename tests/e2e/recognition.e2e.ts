@@ -71,7 +71,8 @@ for (const suite of suites) {
           .waitFor();
         await expect.poll(async () => (await readStoredContacts(kindred))[id]?.name).toBe(expected.name);
         const stored = (await readStoredContacts(kindred))[id]!;
-        for (const field of ['name', 'headline', 'company', 'location'] as const) {
+        // Every field the case names, the member id too (kept with the contact since schema version 4).
+        for (const field of ['name', 'headline', 'company', 'location', 'memberId'] as const) {
           if (typeof expected[field] === 'string')
             expect(fold(String(stored[field])), field).toBe(fold(expected[field]));
         }
