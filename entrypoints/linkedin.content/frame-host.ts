@@ -8,7 +8,12 @@ import type { FromFrame, LeavingFrame, ToFrame } from '../../lib/protocol/frame-
  */
 export interface FrameHost {
   host: HTMLElement;
-  /** In the page's flow (right after `after`) or, with null, floating in the lower left corner. */
+  /**
+   * In the page's flow (right after `after`) or, with null, floating in the lower left corner. Where
+   * `after` is inside an aria-hidden subtree (logged-out LinkedIn hides <main> while its sign-in modal
+   * is up) the panel floats outside it, so screen readers still reach it, and an empty block of the
+   * panel's height keeps its place, so the profile below does not move. Called again when that changes.
+   */
   place(after: Element | null): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
   show(view: Omit<ToFrame, 'kindred'>): void;
@@ -51,6 +56,9 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   // does not move when the panel appears.
   frame.style.height = `${lastHeight}px`;
   shadow.append(style, frame);
+  // Holds the panel's place in the flow while the panel itself floats outside a hidden subtree.
+  const spacer = document.createElement('div');
+  spacer.style.cssText = `display:block;margin:8px 0;height:${lastHeight}px`;
   // Learned from the frame's first message, so the look is posted only to the panel's own origin.
   let frameOrigin: string | null = null;
   let loaded = false;
@@ -97,12 +105,27 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   return {
     host,
     place(after) {
+      const hidden = after?.closest('[aria-hidden="true"]');
+      if (after && hidden) {
+        if (after.nextElementSibling !== spacer) {
+          // The height the panel had in the flow, kept while it floats: floating, it is narrower and
+          // taller, and the profile below must not move either way.
+          spacer.style.height = `${host.isConnected && !host.classList.contains('floating') ? frame.offsetHeight : lastHeight}px`;
+          after.after(spacer);
+        }
+        // Outside the hidden subtree: the last thing in <body>, after everything LinkedIn hides.
+        if (host.parentNode !== document.body || host.nextSibling) move(document.body, null);
+        host.classList.add('floating');
+        return;
+      }
       host.classList.toggle('floating', !after);
       if (after) {
         if (after.nextElementSibling !== host) move(after.parentNode!, after.nextSibling);
+        spacer.remove();
       } else if (!host.isConnected) {
+        spacer.remove();
         document.body.append(host);
-      }
+      } else spacer.remove();
     },
     show(view) {
       pending = view;
@@ -124,6 +147,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     },
     remove() {
       listening.abort();
+      spacer.remove();
       host.remove();
     },
   };

@@ -93,10 +93,13 @@ export default defineContentScript({
       const topCard = profile.name ? findTopCard(document) : null;
       const place = () => frame?.place(topCard?.isConnected ? topCard : null);
       place();
-      // LinkedIn re-renders parts of the page and can drop our element with them: put it back.
+      // LinkedIn re-renders parts of the page and can drop our element with them: put it back. It also
+      // hides and shows <main> (aria-hidden) around its sign-in modal: the panel moves out and back.
       keeper?.disconnect();
-      keeper = new MutationObserver(() => host.isConnected || place());
-      keeper.observe(document.body, { childList: true, subtree: true });
+      keeper = new MutationObserver((records) => {
+        if (!host.isConnected || records.some((record) => record.type === 'attributes')) place();
+      });
+      keeper.observe(document.body, { childList: true, subtree: true, attributeFilter: ['aria-hidden'] });
       current = { profile, reading, floating: !topCard?.isConnected };
       void announce();
     };
