@@ -295,18 +295,16 @@ describe('a logged-out profile whose <main> LinkedIn hides behind its sign-in mo
   };
 
   it.each([
-    ['hidden in the page as served', (html: string) => html.replace('<main ', '<main aria-hidden="true" ')],
-    [
-      'hidden by the page’s script once the panel is in place',
-      (html: string) =>
-        html.replace(
-          '</body>',
-          `<script>setTimeout(() => document.querySelector('main').setAttribute('aria-hidden', 'true'), 1500)</script></body>`,
-        ),
-    ],
-  ])('keeps the panel reachable by screen readers, the profile in place (%s)', async (_, hide) => {
+    ['hidden in the page as served', true],
+    ['hidden by the page’s script once the panel is in place', false],
+  ])('keeps the panel reachable by screen readers, the profile in place (%s)', async (_, served) => {
+    const html = profilePage(JANE);
     const kindred = await launchKindred((url) =>
-      url.pathname.startsWith('/in/') ? hide(profilePage(JANE)) : undefined,
+      url.pathname.startsWith('/in/')
+        ? served
+          ? html.replace('<main ', '<main aria-hidden="true" ')
+          : html
+        : undefined,
     );
     try {
       const page = await kindred.context.newPage();
@@ -314,7 +312,8 @@ describe('a logged-out profile whose <main> LinkedIn hides behind its sign-in mo
       await panelOf(page).getByRole('heading', { name: JANE.name }).waitFor();
       const below = () => page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().bottom);
       const before = await below();
-      await expect.poll(() => page.evaluate(() => document.querySelector('main')!.ariaHidden)).toBe('true');
+      // As LinkedIn does when its sign-in modal comes up: the page's own script hides <main>.
+      if (!served) await page.evaluate(() => document.querySelector('main')!.setAttribute('aria-hidden', 'true'));
       await expect.poll(() => frameExposed(page)).toBe(true);
       expect(await panelOf(page).getByRole('heading', { name: JANE.name }).count()).toBe(1);
       expect(await panelOf(page).count()).toBe(1); // the region "Kindred"
