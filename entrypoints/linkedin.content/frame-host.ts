@@ -1,4 +1,4 @@
-import type { FromFrame, ToFrame } from '../../lib/protocol/frame-messages';
+import type { FromFrame, LeavingFrame, ToFrame } from '../../lib/protocol/frame-messages';
 
 /**
  * Kindred's element in LinkedIn's page: `<kindred-panel>` with a CLOSED shadow root holding an iframe
@@ -8,10 +8,20 @@ import type { FromFrame, ToFrame } from '../../lib/protocol/frame-messages';
  */
 export interface FrameHost {
   host: HTMLElement;
-  /** In the page's flow (right after `after`) or, with null, floating in the lower left corner. */
+  /**
+   * In the page's flow (right after `after`) or, with null, floating in the lower left corner. Where
+   * `after` is inside an aria-hidden subtree (logged-out LinkedIn hides <main> while its sign-in modal
+   * is up) the panel floats outside it, so screen readers still reach it, and an empty block of the
+   * panel's height keeps its place, so the profile below does not move. Called again when that changes.
+   */
   place(after: Element | null): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
   show(view: Omit<ToFrame, 'kindred'>): void;
+  /**
+   * The tab is moving to another person: the panel shows nobody until the next `show`. A frame that
+   * (re)loads meanwhile waits for that `show` too, rather than asking about the previous person.
+   */
+  leave(): void;
   focus(): void;
   /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
   needsReload(text: string): void;
@@ -46,6 +56,9 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   // does not move when the panel appears.
   frame.style.height = `${lastHeight}px`;
   shadow.append(style, frame);
+  // Holds the panel's place in the flow while the panel itself floats outside a hidden subtree.
+  const spacer = document.createElement('div');
+  spacer.style.cssText = `display:block;margin:8px 0;height:${lastHeight}px`;
   // Learned from the frame's first message, so the look is posted only to the panel's own origin.
   let frameOrigin: string | null = null;
   let loaded = false;
@@ -92,16 +105,36 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   return {
     host,
     place(after) {
+      const hidden = after?.closest('[aria-hidden="true"]');
+      if (after && hidden) {
+        if (after.nextElementSibling !== spacer) {
+          // The height the panel had in the flow, kept while it floats: floating, it is narrower and
+          // taller, and the profile below must not move either way.
+          spacer.style.height = `${host.isConnected && !host.classList.contains('floating') ? frame.offsetHeight : lastHeight}px`;
+          after.after(spacer);
+        }
+        // Outside the hidden subtree: the last thing in <body>, after everything LinkedIn hides.
+        if (host.parentNode !== document.body || host.nextSibling) move(document.body, null);
+        host.classList.add('floating');
+        return;
+      }
       host.classList.toggle('floating', !after);
       if (after) {
         if (after.nextElementSibling !== host) move(after.parentNode!, after.nextSibling);
+        spacer.remove();
       } else if (!host.isConnected) {
+        spacer.remove();
         document.body.append(host);
-      }
+      } else spacer.remove();
     },
     show(view) {
       pending = view;
       if (loaded) post(view);
+    },
+    leave() {
+      pending = null;
+      if (loaded && frameOrigin)
+        frame.contentWindow?.postMessage({ kindred: 'leaving' } satisfies LeavingFrame, frameOrigin);
     },
     focus() {
       frame.focus();
@@ -114,6 +147,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     },
     remove() {
       listening.abort();
+      spacer.remove();
       host.remove();
     },
   };

@@ -93,10 +93,13 @@ export default defineContentScript({
       const topCard = profile.name ? findTopCard(document) : null;
       const place = () => frame?.place(topCard?.isConnected ? topCard : null);
       place();
-      // LinkedIn re-renders parts of the page and can drop our element with them: put it back.
+      // LinkedIn re-renders parts of the page and can drop our element with them: put it back. It also
+      // hides and shows <main> (aria-hidden) around its sign-in modal: the panel moves out and back.
       keeper?.disconnect();
-      keeper = new MutationObserver(() => host.isConnected || place());
-      keeper.observe(document.body, { childList: true, subtree: true });
+      keeper = new MutationObserver((records) => {
+        if (!host.isConnected || records.some((record) => record.type === 'attributes')) place();
+      });
+      keeper.observe(document.body, { childList: true, subtree: true, attributeFilter: ['aria-hidden'] });
       current = { profile, reading, floating: !topCard?.isConnected };
       void announce();
     };
@@ -115,6 +118,8 @@ export default defineContentScript({
       const id = profileIdFromUrl(url);
       if (id && id === shown?.id) return; // a sub-page of the same person (contact info, details, …)
       pageView?.abort();
+      // Another person: the panel lets go of the previous one now, not a round trip to the background later.
+      if (shown && id !== shown.id) frame?.leave();
       const view = new AbortController();
       pageView = view;
       reannounced = false;

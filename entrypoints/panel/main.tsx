@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { TagPanel } from '../../components/panel/TagPanel';
 import type { SeenProfile } from '../../lib/model/contact';
-import { type FromFrame, type ToFrame, isLinkedInOrigin } from '../../lib/protocol/frame-messages';
+import { type FromFrame, type LeavingFrame, type ToFrame, isLinkedInOrigin } from '../../lib/protocol/frame-messages';
 import { messageClient } from '../../lib/protocol/client';
 import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
 import { sendToBackground } from '../../lib/protocol/transport';
@@ -61,8 +61,16 @@ window.addEventListener('message', (event) => {
   // Only the window this frame is in, on LinkedIn; the page there can forge this too, so it only
   // changes the look and makes the panel ask the background again.
   if (event.source !== window.parent || !isLinkedInOrigin(event.origin)) return;
-  const data = event.data as Partial<ToFrame> | null;
-  if (typeof data !== 'object' || data === null || data.kindred !== 'view') return;
+  const data = event.data as Partial<ToFrame> | Partial<LeavingFrame> | null;
+  if (typeof data !== 'object' || data === null) return;
+  if (data.kindred === 'leaving') {
+    // Shows nobody until the next `view`; an answer still on its way is about the previous person.
+    asked++;
+    profile = null;
+    paint();
+    return;
+  }
+  if (data.kindred !== 'view') return;
   look = { dark: data.dark === true, floating: data.floating === true, reading: data.reading === true };
   void refresh().catch(console.error);
 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { type Contact, LIMITS, contactUrl, isNameOnlyId, isValidContactId, nameOnlyId } from '../model/contact';
 import { profileIdFromUrl } from '../model/profile-url';
 import { cutText } from '../model/text';
-import { TagId, describeIssue, text } from './fields';
+import { MemberId, TagId, describeIssue, text } from './fields';
 import { parseConnectedOn } from './connections-csv';
 
 /**
@@ -39,6 +39,8 @@ const FIELDS = {
     v.pipe(text(LIMITS.connectedOnText), v.nonEmpty('must not be empty (leave the field out instead)')),
   ),
   source: v.optional(text(LIMITS.source)),
+  /** LinkedIn's member id (ACoAA…), when a profile page showed it: the person's id even when their URL changes. */
+  memberId: v.optional(MemberId),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isValidContactId } from '../model/contact';
+import { isMemberId } from '../model/profile-url';
 import { TAG_LIMITS } from '../model/taxonomy';
 
 /**
@@ -18,6 +19,7 @@ export const TagLabel = v.pipe(
 export const Color = v.pipe(v.string(), v.hexColor('must be a colour like #2f855a'));
 /** A profile id, or the name-only id of a contact imported without a profile URL. */
 export const ContactId = v.pipe(v.string(), v.check(isValidContactId, 'must be a contact id'));
+export const MemberId = v.pipe(v.string(), v.check(isMemberId, 'must be a LinkedIn member id (ACoAA…)'));
 export const TagId = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a tag id (lower-case letters, digits and dashes)'),

@@ -39,6 +39,20 @@ describe('readFreshProfile', () => {
     ]);
   });
 
+  it('keeps the member id the card shows (it finds the contact again when the URL changes)', () => {
+    page('Sam Lee');
+    const member = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    document
+      .querySelector('.pv-top-card')!
+      .insertAdjacentHTML(
+        'beforeend',
+        `<a href="/search/results/people/?connectionOf=%5B%22${member}%22%5D">500+ connections</a>`,
+      );
+    expect(readFreshProfile(document, URL_SAM, new Set())).toMatchObject({ id: 'sam-lee', memberId: member });
+    // The previous person's card (in-page navigation) gives neither their name nor their member id.
+    expect(readFreshProfile(document, URL_SAM, new Set(['Sam Lee']))).not.toHaveProperty('memberId');
+  });
+
   it('gives nothing off profiles', () => {
     page('Jane Doe');
     expect(readFreshProfile(document, 'https://www.linkedin.com/feed/', new Set())).toBeNull();

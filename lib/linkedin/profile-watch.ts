@@ -15,8 +15,9 @@ import { profileUrl } from '../model/profile-url';
 export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
   const extracted = extractProfile(doc, url);
   if (!extracted) return null;
-  const { id, url: profile, name, headline, company, location } = extracted;
-  return name && staleNames.has(name) ? unnamedProfile(id) : { id, url: profile, name, headline, company, location };
+  const { id, url: profile, name, headline, company, location, memberId } = extracted;
+  if (name && staleNames.has(name)) return unnamedProfile(id);
+  return { id, url: profile, name, headline, company, location, ...(memberId && { memberId }) };
 }
 
 /**

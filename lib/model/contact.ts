@@ -29,10 +29,15 @@ export interface Contact {
   connectedOnText?: string;
   /** Where the contact came from when not from a profile visit, e.g. "linkedin-connections". */
   source?: string;
+  /**
+   * LinkedIn's member id ("ACoAA…") where a profile page showed it. Unlike the id (the vanity URL) it
+   * stays when the person changes their URL, so it is what can tell that two contacts are one person.
+   */
+  memberId?: string;
 }
 
 /** What the content script reads off a profile page. */
-export type SeenProfile = Pick<Contact, 'id' | 'url' | 'name' | 'headline' | 'company' | 'location'>;
+export type SeenProfile = Pick<Contact, 'id' | 'url' | 'name' | 'headline' | 'company' | 'location' | 'memberId'>;
 
 /** The contact fields that hold tag ids, one per dimension. */
 export type TagField = 'purposes' | 'relationships';

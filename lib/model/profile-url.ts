@@ -11,6 +11,11 @@ const VALID_ID = /^[\p{L}\p{M}\p{N}_.\-~']{1,200}$/u;
 /** LinkedIn's opaque member id ("ACoAA…", "ACwAA…" in Sales Navigator): base64url of a member URN. */
 const MEMBER_URN_ID = /^AC[ow]AA[\w-]{30,40}$/i; // 39 characters in practice
 
+/** Whether `value` is LinkedIn's opaque member id, which stays the same when the person changes their URL. */
+export function isMemberId(value: string): boolean {
+  return MEMBER_URN_ID.test(value);
+}
+
 function isLinkedInHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'linkedin.com' || host.endsWith('.linkedin.com');

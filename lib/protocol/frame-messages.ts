@@ -16,6 +16,16 @@ export interface ToFrame {
   reading: boolean;
 }
 
+/**
+ * To the frame: the tab is moving to another person. Sent at once on in-page navigation, before the
+ * background has been told who the new person is, so the panel stops showing the previous person
+ * without asking the background (which would still answer with the previous one). The page can forge
+ * it too: it only blanks the panel until the next `view`, and the page could remove the frame anyway.
+ */
+export interface LeavingFrame {
+  kindred: 'leaving';
+}
+
 export type FromFrame =
   /** The panel page has started (again: the browser reloads a frame that is put back into the page). */
   | { kindred: 'ready' }

@@ -53,6 +53,15 @@ describe('valid messages', () => {
     expect(reply).toMatchObject({ ok: true, value: { contact: { headline: 'Author', relationships: ['mentor'] } } });
   });
 
+  it('stores the member id the page showed with the contact', async () => {
+    const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    expect(await handle({ type: 'recordSeen', profile: { ...profile, memberId } }, own)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await db.contacts.get('jane-doe')).toMatchObject({ memberId });
+  });
+
   it('sets a tag, a note and the panel state', async () => {
     expect(await handle({ type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true })).toMatchObject({
       ok: true,
@@ -135,6 +144,11 @@ describe('rejected messages change nothing', () => {
       'url must be',
     ],
     ['profile missing fields', { type: 'recordSeen', profile: { id: 'jane-doe' } }, 'profile.url'],
+    [
+      'member id that is not one',
+      { type: 'recordSeen', profile: { ...profile, memberId: 'jane-doe' } },
+      'profile.memberId: must be a LinkedIn member id',
+    ],
     ['collapsed not boolean', { type: 'setPanelCollapsed', collapsed: 1 }, 'collapsed:'],
     [
       'import from a content script',

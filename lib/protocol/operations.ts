@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Color, ContactId, Dimension, TagId, TagLabel, text } from '../formats/fields';
+import { Color, ContactId, Dimension, MemberId, TagId, TagLabel, text } from '../formats/fields';
 import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
 import { LIMITS, type SeenProfile } from '../model/contact';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
@@ -29,6 +29,7 @@ const SeenProfile = v.pipe(
     headline: text(LIMITS.headline),
     company: text(LIMITS.company),
     location: text(LIMITS.location),
+    memberId: v.optional(MemberId),
   }),
   v.check((profile) => profileIdFromUrl(profile.url) === profile.id, 'url must be the LinkedIn profile of id'),
 );

@@ -69,6 +69,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: {},
     upgrade: repairStoredContacts,
   },
+  {
+    // Finding the contact a member id belongs to (a person whose URL changed). Not unique: until two
+    // contacts that are one person are merged, both may carry the same member id.
+    version: 5,
+    stores: {
+      contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId',
+    },
+  },
 ];
 
 /**

@@ -26,6 +26,8 @@ async function seed() {
       headline: 'Flex',
       company: 'Flexa',
       location: '',
+      // Kept with the contact, so it must survive the round trip through a file.
+      memberId: 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i',
     },
     T1,
   );
@@ -145,6 +147,14 @@ describe('mergeContact', () => {
   it('keeps text the newer side lacks', () => {
     const { contact } = mergeContact(base, { ...newContact('a', T2), updatedAt: T2, headline: 'New' });
     expect(contact).toMatchObject({ name: 'A', headline: 'New', note: 'old', updatedAt: T2 });
+  });
+  it('keeps the member id the database has, and takes one only the file has', () => {
+    const kept = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    const other = 'ACoAAF3kRb7TzQw9XyV2nMp4LsHd8GjCe1UaW6o';
+    const newer = { ...base, updatedAt: T2 };
+    expect(mergeContact({ ...base, memberId: kept }, { ...newer, memberId: other }).contact.memberId).toBe(kept);
+    expect(mergeContact(base, { ...newer, memberId: other }).contact.memberId).toBe(other);
+    expect(mergeContact(base, newer).contact).not.toHaveProperty('memberId');
   });
   it('lets the database win when it is newer', () => {
     const { contact, conflict } = mergeContact({ ...base, updatedAt: T3 }, { ...base, note: 'file', updatedAt: T2 });

@@ -214,6 +214,9 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
   for (const field of ['source', 'connectedOn', 'connectedOnText'] as const) {
     if (contact[field] === undefined) delete contact[field];
   }
+  // A member id never changes for a person: the one already kept stays, a file can add a missing one.
+  const memberId = current.memberId ?? incoming.memberId;
+  if (memberId) contact.memberId = memberId;
   const conflict =
     current.note && incoming.note && current.note !== incoming.note
       ? { contactId: current.id, name: contact.name || current.id, kept: newer.note, discarded: older.note }

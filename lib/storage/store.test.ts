@@ -91,6 +91,24 @@ describe('recordSeen', () => {
     });
   });
 
+  it('keeps the member id the page showed, and a visit without one keeps it', async () => {
+    const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    await recordSeen(db, { ...jane, memberId }, T1);
+    expect((await recordSeen(db, jane, T2)).contact).toMatchObject({ memberId });
+    expect(await db.contacts.where('memberId').equals(memberId).primaryKeys()).toEqual([jane.id]);
+  });
+
+  it('leaves two contacts with one member id both in place (a changed URL is never merged unasked)', async () => {
+    const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    await recordSeen(db, { ...jane, memberId }, T1);
+    await setTag(db, jane.id, 'mentor', true, T1);
+    const renamed = { ...jane, id: 'jane-doe-flexa', url: 'https://www.linkedin.com/in/jane-doe-flexa/', memberId };
+    const view = await recordSeen(db, renamed, T2);
+    expect(view.contact).toMatchObject({ id: renamed.id, memberId, relationships: [] });
+    expect((await getContact(db, jane.id)).contact).toMatchObject({ memberId, relationships: ['mentor'] });
+    expect((await db.contacts.where('memberId').equals(memberId).primaryKeys()).sort()).toEqual([jane.id, renamed.id]);
+  });
+
   it('only moves lastSeenAt when nothing changed', async () => {
     await recordSeen(db, jane, T1);
     const view = await recordSeen(db, jane, T2);

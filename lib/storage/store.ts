@@ -55,7 +55,9 @@ export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string):
     }
     // A field the page did not show this time (markup changed, still loading) keeps its old value.
     const changes: Partial<Contact> = { lastSeenAt: now };
-    for (const field of ['url', 'name', 'headline', 'company', 'location'] as const) {
+    // The member id too. Another contact with the same member id (the person changed their URL) is
+    // left alone here: two contacts that are one person are offered for merging, never merged unasked.
+    for (const field of ['url', 'name', 'headline', 'company', 'location', 'memberId'] as const) {
       if (profile[field] && profile[field] !== existing[field]) changes[field] = profile[field];
     }
     if (Object.keys(changes).length > 1) changes.updatedAt = now;

@@ -5,7 +5,7 @@ import { contactProblems } from '../../lib/formats/contact-record';
 import { readKindredFile } from '../../lib/formats/kindred-file';
 import type { Contact } from '../../lib/model/contact';
 import { handleMessage } from '../../lib/protocol/handler';
-import { type KindredDB, SCHEMA_VERSIONS, openKindredDB } from '../../lib/storage/db';
+import { type KindredDB, openKindredDB } from '../../lib/storage/db';
 import { exportAll } from '../../lib/storage/store';
 import { freshDB, snapshot } from '../support/db-helpers';
 
@@ -131,7 +131,8 @@ describe('what each writer stores, the import accepts', () => {
 
   it('the database upgrade repairs what Kindred 1 stored', async () => {
     const indexedDB = new IDBFactory();
-    const previous = SCHEMA_VERSIONS.at(-2)!.version;
+    // The last version before version 4, which repairs what Kindred 1 stored.
+    const previous = 3;
     const old = openKindredDB({ indexedDB, IDBKeyRange }, previous);
     const base = { name: 'X', headline: '', company: '', location: '', note: '', lastSeenAt: '' };
     const times = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };

@@ -22,6 +22,8 @@ const contacts: Contact[] = [
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-02-01T10:00:00.000Z',
     lastSeenAt: '2026-02-01T10:00:00.000Z',
+    // Kept before version 4 indexed it (the field needs no schema), found by the index after.
+    memberId: 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i',
   },
   {
     id: 'jürgen-müller',
@@ -81,6 +83,9 @@ describe('schema migrations', () => {
     expect(await db.contacts.where('relationships').equals('mentor').primaryKeys()).toEqual(['jane-doe']);
     expect(await db.contacts.where('lastSeenAt').above('').primaryKeys()).toEqual(['jane-doe']);
     expect(await db.contacts.where('company').equals('Flexa').count()).toBe(1);
+    expect(await db.contacts.where('memberId').equals('ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i').primaryKeys()).toEqual(
+      ['jane-doe'],
+    );
     db.close();
   });
 });
