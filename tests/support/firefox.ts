@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type ElementHandle, type HTTPRequest, type Page, launch } from 'puppeteer-core';
+import { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page, launch } from 'puppeteer-core';
 import { type LinkedInPages, ROOT, TMP, newUserDataDir } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
@@ -8,7 +8,7 @@ export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 export const GECKO_ID = 'kindred@kindred-network.org';
 /**
  * Firefox gives every add-on a random moz-extension:// host per profile; the pref below fixes it, so the
- * extension's pages (and, once the panel moves into an extension iframe, the panel's frame) have a known URL.
+ * extension's pages and the panel's frame have a known URL.
  */
 export const EXTENSION_UUID = '6b1d4b8e-4c1a-4f5e-9a43-8d0c2f7e5a10';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
@@ -113,16 +113,47 @@ export async function launchKindredInFirefox(
   };
 }
 
+/** The panel page's address in this profile (the UUID is fixed by the pref above). */
+export const PANEL_URL = `${EXTENSION_ORIGIN}/panel.html`;
+
 /**
- * The panel's region on a profile page: the one place that knows where the panel lives. Today that is
- * the open shadow root of `<kindred-panel>` (puppeteer's `>>>` pierces it). When the panel moves into an
- * extension-origin iframe, only this changes (to the frame's `waitForSelector`): the lookups below all
- * start from the handle it returns, and run in that handle's frame.
+ * The frame of the panel page in a LinkedIn tab. The content script puts it in a closed shadow root,
+ * so no selector from the page reaches it; over BiDi puppeteer lists the frame with the URL about:blank
+ * (the extension page is loaded into it afterwards), so each frame is asked where it really is.
+ */
+export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.detached) continue;
+      // A frame being replaced or still loading answers with an error or about:blank: look again.
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(PANEL_URL)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('No Kindred panel frame in the page.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The panel's region on a profile page: the one place that knows where the panel lives (inside its
+ * extension-origin frame). The lookups below all start from the handle it returns, and run in that
+ * handle's frame. A frame that is reloaded while it is awaited (the browser reloads an iframe that is
+ * moved in the DOM) is looked up again.
  */
 export async function panelIn(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const region = await page.waitForSelector('kindred-panel >>> [role="region"][aria-label="Kindred"]', { timeout });
-  if (!region) throw new Error('No Kindred panel on the page.');
-  return region;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await panelFrame(page, Math.max(deadline - Date.now(), 0));
+    try {
+      const region = await frame.waitForSelector('[role="region"][aria-label="Kindred"]', {
+        timeout: Math.max(deadline - Date.now(), 0),
+      });
+      if (region) return region;
+    } catch (error) {
+      if (!frame.detached || Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** An element of the panel by role and accessible name, as assistive technology finds it. */
