@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page, launch } from 'puppeteer-core';
-import { type LinkedInPages, ROOT, TMP, newUserDataDir } from './harness';
+import { ROOT, type StoredContact, TMP, newUserDataDir } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 /** The add-on id in the Firefox manifest (wxt.config.ts). */
@@ -12,6 +12,11 @@ export const GECKO_ID = 'kindred@kindred-network.org';
  */
 export const EXTENSION_UUID = '6b1d4b8e-4c1a-4f5e-9a43-8d0c2f7e5a10';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** A fixture page, or one served with its own headers (a strict CSP like LinkedIn's). */
+export type FixturePage = string | { body: string; headers: Record<string, string> };
+/** Pages answered for linkedin.com URLs; anything else is a 404. */
+export type FirefoxPages = (url: URL) => FixturePage | undefined;
 
 export interface KindredInFirefox {
   browser: Browser;
@@ -30,7 +35,7 @@ export interface KindredInFirefox {
  * every other http(s) request gets a 404 and is recorded.
  */
 export async function launchKindredInFirefox(
-  pages: LinkedInPages,
+  pages: FirefoxPages,
   userDataDir = newUserDataDir(),
 ): Promise<KindredInFirefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
@@ -60,9 +65,10 @@ export async function launchKindredInFirefox(
     const url = new URL(request.url());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
     if (url.hostname === 'www.linkedin.com' || url.hostname.endsWith('.linkedin.com')) {
-      const html = request.isNavigationRequest() ? pages(url) : undefined;
-      if (html !== undefined) {
-        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      const fixture = request.isNavigationRequest() ? pages(url) : undefined;
+      if (fixture !== undefined) {
+        const { body, headers } = typeof fixture === 'string' ? { body: fixture, headers: {} } : fixture;
+        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body });
       }
       return request.respond({ status: 404, body: '' });
     }
@@ -209,4 +215,28 @@ export async function panelField(
 export async function panelStatus(page: Page): Promise<string> {
   const panel = await panelIn(page);
   return panel.$eval('::-p-aria([role="status"])', (status) => status.textContent?.trim() ?? '');
+}
+
+/**
+ * Every stored contact by id, read from the database in the extension's origin. Extension pages cannot be
+ * opened by navigation over BiDi, but the panel's frame is one: the test reads there as the popup would
+ * (a page's script cannot: the frame is cross-origin to it). `page` must show a panel.
+ */
+export async function readStoredContacts(page: Page): Promise<Record<string, StoredContact>> {
+  const frame = await panelFrame(page);
+  return frame.evaluate(
+    () =>
+      new Promise<Record<string, StoredContact>>((resolve, reject) => {
+        const open = indexedDB.open('kindred');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('contacts').objectStore('contacts').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
+          };
+        };
+      }),
+  );
 }
