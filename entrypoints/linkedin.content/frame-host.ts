@@ -8,6 +8,12 @@ import type { FromFrame, ToFrame } from '../../lib/protocol/frame-messages';
  */
 export interface FrameHost {
   host: HTMLElement;
+  /**
+   * This frame's secret: in the frame's URL (its hash) and told to the background with the tab's
+   * announcement, which serves a panel only when it presents it. Any other frame of panel.html (put in
+   * by the page, or by another site: Firefox lets every site frame it) does not know it.
+   */
+  token: string;
   /** In the page's flow (right after `after`) or, with null, floating in the lower left corner. */
   place(after: Element | null): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
@@ -40,7 +46,12 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   const style = document.createElement('style');
   style.textContent = HOST_CSS;
   const frame = document.createElement('iframe');
-  frame.src = src;
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+  // The hash never leaves the browser, and the page cannot read it: the element is in a closed shadow
+  // root, and a cross-origin frame's location is not readable from the page.
+  frame.src = `${src}#${token}`;
   frame.title = 'Kindred';
   // The last height shown (or the default) is kept free before the frame loads, so the profile below
   // does not move when the panel appears.
@@ -91,6 +102,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
 
   return {
     host,
+    token,
     place(after) {
       host.classList.toggle('floating', !after);
       if (after) {
