@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GECKO_ID,
   type KindredInFirefox,
+  PANEL_URL,
   launchKindredInFirefox,
   panelByRole,
   panelField,
@@ -96,5 +97,43 @@ describe('a hostile LinkedIn page, in Firefox', () => {
     // Nothing was refused by the page's CSP: the panel's frame loaded under it.
     expect(log.filter((entry) => entry.startsWith('csp:'))).toEqual([]);
     expect(kindred.outsideRequests).toEqual([]);
+  });
+
+  it('serves nothing to a frame of panel.html that Kindred did not make (Firefox lets any page frame it)', async () => {
+    const page = await kindred.newPage();
+    await page.goto(`https://www.linkedin.com/in/${SAM.id}/`);
+    await panelByRole(page, 'heading', SAM.name);
+    // The page learned the add-on's address from the origin of the panel's messages. It frames the panel
+    // itself, with a token of the right form (a guess), and asks it to show the tab's profile as Kindred's
+    // content script would.
+    const forgedUrl = `${PANEL_URL}#${'0'.repeat(32)}`;
+    await page.evaluate((src) => {
+      const forged = document.createElement('iframe');
+      forged.src = src;
+      forged.onload = () => {
+        for (const delay of [0, 300, 600])
+          setTimeout(
+            () =>
+              forged.contentWindow!.postMessage({ kindred: 'view', dark: false, floating: false, reading: false }, '*'),
+            delay,
+          );
+      };
+      document.body.append(forged);
+    }, forgedUrl);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const seen: string[] = [];
+    for (const frame of page.frames()) {
+      const here = await frame
+        .evaluate(() => ({ href: location.href, text: document.body?.textContent ?? '' }))
+        .catch(() => null);
+      if (here?.href === forgedUrl) seen.push(here.text);
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).not.toContain(SAM.name);
+    expect(seen[0]).not.toContain(SAM_NOTE);
+    expect(seen[0]).not.toContain('Mentor');
+    // Kindred's own frame still shows Sam.
+    await panelByRole(page, 'heading', SAM.name);
+    await page.close();
   });
 });
