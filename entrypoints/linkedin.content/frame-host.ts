@@ -9,6 +9,12 @@ import type { FromFrame, LeavingFrame, ToFrame } from '../../lib/protocol/frame-
 export interface FrameHost {
   host: HTMLElement;
   /**
+   * This frame's secret: in the frame's URL (its hash) and told to the background with the tab's
+   * announcement, which serves a panel only when it presents it. Any other frame of panel.html (put in
+   * by the page, or by another site: Firefox lets every site frame it) does not know it.
+   */
+  token: string;
+  /**
    * In the page's flow (right after `after`) or, with null, floating in the lower left corner. Where
    * `after` is inside an aria-hidden subtree (logged-out LinkedIn hides <main> while its sign-in modal
    * is up) the panel floats outside it, so screen readers still reach it, and an empty block of the
@@ -50,7 +56,12 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
   const style = document.createElement('style');
   style.textContent = HOST_CSS;
   const frame = document.createElement('iframe');
-  frame.src = src;
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+  // The hash never leaves the browser, and the page cannot read it: the element is in a closed shadow
+  // root, and a cross-origin frame's location is not readable from the page.
+  frame.src = `${src}#${token}`;
   frame.title = 'Kindred';
   // The last height shown (or the default) is kept free before the frame loads, so the profile below
   // does not move when the panel appears.
@@ -104,6 +115,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
 
   return {
     host,
+    token,
     place(after) {
       const hidden = after?.closest('[aria-hidden="true"]');
       if (after && hidden) {

@@ -60,9 +60,10 @@ export default defineContentScript({
     /** Tells the background what the tab shows, then the frame to look again. */
     const announce = async () => {
       const now = current;
-      if (!now) return;
+      const frameToken = frame?.token;
+      if (!now || !frameToken) return;
       try {
-        await sendToBackground({ type: 'recordSeen', profile: now.profile });
+        await sendToBackground({ type: 'recordSeen', profile: now.profile, frameToken });
       } catch (error) {
         if (!checkAlive()) return;
         console.warn('Kindred:', error);

@@ -16,7 +16,15 @@ import { uiLocale } from '../../lib/i18n';
  */
 document.documentElement.lang = uiLocale();
 
-const client = messageClient(CONTENT_OPERATIONS, sendToBackground);
+/**
+ * The secret the content script gave this frame in its URL's hash, and told the background: every call
+ * carries it, and the background serves only the frame that has it (lib/protocol/access.ts). A frame of
+ * this page put in by anyone else has no token, or a wrong one, and is refused everything.
+ */
+const frameToken = location.hash.slice(1);
+const client = messageClient(CONTENT_OPERATIONS, (message) =>
+  sendToBackground({ ...message, frameToken } as typeof message),
+);
 
 const app = document.getElementById('app')!;
 const systemDark = matchMedia('(prefers-color-scheme: dark)');

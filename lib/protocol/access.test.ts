@@ -48,6 +48,11 @@ const options: MessageSender = {
   tab: { id: 30 },
 };
 
+/** The token of the panel frame the content script of tab `tabId` made (random in the extension). */
+const tokenOf = (tabId: number) => tabId.toString(16).padStart(32, '0');
+/** What the content script of tab `tabId` announced: the profile, and its frame's token. */
+const showing = (tabId: number, profile: typeof JANE) => ({ profile, frameToken: tokenOf(tabId) });
+
 let db: KindredDB;
 let tabs: TabProfiles;
 beforeEach(async () => {
@@ -57,12 +62,23 @@ beforeEach(async () => {
   await setNote(db, 'sam-lee', 'Secret about Sam', EARLIER);
   await setTag(db, 'sam-lee', 'mentor', true, EARLIER);
   // Tab 1 shows Jane, tab 2 shows Sam, tab 3 is LinkedIn's feed (it announced nothing).
-  await tabs.set(1, JANE, false);
-  await tabs.set(2, SAM, false);
+  await tabs.set(1, showing(1, JANE), false);
+  await tabs.set(2, showing(2, SAM), false);
 });
 afterEach(() => db.close());
 
-const handle = (message: unknown, sender: MessageSender) => handleMessage(db, message, sender, SELF, NOW, tabs);
+/**
+ * A message as the sender's own code sends it: a LinkedIn tab's content script and the panel framed in
+ * it send their tab's frame token (unless the message names one, or `frameToken: undefined` for none).
+ */
+const handle = (message: unknown, sender: MessageSender) => {
+  const inTab = /linkedin\.com|\/panel\.html$/.test(sender.url ?? '') && sender.tab?.id !== undefined;
+  const sent =
+    inTab && !Object.hasOwn(message as object, 'frameToken')
+      ? { ...(message as object), frameToken: tokenOf(sender.tab!.id!) }
+      : message;
+  return handleMessage(db, sent, sender, SELF, NOW, tabs);
+};
 
 async function expectRefused(message: unknown, sender: MessageSender, error: string) {
   const before = await snapshot(db);
@@ -111,7 +127,7 @@ describe('the content script in a LinkedIn tab', () => {
       contentIn(1, '/in/sam-lee/'),
     );
     expect(reply).toEqual({ ok: true, value: null });
-    expect(await tabs.get(1)).toMatchObject({ id: 'sam-lee', headline: 'Builder' });
+    expect((await tabs.get(1))?.profile).toMatchObject({ id: 'sam-lee', headline: 'Builder' });
     expect(await db.contacts.get('sam-lee')).toMatchObject({
       headline: 'Builder',
       lastSeenAt: NOW.toISOString(),
@@ -124,7 +140,7 @@ describe('the content script in a LinkedIn tab', () => {
     expect(
       await handle({ type: 'recordSeen', profile: person('new-person', '') }, contentIn(3, '/in/new-person/')),
     ).toEqual({ ok: true, value: null });
-    expect(await tabs.get(3)).toMatchObject({ id: 'new-person', name: '' });
+    expect((await tabs.get(3))?.profile).toMatchObject({ id: 'new-person', name: '' });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -136,7 +152,7 @@ describe('the content script in a LinkedIn tab', () => {
       value: null,
     });
     expect(await snapshot(db)).toEqual(before);
-    expect(await tabs.get(4)).toMatchObject({ id: 'sam-lee' });
+    expect((await tabs.get(4))?.profile).toMatchObject({ id: 'sam-lee' });
   });
 
   it('reads only the profile its tab shows', async () => {
@@ -176,13 +192,27 @@ describe('the content script in a LinkedIn tab', () => {
     await expectRefused({ type: 'panelView' }, contentIn(1), 'only for the Kindred panel');
   });
 
+  it('names the frame it made when it says what its tab shows', async () => {
+    await expectRefused(
+      { type: 'recordSeen', profile: SAM, frameToken: undefined },
+      contentIn(1, '/in/sam-lee/'),
+      'together with its frame',
+    );
+    await expectRefused(
+      { type: 'recordSeen', profile: SAM, frameToken: 'not-a-token' },
+      contentIn(1, '/in/sam-lee/'),
+      'frameToken',
+    );
+    expect((await tabs.get(1))?.profile).toMatchObject({ id: 'jane-doe' });
+  });
+
   it('only the top document says what a tab shows', async () => {
     await expectRefused(
       { type: 'recordSeen', profile: SAM },
       contentIn(1, '/in/sam-lee/', { frameId: 3 }),
       'Only the top page',
     );
-    expect(await tabs.get(1)).toMatchObject({ id: 'jane-doe' });
+    expect((await tabs.get(1))?.profile).toMatchObject({ id: 'jane-doe' });
   });
 });
 
@@ -238,7 +268,50 @@ describe('the panel framed in a LinkedIn tab', () => {
       ok: true,
       value: { contact: { id: 'new-layout', name: 'Noor Haddad', headline: '' } },
     });
-    expect(await tabs.get(5)).toMatchObject({ name: 'Noor Haddad' });
+    expect((await tabs.get(5))?.profile).toMatchObject({ name: 'Noor Haddad' });
+  });
+
+  it('serves only the frame its tab’s content script made: a wrong or missing token gets nothing', async () => {
+    // A second frame of panel.html in tab 2 (put there by the page, or by another site in Firefox, which
+    // lets every site frame it): the browser says "tab 2, a subframe, panel.html", but it has no token.
+    const notOurs = 'not the Kindred panel of this tab';
+    for (const frameToken of [undefined, tokenOf(1), 'f'.repeat(32)]) {
+      await expectRefused({ type: 'panelView', frameToken }, panelIn(2), notOurs);
+      await expectRefused({ type: 'getContact', contactId: 'sam-lee', frameToken }, panelIn(2), notOurs);
+      await expectRefused(
+        { type: 'setTag', contactId: 'sam-lee', tagId: 'peer', on: true, frameToken },
+        panelIn(2),
+        notOurs,
+      );
+      await expectRefused(
+        { type: 'setNote', contactId: 'sam-lee', note: 'Overwritten', frameToken },
+        panelIn(2),
+        notOurs,
+      );
+      await expectRefused({ type: 'setPanelCollapsed', collapsed: true, frameToken }, panelIn(2), notOurs);
+      await expectRefused({ type: 'recordSeen', profile: SAM, frameToken }, panelIn(2), notOurs);
+    }
+    // A malformed token is not even a message.
+    await expectRefused({ type: 'panelView', frameToken: 'guess' }, panelIn(2), 'frameToken');
+    // The frame the content script made, with its token, is served.
+    expect(await handle({ type: 'panelView' }, panelIn(2))).toEqual({ ok: true, value: { profile: SAM } });
+
+    // A new frame (a new page view) has a new token: the old frame's token no longer counts.
+    const fresh = 'a'.repeat(32);
+    await handle({ type: 'recordSeen', profile: SAM, frameToken: fresh }, contentIn(2, '/in/sam-lee/'));
+    await expectRefused({ type: 'getContact', contactId: 'sam-lee' }, panelIn(2), notOurs);
+    expect(await handle({ type: 'panelView', frameToken: fresh }, panelIn(2))).toEqual({
+      ok: true,
+      value: { profile: SAM },
+    });
+  });
+
+  it('keeps its token when the person types the name the page did not show', async () => {
+    const unread = person('new-layout', '');
+    await handle({ type: 'recordSeen', profile: unread }, contentIn(5, '/in/new-layout/'));
+    await handle({ type: 'recordSeen', profile: { ...unread, name: 'Noor Haddad' } }, panelIn(5));
+    expect(await tabs.get(5)).toEqual({ profile: { ...unread, name: 'Noor Haddad' }, frameToken: tokenOf(5) });
+    expect(await handle({ type: 'getContact', contactId: 'new-layout' }, panelIn(5))).toMatchObject({ ok: true });
   });
 
   it('may not send what only Kindred’s own pages may', async () => {

@@ -1,4 +1,4 @@
-import type { SeenProfile } from '../model/contact';
+import type { TabBinding } from '../storage/tab-profiles';
 import type { ContentOperation, Message } from './operations';
 
 /**
@@ -83,35 +83,44 @@ export type Grant =
   | {
       ok: true;
       write: boolean;
-      bind?: { tabId: number; profile: SeenProfile; incognito: boolean };
+      bind?: { tabId: number; binding: TabBinding; incognito: boolean };
       reply: 'full' | 'none';
     };
 
 const NOT_BOUND = 'This panel now belongs to another profile: reload the page if it stays like this.';
+const NOT_OURS = 'This is not the Kindred panel of this tab: reload the page if it stays like this.';
 
 /**
- * The rules, given who the caller is and which profile its tab shows (`bound`, from the binding the
- * content script announced; undefined when the tab has announced nothing yet).
+ * The rules, given who the caller is and what its tab shows (`binding`: the profile and the panel
+ * frame's token the content script announced; undefined when the tab has announced nothing yet).
+ *
+ * Why a token and not only the tab: `sender.tab` and `sender.frameId` say which tab a panel frame is
+ * in, not who put it there. Firefox MV2 lets every site frame panel.html (it cannot restrict web-
+ * accessible resources to LinkedIn), and LinkedIn's page can add a second frame of it or navigate
+ * ours; such a frame would otherwise be served whatever its tab showed last. Only the content script
+ * and the frame it made know the token (the frame's URL is in a closed shadow root, and a page cannot
+ * read a cross-origin frame's URL), so a frame without it gets nothing.
  */
-export function authorize(caller: Caller, message: ContactMessage, bound: SeenProfile | undefined): Grant {
+export function authorize(caller: Caller, message: ContactMessage, binding: TabBinding | undefined): Grant {
   if (caller.kind === 'stranger') return { ok: false, error: caller.error };
-  if (message.type === 'panelView') {
-    return caller.kind === 'panel'
-      ? { ok: true, write: false, reply: 'full' }
-      : { ok: false, error: '"panelView" is only for the Kindred panel.' };
+  if (message.type === 'panelView' && caller.kind !== 'panel') {
+    return { ok: false, error: '"panelView" is only for the Kindred panel.' };
   }
   if (caller.kind === 'page') return { ok: true, write: true, reply: 'full' };
+  const bound = binding?.profile;
 
   if (caller.kind === 'content') {
     if (message.type === 'recordSeen') {
       // Only the tab's own document says what the tab shows, not a frame inside it.
       if (!caller.top) return { ok: false, error: 'Only the top page of a tab can say which profile it shows.' };
-      const { profile } = message;
+      const { profile, frameToken } = message;
+      // The tab's announcement names its frame: a binding without a token would serve no panel.
+      if (!frameToken) return { ok: false, error: 'A tab says which profile it shows together with its frame.' };
       return {
         ok: true,
         // A visit is a write: recorded once the page shows who this is, and never from a private window.
         write: profile.name !== '' && !caller.incognito,
-        bind: { tabId: caller.tabId, profile, incognito: caller.incognito },
+        bind: { tabId: caller.tabId, binding: { profile, frameToken }, incognito: caller.incognito },
         reply: 'none',
       };
     }
@@ -123,9 +132,16 @@ export function authorize(caller: Caller, message: ContactMessage, bound: SeenPr
     return { ok: false, error: `"${message.type}" may not be sent from a LinkedIn page.` };
   }
 
-  // The framed panel. It names the contact it shows, but that is never taken as authority: it must be
-  // the profile its tab shows now. A change racing an in-page navigation is refused, not applied to
-  // the next person.
+  // The framed panel. Before anything else: is it the frame the tab's content script made? A tab that
+  // has announced nothing (a private tab's binding, lost with a restarted worker) is told so by
+  // panelView (the handler answers `profile: null`, and the panel asks its content script to announce
+  // again); everything else needs the binding and its token.
+  if (message.type === 'panelView' && !binding) return { ok: true, write: false, reply: 'full' };
+  if (!binding) return { ok: false, error: NOT_BOUND };
+  if (message.frameToken !== binding.frameToken) return { ok: false, error: NOT_OURS };
+  if (message.type === 'panelView') return { ok: true, write: false, reply: 'full' };
+  // It names the contact it shows, but that is never taken as authority: it must be the profile its
+  // tab shows now. A change racing an in-page navigation is refused, not applied to the next person.
   if (message.type === 'setPanelCollapsed') return { ok: true, write: true, reply: 'full' };
   if (!bound) return { ok: false, error: NOT_BOUND };
   if (message.type === 'recordSeen') {
@@ -137,7 +153,11 @@ export function authorize(caller: Caller, message: ContactMessage, bound: SeenPr
       ? {
           ok: true,
           write: true,
-          bind: { tabId: caller.tabId, profile: { ...bound, name: message.profile.name }, incognito: caller.incognito },
+          bind: {
+            tabId: caller.tabId,
+            binding: { ...binding, profile: { ...bound, name: message.profile.name } },
+            incognito: caller.incognito,
+          },
           reply: 'full',
         }
       : { ok: true, write: false, reply: 'full' };

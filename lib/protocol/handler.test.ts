@@ -20,6 +20,8 @@ const panel = {
 /** The options page. */
 const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` };
 const NOW = new Date('2026-11-22T10:00:00.000Z');
+/** The token of the panel frame the content script put into tab 7 (random in the extension). */
+const TOKEN = '7e3b9c1d5a2f4e6b8c0d1e2f3a4b5c6d';
 const profile = {
   id: 'jane-doe',
   url: 'https://www.linkedin.com/in/jane-doe/',
@@ -36,11 +38,20 @@ beforeEach(async () => {
   tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
   await recordSeen(db, profile, '2026-11-01T10:00:00.000Z');
   await setTag(db, 'jane-doe', 'mentor', true, '2026-11-01T10:00:00.000Z');
-  await tabs.set(7, profile, false);
+  await tabs.set(7, { profile, frameToken: TOKEN }, false);
 });
 afterEach(() => db.close());
 
-const handle = (message: unknown, sender: MessageSender = panel) => handleMessage(db, message, sender, SELF, NOW, tabs);
+/**
+ * A message as the sender's code sends it: tab 7's content script and panel send the frame token (a
+ * message that names one, even `undefined`, is sent as it is).
+ */
+const handle = (message: unknown, sender: MessageSender = panel) => {
+  const fromTab = sender === panel || sender === own;
+  const plain = typeof message === 'object' && message !== null && !Array.isArray(message);
+  const sent = fromTab && plain && !Object.hasOwn(message, 'frameToken') ? { ...message, frameToken: TOKEN } : message;
+  return handleMessage(db, sent, sender, SELF, NOW, tabs);
+};
 
 describe('valid messages', () => {
   it('records a seen profile and answers the contact view', async () => {
@@ -150,6 +161,25 @@ describe('rejected messages change nothing', () => {
       'profile.memberId: must be a LinkedIn member id',
     ],
     ['collapsed not boolean', { type: 'setPanelCollapsed', collapsed: 1 }, 'collapsed:'],
+    // A frame of panel.html that the tab's content script did not make (no token, or a guessed one).
+    ['panel without the frame token', { type: 'panelView', frameToken: undefined }, 'not the Kindred panel'],
+    [
+      'panel with a wrong frame token',
+      { type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true, frameToken: 'e'.repeat(32) },
+      'not the Kindred panel',
+    ],
+    [
+      'panel note without the frame token',
+      { type: 'setNote', contactId: 'jane-doe', note: 'x', frameToken: undefined },
+      'not the Kindred panel',
+    ],
+    ['malformed frame token', { type: 'getContact', contactId: 'jane-doe', frameToken: 'ABC' }, 'frameToken:'],
+    [
+      'announcement without the frame token',
+      { type: 'recordSeen', profile, frameToken: undefined },
+      'together with its frame',
+      own,
+    ],
     [
       'import from a content script',
       { type: 'importKindred', text: '{}', mode: 'replace' },

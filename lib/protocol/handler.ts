@@ -94,16 +94,17 @@ export async function handleMessage(
   try {
     if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now) };
     const message = { type, ...parsed.output } as Message<ContentOperation>;
-    // The tab's binding: which profile it shows, for the panel's and the content script's rights.
-    const bound = caller.kind === 'page' ? undefined : await tabs.get(caller.tabId);
-    const grant = authorize(caller, message, bound);
+    // The tab's binding: which profile it shows and its frame's token, for the panel's and the content
+    // script's rights.
+    const binding = caller.kind === 'page' ? undefined : await tabs.get(caller.tabId);
+    const grant = authorize(caller, message, binding);
     if (!grant.ok) return grant;
-    if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.profile, grant.bind.incognito);
+    if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.binding, grant.bind.incognito);
     let value: unknown;
-    if (message.type === 'panelView') value = { profile: bound ?? null };
+    if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
-      value = await run(message.type, db, grant.bind ? { profile: grant.bind.profile } : parsed.output, now);
+      value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);
     // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
     else
       value = await getContact(

@@ -34,15 +34,25 @@ const SeenProfile = v.pipe(
   v.check((profile) => profileIdFromUrl(profile.url) === profile.id, 'url must be the LinkedIn profile of id'),
 );
 
+/**
+ * The secret that makes a panel frame the one Kindred's content script put into its tab: random per
+ * frame, given to the frame in its URL's hash and to the background with the tab's `recordSeen`. Every
+ * message from the panel carries it (./access.ts); Kindred's own pages send none.
+ */
+export const FrameToken = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'must be 32 lowercase hex digits'));
+/** An operation a LinkedIn tab may ask for: its input, and the frame token. */
+const tabOperation = <const E extends v.ObjectEntries>(entries: E) =>
+  v.strictObject({ ...entries, frameToken: v.optional(FrameToken) });
+
 export const OPERATIONS = {
   // What a LinkedIn tab's content script may ask, and Kindred's own pages too.
-  recordSeen: v.strictObject({ profile: SeenProfile }),
-  getContact: v.strictObject({ contactId: ContactId }),
-  setTag: v.strictObject({ contactId: ContactId, tagId: TagId, on: v.boolean() }),
-  setNote: v.strictObject({ contactId: ContactId, note: text(LIMITS.note) }),
-  setPanelCollapsed: v.strictObject({ collapsed: v.boolean() }),
+  recordSeen: tabOperation({ profile: SeenProfile }),
+  getContact: tabOperation({ contactId: ContactId }),
+  setTag: tabOperation({ contactId: ContactId, tagId: TagId, on: v.boolean() }),
+  setNote: tabOperation({ contactId: ContactId, note: text(LIMITS.note) }),
+  setPanelCollapsed: tabOperation({ collapsed: v.boolean() }),
   // The framed panel asks which profile its tab shows (./access.ts): it never says so itself.
-  panelView: v.strictObject({}),
+  panelView: tabOperation({}),
   // Only Kindred's own pages (popup, options).
   importKindred: v.strictObject({
     text: ImportText,

@@ -56,6 +56,8 @@ describe('applyContactChanges', () => {
 const OWN_ID = 'kindred-extension-id';
 const tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
 const SELF = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
+/** The token of the panel frame the content script made, which it announces with the profile. */
+const FRAME_TOKEN = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 /** The content script in a LinkedIn tab (it announces the profile; tags come from the panel or the options page). */
 const contentScript = { id: OWN_ID, url: 'https://www.linkedin.com/in/jane-doe/', frameId: 0, tab: { id: 1 } };
 const optionsPage: typeof contentScript = {
@@ -95,14 +97,22 @@ describe('the stored tag summary', () => {
 
   // Every message that writes contacts, in the order a person might send them.
   const steps: Array<[string, unknown, typeof contentScript]> = [
-    ['first visit', { type: 'recordSeen', profile: profile('jane-doe', 'Jane Doe') }, contentScript],
+    [
+      'first visit',
+      { type: 'recordSeen', profile: profile('jane-doe', 'Jane Doe'), frameToken: FRAME_TOKEN },
+      contentScript,
+    ],
     ['tag on', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: true }, optionsPage],
     ['second tag', { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true }, optionsPage],
     ['tag on a new contact', { type: 'setTag', contactId: 'sam', tagId: 'growth', on: true }, optionsPage],
     ['note on a new contact', { type: 'setNote', contactId: 'kim', note: 'Met at a meetup' }, optionsPage],
     [
       'revisit',
-      { type: 'recordSeen', profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' } },
+      {
+        type: 'recordSeen',
+        profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' },
+        frameToken: FRAME_TOKEN,
+      },
       contentScript,
     ],
     ['tag off', { type: 'setTag', contactId: 'jane-doe', tagId: 'work', on: false }, optionsPage],
@@ -131,7 +141,7 @@ describe('the stored tag summary', () => {
     ],
     [
       'name-only contact found by its profile',
-      { type: 'recordSeen', profile: profile('bo-ng', 'Bo Ng') },
+      { type: 'recordSeen', profile: profile('bo-ng', 'Bo Ng'), frameToken: FRAME_TOKEN },
       contentScript,
     ],
     ['bulk tag', { type: 'bulkSetTag', contactIds: ['ann-lee', 'bo-ng', 'kim'], tagId: 'peer', on: true }, optionsPage],

@@ -1,85 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Kindred, launchKindred, panelOf, readStoredContacts, removeUserDataDir } from '../support/harness';
+import { HOSTILE_CSP, SAM_NOTE, SECRETS, TYPED, hostilePage } from '../support/hostile-page';
 import { JANE, SAM, profilePage } from '../support/pages';
 
 /**
- * LinkedIn's page is hostile territory (DESIGN.md). This profile page is served with a strict CSP like
- * LinkedIn's, and its own script tries everything a curious page can: it reads every shadow root and
- * frame it can reach, listens to keys and input in the capture phase, clicks and forges events on
- * anything Kindred-looking, posts forged messages to every frame and to the window, replays WXT's
- * "content script started" event, and navigates in-page to another stored profile. The person tags
- * and types with real key presses. The page must learn nothing and change nothing.
+ * The hostile page (tests/support/hostile-page.ts) in Chromium: the person tags and types with real key
+ * presses while the page's own script attacks. The page must learn nothing and change nothing.
  */
-const NONCE = 'k1ndr3d-test';
-const CSP = `default-src 'self'; frame-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self' 'unsafe-inline'`;
-const TYPED = 'Typed in private about Jane';
-const SAM_NOTE = 'What I keep about Sam';
-
-/** The page's own script: runs in the page's world, as LinkedIn's scripts do. */
-const hostileScript = (extensionId: string) => `
-(() => {
-  const log = (window.__log = []);
-  let forging = false;
-  const record = (entry) => log.push(entry);
-  for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput']) {
-    for (const target of [window, document]) {
-      target.addEventListener(type, (e) => forging || record(type + ':' + (e.key ?? e.data ?? '') + ':' + (e.target && e.target.tagName)), true);
-    }
-  }
-  // WXT announces its content scripts by postMessage; the extension id is public anyway.
-  const names = new Set(['${extensionId}:linkedin:wxt:content-script-started']);
-  window.addEventListener('message', (e) => {
-    record('message:' + e.origin + ':' + JSON.stringify(e.data));
-    const type = e.data && e.data.type;
-    if (typeof type === 'string' && type.endsWith(':wxt:content-script-started')) names.add(type);
-  }, true);
-  const texts = (root, found) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) { found.push('shadow:' + el.shadowRoot.textContent); texts(el.shadowRoot, found); }
-      if (el.tagName === 'IFRAME') {
-        try { const d = el.contentDocument; if (d) { found.push('frame:' + d.documentElement.textContent); texts(d, found); } }
-        catch (e) { found.push('frame-blocked:' + e.name); }
-      }
-    }
-    return found;
-  };
-  const attack = () => {
-    forging = true;
-    try {
-      record('read:' + texts(document, []).join('|'));
-      for (let i = 0; i < window.frames.length; i++) {
-        const frame = window.frames[i];
-        try { record('window-frame:' + frame.document.documentElement.textContent); } catch (e) { record('window-frame-blocked:' + e.name); }
-        for (const message of [
-          { kindred: 'view', dark: true, floating: true, reading: true },
-          { type: 'set-tag', contactId: 'jane-doe', tagId: 'sponsor', on: true },
-          { type: 'set-note', contactId: 'jane-doe', note: 'written by the page' },
-          { type: 'focus-panel' },
-        ]) frame.postMessage(message, '*');
-      }
-      window.postMessage({ kindred: 'height', height: 3 }, '*');
-      window.postMessage({ kindred: 'announce' }, '*');
-      window.postMessage({ kindred: 'ready' }, '*');
-      for (const el of document.querySelectorAll('kindred-panel, kindred-panel *, iframe, [aria-label*="Kindred"]')) {
-        el.click();
-        el.focus && el.focus();
-        el.dispatchEvent(new KeyboardEvent('keydown', { key: '7', bubbles: true, composed: true }));
-        el.dispatchEvent(new InputEvent('input', { data: 'written by the page', bubbles: true, composed: true }));
-        el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      }
-      for (const name of names) {
-        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'linkedin', messageId: 'page' } }));
-        record('replayed:' + name);
-      }
-      navigation.dispatchEvent(new Event('navigate'));
-    } finally {
-      forging = false;
-    }
-  };
-  setInterval(attack, 100);
-  window.__goTo = (path) => history.pushState({}, '', path);
-})();`;
-
 let kindred: Kindred;
 beforeAll(async () => {
   kindred = await launchKindred((url) => (url.pathname.startsWith(`/in/${SAM.id}`) ? profilePage(SAM) : undefined));
@@ -87,11 +14,8 @@ beforeAll(async () => {
   await kindred.context.route(`https://www.linkedin.com/in/${JANE.id}/**`, (route) =>
     route.fulfill({
       status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
-      body: profilePage(JANE).replace(
-        '</body>',
-        `<script nonce="${NONCE}">${hostileScript(kindred.extensionId)}</script></body>`,
-      ),
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': HOSTILE_CSP },
+      body: hostilePage(JANE, kindred.extensionId),
     }),
   );
 });
@@ -155,16 +79,7 @@ describe('a hostile LinkedIn page', () => {
     // Nothing of what was typed or stored: no keystroke, no note, no tag label.
     const keyEvents = log.filter((entry) => /^(keydown|keypress|keyup|input|beforeinput):/.test(entry));
     expect(keyEvents).toEqual([]);
-    for (const secret of [
-      TYPED,
-      SAM_NOTE,
-      'Peer',
-      'Mentee',
-      'Mentor',
-      'Career resilience',
-      'Gets work done',
-      'Way-shower',
-    ]) {
+    for (const secret of SECRETS) {
       expect(everything, secret).not.toContain(secret);
     }
     // The database holds exactly what the person did.
@@ -172,6 +87,7 @@ describe('a hostile LinkedIn page', () => {
     expect(stored[JANE.id]).toMatchObject({ purposes: [], relationships: ['peer', 'mentee'], note: TYPED });
     expect(stored[SAM.id]).toEqual(samBefore);
     expect(violations).toEqual([]);
+    expect(log.filter((entry) => entry.startsWith('csp:'))).toEqual([]);
     expect(kindred.outsideRequests).toEqual([]);
   });
 });

@@ -1,17 +1,22 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type ElementHandle, type HTTPRequest, type Page, launch } from 'puppeteer-core';
-import { type LinkedInPages, ROOT, TMP, newUserDataDir } from './harness';
+import { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page, launch } from 'puppeteer-core';
+import { ROOT, type StoredContact, TMP, newUserDataDir } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 /** The add-on id in the Firefox manifest (wxt.config.ts). */
 export const GECKO_ID = 'kindred@kindred-network.org';
 /**
  * Firefox gives every add-on a random moz-extension:// host per profile; the pref below fixes it, so the
- * extension's pages (and, once the panel moves into an extension iframe, the panel's frame) have a known URL.
+ * extension's pages and the panel's frame have a known URL.
  */
 export const EXTENSION_UUID = '6b1d4b8e-4c1a-4f5e-9a43-8d0c2f7e5a10';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** A fixture page, or one served with its own headers (a strict CSP like LinkedIn's). */
+export type FixturePage = string | { body: string; headers: Record<string, string> };
+/** Pages answered for linkedin.com URLs; anything else is a 404. */
+export type FirefoxPages = (url: URL) => FixturePage | undefined;
 
 export interface KindredInFirefox {
   browser: Browser;
@@ -30,7 +35,7 @@ export interface KindredInFirefox {
  * every other http(s) request gets a 404 and is recorded.
  */
 export async function launchKindredInFirefox(
-  pages: LinkedInPages,
+  pages: FirefoxPages,
   userDataDir = newUserDataDir(),
 ): Promise<KindredInFirefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
@@ -60,9 +65,10 @@ export async function launchKindredInFirefox(
     const url = new URL(request.url());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
     if (url.hostname === 'www.linkedin.com' || url.hostname.endsWith('.linkedin.com')) {
-      const html = request.isNavigationRequest() ? pages(url) : undefined;
-      if (html !== undefined) {
-        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      const fixture = request.isNavigationRequest() ? pages(url) : undefined;
+      if (fixture !== undefined) {
+        const { body, headers } = typeof fixture === 'string' ? { body: fixture, headers: {} } : fixture;
+        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body });
       }
       return request.respond({ status: 404, body: '' });
     }
@@ -113,16 +119,47 @@ export async function launchKindredInFirefox(
   };
 }
 
+/** The panel page's address in this profile (the UUID is fixed by the pref above). */
+export const PANEL_URL = `${EXTENSION_ORIGIN}/panel.html`;
+
 /**
- * The panel's region on a profile page: the one place that knows where the panel lives. Today that is
- * the open shadow root of `<kindred-panel>` (puppeteer's `>>>` pierces it). When the panel moves into an
- * extension-origin iframe, only this changes (to the frame's `waitForSelector`): the lookups below all
- * start from the handle it returns, and run in that handle's frame.
+ * The frame of the panel page in a LinkedIn tab. The content script puts it in a closed shadow root,
+ * so no selector from the page reaches it; over BiDi puppeteer lists the frame with the URL about:blank
+ * (the extension page is loaded into it afterwards), so each frame is asked where it really is.
+ */
+export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.detached) continue;
+      // A frame being replaced or still loading answers with an error or about:blank: look again.
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(PANEL_URL)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('No Kindred panel frame in the page.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The panel's region on a profile page: the one place that knows where the panel lives (inside its
+ * extension-origin frame). The lookups below all start from the handle it returns, and run in that
+ * handle's frame. A frame that is reloaded while it is awaited (the browser reloads an iframe that is
+ * moved in the DOM) is looked up again.
  */
 export async function panelIn(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const region = await page.waitForSelector('kindred-panel >>> [role="region"][aria-label="Kindred"]', { timeout });
-  if (!region) throw new Error('No Kindred panel on the page.');
-  return region;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await panelFrame(page, Math.max(deadline - Date.now(), 0));
+    try {
+      const region = await frame.waitForSelector('[role="region"][aria-label="Kindred"]', {
+        timeout: Math.max(deadline - Date.now(), 0),
+      });
+      if (region) return region;
+    } catch (error) {
+      if (!frame.detached || Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** An element of the panel by role and accessible name, as assistive technology finds it. */
@@ -178,4 +215,28 @@ export async function panelField(
 export async function panelStatus(page: Page): Promise<string> {
   const panel = await panelIn(page);
   return panel.$eval('::-p-aria([role="status"])', (status) => status.textContent?.trim() ?? '');
+}
+
+/**
+ * Every stored contact by id, read from the database in the extension's origin. Extension pages cannot be
+ * opened by navigation over BiDi, but the panel's frame is one: the test reads there as the popup would
+ * (a page's script cannot: the frame is cross-origin to it). `page` must show a panel.
+ */
+export async function readStoredContacts(page: Page): Promise<Record<string, StoredContact>> {
+  const frame = await panelFrame(page);
+  return frame.evaluate(
+    () =>
+      new Promise<Record<string, StoredContact>>((resolve, reject) => {
+        const open = indexedDB.open('kindred');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('contacts').objectStore('contacts').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
+          };
+        };
+      }),
+  );
 }

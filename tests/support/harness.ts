@@ -187,7 +187,7 @@ export async function readStoredContacts(kindred: Kindred): Promise<Record<strin
   }
 }
 
-interface StoredContact {
+export interface StoredContact {
   id: string;
   name: string;
   purposes: string[];
