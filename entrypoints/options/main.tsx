@@ -1,4 +1,4 @@
-import '../popup/style.css';
+import '../../components/shared/theme.css';
 import './style.css';
 import { render } from 'preact';
 import { uiLocale } from '../../lib/i18n';

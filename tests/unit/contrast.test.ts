@@ -27,13 +27,13 @@ function variables(file: string, selector: RegExp): Record<string, string> {
 const themes = {
   'panel, light': variables('entrypoints/panel/style.css', /^\.panel$/),
   'panel, dark': variables('entrypoints/panel/style.css', /^\.dark$/),
-  'pages, light': variables('entrypoints/popup/style.css', /^:root$/),
-  'pages, dark': variables('entrypoints/popup/style.css', /^:root$/),
+  'pages, light': variables('components/shared/theme.css', /^:root$/),
+  'pages, dark': variables('components/shared/theme.css', /^:root$/),
 };
-Object.assign(themes['pages, dark'], variables('entrypoints/popup/style.css', /^:root$/), darkRoot());
+Object.assign(themes['pages, dark'], variables('components/shared/theme.css', /^:root$/), darkRoot());
 
 function darkRoot(): Record<string, string> {
-  const css = readFileSync(resolve(ROOT, 'entrypoints/popup/style.css'), 'utf8');
+  const css = readFileSync(resolve(ROOT, 'components/shared/theme.css'), 'utf8');
   const media = /@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
   return Object.fromEntries([...media.matchAll(/--([\w-]+):\s*([^;]+);/g)].map(([, n, v]) => [n!, v!.trim()]));
 }
