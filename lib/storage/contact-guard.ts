@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCoreTable } from 'dexie';
+import { coreMiddleware } from './middleware';
 import { contactProblems } from '../formats/contact-record';
 
 /** A write that would store a contact Kindred's own import refuses: a bug in the writer, refused. */
@@ -10,19 +11,9 @@ export class InvalidContactError extends Error {}
  * which aborts its transaction: nothing of it is stored. Schema upgrades are exempt: they repair what
  * older versions stored and must never keep Kindred from opening its database.
  */
-export const contactGuardMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'kindred-contact-guard',
-  create(down) {
-    return {
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        return name === 'contacts' ? guarded(table) : table;
-      },
-    };
-  },
-};
+export const contactGuardMiddleware = coreMiddleware('kindred-contact-guard', (down) => ({
+  table: (name) => (name === 'contacts' ? guarded(down.table(name)) : down.table(name)),
+}));
 
 function guarded(contacts: DBCoreTable): DBCoreTable {
   return {

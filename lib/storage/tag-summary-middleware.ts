@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { coreMiddleware } from './middleware';
+import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { type TagSummary, type TaggedContact, applyContactChanges } from '../model/tag-summary';
 
 /** The settings key of the stored `TagSummary`. */
@@ -16,23 +17,13 @@ const LARGE_WRITE = 200;
  * makes it: small writes update it from the records before and after, anything else removes it, so
  * a stored summary is never stale. A missing one is rebuilt from the indexes (`ensureTagSummary`).
  */
-export const tagSummaryMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'kindred-tag-summary',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const withSettings = mode === 'readwrite' && stores.includes('contacts') && !stores.includes('settings');
-        return down.transaction(withSettings ? [...stores, 'settings'] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        return name === 'contacts' ? keepingSummary(table, down.table('settings')) : table;
-      },
-    };
+export const tagSummaryMiddleware = coreMiddleware('kindred-tag-summary', (down) => ({
+  transaction(stores, mode, options) {
+    const withSettings = mode === 'readwrite' && stores.includes('contacts') && !stores.includes('settings');
+    return down.transaction(withSettings ? [...stores, 'settings'] : stores, mode, options);
   },
-};
+  table: (name) => (name === 'contacts' ? keepingSummary(down.table(name), down.table('settings')) : down.table(name)),
+}));
 
 function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTable {
   // Writes in one transaction run one after another here, so none updates the summary from a stale read.
