@@ -153,6 +153,24 @@ const sectionText = (doc: Document, sel: string) =>
 const isSchool = (doc: Document, name: string) =>
   !!name && sectionText(doc, EDUCATION_SECTION).includes(name) && !sectionText(doc, EXPERIENCE_SECTION).includes(name);
 
+/**
+ * The first element matching `sel` in the card, or else in what the browser's HTML parser moved out of
+ * it: LinkedIn's logged-out card puts its sign-in dialog (with its own button and form) inside the
+ * "Contact info" button, and a real parser (Chromium's, Firefox's; not happy-dom's) ends the outer
+ * button at the inner one, closing the lines around it too, so the rest of the card (the current
+ * company's line: loggedout-nl.html) becomes the card's next sibling. Only the siblings up to the
+ * next section are looked at, so another card's fields are never taken.
+ */
+function inCard(card: Element, sel: string): Element | null {
+  const found = card.querySelector(sel);
+  if (found) return found;
+  for (let next = card.nextElementSibling; next && next.tagName !== 'SECTION'; next = next.nextElementSibling) {
+    const spilled = next.matches(sel) ? next : next.querySelector(sel);
+    if (spilled) return spilled;
+  }
+  return null;
+}
+
 function readCard(doc: Document): Card | null {
   for (const [nameSel, cardSel, ...sels] of TOP_CARD_LAYOUTS) {
     const nameEl = any(nameSel, (sel) => doc.querySelector(sel));
@@ -160,9 +178,9 @@ function readCard(doc: Document): Card | null {
     const name = personName(textOf(nameEl || null));
     if (!el || !name) continue;
     const [headSel, placeSel, companySel] = sels;
-    let headline = any(headSel, (sel) => textOf(el.querySelector(sel)));
-    let company = any(companySel, (sel) => textOf(el.querySelector(sel)));
-    let location = any(placeSel, (sel) => placeOf(el.querySelector(sel)));
+    let headline = any(headSel, (sel) => textOf(inCard(el, sel)));
+    let company = any(companySel, (sel) => textOf(inCard(el, sel)));
+    let location = any(placeSel, (sel) => placeOf(inCard(el, sel)));
     if (!sels.length) {
       const lines = sduiLines(el, nameEl);
       [headline = '', company = '', location = ''] = lines.length > 2 ? lines : [lines[0], '', lines[1]];
