@@ -42,6 +42,8 @@ export type ExtractedProfile = SeenProfile & {
   memberId?: string;
   /** Fields empty on a page that had a top card (empty when there was none: nothing to count then). */
   missing: MissingField[];
+  /** Whether this person's top card was on the page (then `missing` says something about the layout). */
+  topCard: boolean;
 };
 type Obj = Record<string, unknown>;
 
@@ -333,5 +335,5 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   // Only this person's card says the layout was unread: the previous person's, after in-page
   // navigation, is simply not replaced yet.
   const missing = fresh ? (['headline', 'company', 'location'] as const).filter((k) => !fields[k]) : [];
-  return { id, url: profileUrl(id), ...fields, ...(memberId && { memberId }), missing };
+  return { id, url: profileUrl(id), ...fields, ...(memberId && { memberId }), missing, topCard: !!fresh };
 }

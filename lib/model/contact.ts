@@ -49,6 +49,16 @@ export const CORRECTABLE_FIELDS = ['name', 'headline', 'company'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 export type PageValues = Partial<Record<CorrectableField, string>>;
 
+/**
+ * The page values in the order of CORRECTABLE_FIELDS (as the file reader gives them back, so an
+ * export and its re-export compare equal), or undefined when no field is corrected.
+ */
+export function orderedPageValues(values: PageValues): PageValues | undefined {
+  const ordered: PageValues = {};
+  for (const field of CORRECTABLE_FIELDS) if (values[field] !== undefined) ordered[field] = values[field];
+  return Object.keys(ordered).length > 0 ? ordered : undefined;
+}
+
 /** Whether the person corrected this field of the contact. */
 export function isCorrected(contact: Pick<Contact, 'pageValues'> | null | undefined, field: CorrectableField): boolean {
   return contact?.pageValues?.[field] !== undefined;

@@ -9,6 +9,7 @@ import {
   isNameOnlyId,
   nameOnlyId,
   newContact,
+  orderedPageValues,
   tagField,
 } from '../model/contact';
 import { cutText } from '../model/text';
@@ -127,7 +128,8 @@ export async function correctField(
       }
       contact[field] = value;
     }
-    if (Object.keys(pageValues).length > 0) contact.pageValues = pageValues;
+    const ordered = orderedPageValues(pageValues);
+    if (ordered) contact.pageValues = ordered;
     else delete contact.pageValues;
     contact.updatedAt = now;
     await db.contacts.put(contact);
