@@ -14,6 +14,7 @@ import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
+import type { FieldHealth } from '../../lib/model/layout-health';
 
 const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
 
@@ -80,9 +81,11 @@ function OverviewTab({ client, onError }: TabProps) {
   const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const balance = useWatch(() => client.watchBalance, [], onError);
   const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  const health = useWatch(() => client.watchLayoutHealth, [], onError);
   if (!balance || !insight) return <Loading />;
   return (
     <div class="overview">
+      {health && health.length > 0 && <LayoutHealthNotice warnings={health} />}
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
         <BalanceView balance={balance} />
@@ -94,6 +97,21 @@ function OverviewTab({ client, onError }: TabProps) {
         <CompanySpreadView spread={insight.spread} />
       </div>
     </div>
+  );
+}
+
+/** Says plainly when Kindred often could not read a field of LinkedIn's profiles (lib/model/layout-health.ts). */
+function LayoutHealthNotice({ warnings }: { warnings: FieldHealth[] }) {
+  return (
+    <section class="card" role="status" aria-labelledby="health-heading">
+      <h2 id="health-heading">{i18n.t('options.health.heading')}</h2>
+      {warnings.map(({ field, missed, of }) => (
+        <p key={field}>
+          {i18n.t('options.health.warning', [i18n.t(`options.health.fields.${field}`), String(missed), String(of)])}
+        </p>
+      ))}
+      <p class="muted">{i18n.t('options.health.hint')}</p>
+    </section>
   );
 }
 

@@ -62,7 +62,7 @@ export async function getContact(db: KindredDB, contactId: string): Promise<Cont
       contact: contact ?? null,
       taxonomy: [...tagsOf(taxonomy, 'purpose'), ...tagsOf(taxonomy, 'relationship')],
       panelCollapsed: collapsed?.value === true,
-      ...(namesake && { namesake: { id: namesake.id, name: namesake.name } }),
+      ...(namesake && { namesake: { id: namesake.id, name: namesake.name || contact!.name } }),
       ...(last?.contact.id === contactId && contact?.updatedAt === last.mergedAt && { canUndoNamesake: true }),
     };
   });
