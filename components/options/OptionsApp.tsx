@@ -14,7 +14,7 @@ import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
-import type { FieldHealth } from '../../lib/model/layout-health';
+import { LayoutHealthNotice } from './LayoutHealthNotice';
 
 const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
 
@@ -97,21 +97,6 @@ function OverviewTab({ client, onError }: TabProps) {
         <CompanySpreadView spread={insight.spread} />
       </div>
     </div>
-  );
-}
-
-/** Says plainly when Kindred often could not read a field of LinkedIn's profiles (lib/model/layout-health.ts). */
-function LayoutHealthNotice({ warnings }: { warnings: FieldHealth[] }) {
-  return (
-    <section class="card" role="status" aria-labelledby="health-heading">
-      <h2 id="health-heading">{i18n.t('options.health.heading')}</h2>
-      {warnings.map(({ field, missed, of }) => (
-        <p key={field}>
-          {i18n.t('options.health.warning', [i18n.t(`options.health.fields.${field}`), String(missed), String(of)])}
-        </p>
-      ))}
-      <p class="muted">{i18n.t('options.health.hint')}</p>
-    </section>
   );
 }
 

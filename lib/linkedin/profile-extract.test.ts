@@ -276,6 +276,7 @@ describe('after in-page navigation', () => {
         location: '',
         // The previous person's card says nothing about LinkedIn's layout, nor whose member id it shows.
         missing: [],
+        topCard: false,
       });
       // What the page shows is still readable, to know which name is stale.
       expect(extractProfileFields(doc).name).not.toBe('');
