@@ -149,7 +149,7 @@ describe('TagPanel corrections and namesakes', () => {
   it('corrects a field from the keyboard, keeps it on a later visit, and "Use LinkedIn’s" clears it', async () => {
     const flexa = { ...jane, company: 'Flexa' };
     const { unmount } = render(<TagPanel profile={flexa} client={client} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Correct name, headline or company' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
     const company = screen.getByRole('textbox', { name: 'Company' }) as HTMLInputElement;
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
     fireEvent.input(company, { target: { value: 'Flexa Health' } });
@@ -164,7 +164,7 @@ describe('TagPanel corrections and namesakes', () => {
     // The next visit shows LinkedIn's value again: the panel shows the correction.
     render(<TagPanel profile={{ ...flexa, company: 'Flexa Group' }} client={client} />);
     await screen.findByText('Flexa Health');
-    fireEvent.click(await screen.findByRole('button', { name: 'Correct name, headline or company' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
     fireEvent.click(screen.getByRole('button', { name: 'Use LinkedIn’s company: “Flexa Group”' }));
     await screen.findByText('Flexa Group');
     expect((await db.contacts.get('jane-doe'))?.pageValues).toBeUndefined();
@@ -172,7 +172,7 @@ describe('TagPanel corrections and namesakes', () => {
 
   it('Escape closes the form without saving', async () => {
     render(<TagPanel profile={jane} client={client} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Correct name, headline or company' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     fireEvent.input(name, { target: { value: 'Someone else' } });
     fireEvent.keyDown(name, { key: 'Escape' });

@@ -109,7 +109,7 @@ describe('the core slice in real Chromium', () => {
       ]);
       expect(download.suggestedFilename()).toMatch(/^kindred-\d{4}-\d{2}-\d{2}\.json$/);
       const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-      expect(file).toMatchObject({ format: 'kindred', version: 1 });
+      expect(file).toMatchObject({ format: 'kindred', version: 2 });
       expect(Date.parse(file.exportedAt)).toBeGreaterThan(Date.now() - 60_000);
       expect(file.taxonomy).toHaveLength(14);
       expect(file.taxonomy[0]).toMatchObject({ id: 'work', dimension: 'purpose', label: 'Gets work done' });

@@ -31,7 +31,7 @@ describe('fields the person owns, in real Chromium', () => {
       await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
       const panel = panelOf(page);
       await panel.getByRole('heading', { name: JANE.name }).waitFor();
-      await panel.getByRole('button', { name: 'Correct name, headline or company' }).click();
+      await panel.getByRole('button', { name: 'Edit name, headline or company' }).click();
       await panel.getByRole('textbox', { name: 'Company' }).fill('Flexa Health');
       await panel.getByRole('textbox', { name: 'Company' }).press('Enter');
       await panel.getByText('Flexa Health').waitFor();
@@ -42,7 +42,7 @@ describe('fields the person owns, in real Chromium', () => {
         company: 'Flexa Health',
         pageValues: { company: JANE.company },
       });
-      await panelOf(page).getByRole('button', { name: 'Correct name, headline or company' }).click();
+      await panelOf(page).getByRole('button', { name: 'Edit name, headline or company' }).click();
       await panelOf(page)
         .getByRole('button', { name: `Use LinkedIn’s company: “${JANE.company}”` })
         .click();
