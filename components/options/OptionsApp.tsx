@@ -14,6 +14,7 @@ import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
+import { LayoutHealthNotice } from './LayoutHealthNotice';
 
 const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
 
@@ -80,9 +81,11 @@ function OverviewTab({ client, onError }: TabProps) {
   const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const balance = useWatch(() => client.watchBalance, [], onError);
   const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  const health = useWatch(() => client.watchLayoutHealth, [], onError);
   if (!balance || !insight) return <Loading />;
   return (
     <div class="overview">
+      {health && health.length > 0 && <LayoutHealthNotice warnings={health} />}
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
         <BalanceView balance={balance} />

@@ -144,3 +144,69 @@ describe('TagPanel', () => {
     expect(panel().querySelector('b, img')).toBeNull();
   });
 });
+
+describe('TagPanel corrections and namesakes', () => {
+  it('corrects a field from the keyboard, keeps it on a later visit, and "Use LinkedIn’s" clears it', async () => {
+    const flexa = { ...jane, company: 'Flexa' };
+    const { unmount } = render(<TagPanel profile={flexa} client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
+    const company = screen.getByRole('textbox', { name: 'Company' }) as HTMLInputElement;
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
+    fireEvent.input(company, { target: { value: 'Flexa Health' } });
+    fireEvent.submit(company.form!);
+    await screen.findByText('Saved');
+    expect(await db.contacts.get('jane-doe')).toMatchObject({
+      company: 'Flexa Health',
+      pageValues: { company: 'Flexa' },
+    });
+    unmount();
+
+    // The next visit shows LinkedIn's value again: the panel shows the correction.
+    render(<TagPanel profile={{ ...flexa, company: 'Flexa Group' }} client={client} />);
+    await screen.findByText('Flexa Health');
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use LinkedIn’s company: “Flexa Group”' }));
+    await screen.findByText('Flexa Group');
+    expect((await db.contacts.get('jane-doe'))?.pageValues).toBeUndefined();
+  });
+
+  it('Escape closes the form without saving', async () => {
+    render(<TagPanel profile={jane} client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit name, headline or company' }));
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    fireEvent.input(name, { target: { value: 'Someone else' } });
+    fireEvent.keyDown(name, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
+    expect((await db.contacts.get('jane-doe'))?.name).toBe('Jane Doe');
+  });
+
+  it('asks before merging an imported name-only contact, and merges only on Yes', async () => {
+    await setTag(db, 'name:jane doe', 'growth', true, NOW);
+    await setNote(db, 'name:jane doe', 'From the export', NOW);
+    render(<TagPanel profile={jane} client={client} />);
+    const group = await screen.findByRole('group', { name: 'Is this the Jane Doe from your LinkedIn export?' });
+    expect(await db.contacts.get('name:jane doe')).toBeDefined();
+    fireEvent.click(within(group).getByRole('button', { name: 'Yes, same person' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Career resilience' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(await db.contacts.get('name:jane doe')).toBeUndefined();
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('From the export'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Undo merge' }));
+    await waitFor(async () => expect(await db.contacts.get('name:jane doe')).toBeDefined());
+  });
+
+  it('No keeps both apart and does not ask again', async () => {
+    await setTag(db, 'name:jane doe', 'growth', true, NOW);
+    const { unmount } = render(<TagPanel profile={jane} client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'No' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'No' })).toBeNull());
+    unmount();
+    render(<TagPanel profile={jane} client={client} />);
+    await screen.findByRole('button', { name: 'Mentor' });
+    expect(screen.queryByRole('button', { name: 'Yes, same person' })).toBeNull();
+    expect((await db.contacts.get('name:jane doe'))?.purposes).toEqual(['growth']);
+  });
+});

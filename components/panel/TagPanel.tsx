@@ -1,10 +1,18 @@
 import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type Contact, type SeenProfile, tagField } from '../../lib/model/contact';
+import {
+  CORRECTABLE_FIELDS,
+  type Contact,
+  type CorrectableField,
+  type SeenProfile,
+  isCorrected,
+  tagField,
+} from '../../lib/model/contact';
 import type { ContactView } from '../../lib/storage/store';
 import type { Tag } from '../../lib/model/taxonomy';
 import { errorText } from '../../lib/model/error-text';
 import type { ContentClient } from '../../lib/protocol/client';
+import { CorrectionsForm, NamesakeQuestion } from './Corrections';
 import { NameField } from './NameField';
 import { NoteField, useNote } from './NoteField';
 import { TagToggles, selectedIds, tagForKey } from './TagToggles';
@@ -45,6 +53,8 @@ export function TagPanel({
   });
   const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -74,8 +84,12 @@ export function TagPanel({
   }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
 
   const contact = view?.contact ?? null;
-  const name = profile.name || contact?.name || '';
-  const headline = profile.headline || contact?.headline || '';
+  // A field the person corrected shows the correction; else what the page shows, or what is stored.
+  const shownField = (field: CorrectableField) =>
+    isCorrected(contact, field) ? contact![field] : profile[field] || contact?.[field] || '';
+  const name = shownField('name');
+  const headline = shownField('headline');
+  const company = shownField('company');
 
   /**
    * Runs one change. Only the answer to the latest change is shown: an earlier answer arriving late
@@ -106,6 +120,60 @@ export function TagPanel({
     void save(
       () => client.setTag({ contactId: profile.id, tagId: tag.id, on }),
       () => setView(before),
+    );
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  /** Saves the corrections one field after another (each is one small change), then closes the form. */
+  function saveCorrections(changes: Partial<Record<CorrectableField, string>>) {
+    closeEditor();
+    const fields = CORRECTABLE_FIELDS.filter((field) => changes[field] !== undefined);
+    if (fields.length === 0) return;
+    void save(
+      async () => {
+        let saved: ContactView | null = null;
+        for (const field of fields) {
+          saved = await client.correctField({ contactId: profile.id, field, value: changes[field]! });
+        }
+        return saved;
+      },
+      () => undefined,
+    );
+  }
+
+  function restoreLinkedIn(field: CorrectableField) {
+    void save(
+      () => client.correctField({ contactId: profile.id, field, value: null }),
+      () => undefined,
+    );
+  }
+
+  function answerNamesake(namesakeId: string, same: boolean) {
+    void save(
+      () => client.answerNamesake({ contactId: profile.id, namesakeId, same }),
+      () => undefined,
+    ).then(() =>
+      // After a merge the note is the merged one.
+      client.getContact({ contactId: profile.id }).then(
+        (loaded) => note.loaded(loaded.contact?.note ?? ''),
+        () => undefined,
+      ),
+    );
+  }
+
+  function undoMerge() {
+    void save(
+      () => client.undoNamesake({ contactId: profile.id }),
+      () => undefined,
+    ).then(() =>
+      client.getContact({ contactId: profile.id }).then(
+        (loaded) => note.loaded(loaded.contact?.note ?? ''),
+        () => undefined,
+      ),
     );
   }
 
@@ -166,7 +234,50 @@ export function TagPanel({
             }
           />
         )}
-        {headline && <p class="headline">{headline}</p>}
+        {headline && (
+          <p class="headline">
+            {headline}
+            {isCorrected(contact, 'headline') && <span class="muted"> {i18n.t('panel.corrected')}</span>}
+          </p>
+        )}
+        {company && (
+          <p class="headline company">
+            {company}
+            {isCorrected(contact, 'company') && <span class="muted"> {i18n.t('panel.corrected')}</span>}
+          </p>
+        )}
+        {isCorrected(contact, 'name') && <p class="muted">{`${i18n.t('panel.name')} ${i18n.t('panel.corrected')}`}</p>}
+        {name && view && !editing && (
+          <button
+            type="button"
+            class="edit"
+            ref={editButton}
+            aria-label={i18n.t('panel.editLabel')}
+            onClick={() => setEditing(true)}
+          >
+            {i18n.t('panel.edit')}
+          </button>
+        )}
+        {editing && view && (
+          <CorrectionsForm
+            shown={{ name, headline, company }}
+            contact={contact}
+            onSave={saveCorrections}
+            onUseLinkedIn={restoreLinkedIn}
+            onClose={closeEditor}
+          />
+        )}
+        {view?.namesake && (
+          <NamesakeQuestion name={view.namesake.name} onAnswer={(same) => answerNamesake(view.namesake!.id, same)} />
+        )}
+        {view?.canUndoNamesake && (
+          <p class="merged">
+            {i18n.t('panel.merged')}{' '}
+            <button type="button" class="undo-merge" onClick={undoMerge}>
+              {i18n.t('panel.undoMerge')}
+            </button>
+          </p>
+        )}
         {view ? (
           <TagToggles taxonomy={view.taxonomy} contact={contact} onToggle={toggle} />
         ) : status.kind === 'error' ? null : (

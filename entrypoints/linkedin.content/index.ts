@@ -6,7 +6,13 @@ import { sendToBackground } from '../../lib/protocol/transport';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/linkedin/profile-extract';
 import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
 import { profileIdFromUrl } from '../../lib/model/profile-url';
-import { isParsed, readFreshProfile, unnamedProfile, waitForFreshProfile } from '../../lib/linkedin/profile-watch';
+import {
+  isParsed,
+  missingOf,
+  readFreshProfile,
+  unnamedProfile,
+  waitForFreshProfile,
+} from '../../lib/linkedin/profile-watch';
 import { watchLocation } from '../../lib/linkedin/location-watch';
 
 /**
@@ -63,7 +69,9 @@ export default defineContentScript({
       const frameToken = frame?.token;
       if (!now || !frameToken) return;
       try {
-        await sendToBackground({ type: 'recordSeen', profile: now.profile, frameToken });
+        // What the top card did not yield, for the options page's layout health (counted locally).
+        const missing = missingOf(now.profile);
+        await sendToBackground({ type: 'recordSeen', profile: now.profile, frameToken, ...(missing && { missing }) });
       } catch (error) {
         if (!checkAlive()) return;
         console.warn('Kindred:', error);

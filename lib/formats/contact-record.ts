@@ -41,6 +41,20 @@ const FIELDS = {
   source: v.optional(text(LIMITS.source)),
   /** LinkedIn's member id (ACoAA…), when a profile page showed it: the person's id even when their URL changes. */
   memberId: v.optional(MemberId),
+  /** LinkedIn's value of each field the person corrected (the field holds the correction); format v2, optional. */
+  pageValues: v.optional(
+    v.pipe(
+      v.strictObject({
+        name: v.optional(text(LIMITS.name)),
+        headline: v.optional(text(LIMITS.headline)),
+        company: v.optional(text(LIMITS.company)),
+      }),
+      v.check(
+        (values) => Object.values(values).some((value) => value !== undefined),
+        'must name at least one corrected field (leave it out instead)',
+      ),
+    ),
+  ),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */

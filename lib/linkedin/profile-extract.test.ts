@@ -276,6 +276,7 @@ describe('after in-page navigation', () => {
         location: '',
         // The previous person's card says nothing about LinkedIn's layout, nor whose member id it shows.
         missing: [],
+        topCard: false,
       });
       // What the page shows is still readable, to know which name is stale.
       expect(extractProfileFields(doc).name).not.toBe('');
@@ -479,5 +480,46 @@ describe('layout health: fields unread on a page with a top card', () => {
     expect(
       extractProfile(fixture('stale-jsonld.html'), 'https://www.linkedin.com/in/carol-nakamura/')!.missing,
     ).toEqual([]);
+  });
+});
+
+describe('a top card as a real browser parses it', () => {
+  it('reads the company the parser moved out of the logged-out card (loggedout-nl.html in Chromium)', () => {
+    // What Chromium's parser makes of loggedout-nl.html: the sign-in dialog's submit button inside the
+    // "Contactgegevens" button ends that button and the lines around it, so the second subline (the
+    // current company) becomes the card section's next sibling.
+    const doc = parse(`<title>Sanne de Vries - Zorggroep Veluwezoom | LinkedIn</title><main>
+      <section class="top-card-layout"><div class="top-card-layout__card"><div class="top-card-layout__entity-info">
+        <button><h1 class="top-card-layout__title">Sanne de Vries</h1></button>
+        <h2 class="top-card-layout__headline">Senior verpleegkundige</h2>
+        <h3 class="top-card-layout__first-subline"><div><span>Apeldoorn, Gelderland, Nederland</span>
+          <button class="link">Contactgegevens<div class="modal"><section role="dialog"><h2>Meld u aan</h2>
+          <form><label>Wachtwoord</label><input type="password"></form></section></div></button>
+          <button type="submit">Aanmelden</button></div></h3>
+      </div></div></section>
+      <h4 class="top-card-layout__second-subline"><div data-section="currentPositionsDetails">
+        <a href="https://nl.linkedin.com/company/zorggroep-veluwezoom"><span class="top-card-link__description">Zorggroep Veluwezoom</span></a>
+      </div></h4>
+      <section><h2>Ervaring</h2><div data-section="currentPositionsDetails"><span class="top-card-link__description">Other BV</span></div></section>
+    </main>`);
+    expect(extractProfile(doc, 'https://nl.linkedin.com/in/sanne-de-vries-zorg')).toMatchObject({
+      name: 'Sanne de Vries',
+      headline: 'Senior verpleegkundige',
+      company: 'Zorggroep Veluwezoom',
+      location: 'Apeldoorn, Gelderland, Nederland',
+      missing: [],
+    });
+  });
+
+  it('never takes a field from a section after the card', () => {
+    const doc = parse(`<title>Sanne de Vries | LinkedIn</title><main>
+      <section class="top-card-layout"><h1 class="top-card-layout__title">Sanne de Vries</h1>
+        <h2 class="top-card-layout__headline">Verpleegkundige</h2></section>
+      <section><div data-section="currentPositionsDetails"><span class="top-card-link__description">Other BV</span></div></section>
+    </main>`);
+    expect(extractProfile(doc, 'https://nl.linkedin.com/in/sanne')).toMatchObject({
+      company: '',
+      missing: ['company', 'location'],
+    });
   });
 });

@@ -42,6 +42,8 @@ export type ExtractedProfile = SeenProfile & {
   memberId?: string;
   /** Fields empty on a page that had a top card (empty when there was none: nothing to count then). */
   missing: MissingField[];
+  /** Whether this person's top card was on the page (then `missing` says something about the layout). */
+  topCard: boolean;
 };
 type Obj = Record<string, unknown>;
 
@@ -153,6 +155,24 @@ const sectionText = (doc: Document, sel: string) =>
 const isSchool = (doc: Document, name: string) =>
   !!name && sectionText(doc, EDUCATION_SECTION).includes(name) && !sectionText(doc, EXPERIENCE_SECTION).includes(name);
 
+/**
+ * The first element matching `sel` in the card, or else in what the browser's HTML parser moved out of
+ * it: LinkedIn's logged-out card puts its sign-in dialog (with its own button and form) inside the
+ * "Contact info" button, and a real parser (Chromium's, Firefox's; not happy-dom's) ends the outer
+ * button at the inner one, closing the lines around it too, so the rest of the card (the current
+ * company's line: loggedout-nl.html) becomes the card's next sibling. Only the siblings up to the
+ * next section are looked at, so another card's fields are never taken.
+ */
+function inCard(card: Element, sel: string): Element | null {
+  const found = card.querySelector(sel);
+  if (found) return found;
+  for (let next = card.nextElementSibling; next && next.tagName !== 'SECTION'; next = next.nextElementSibling) {
+    const spilled = next.matches(sel) ? next : next.querySelector(sel);
+    if (spilled) return spilled;
+  }
+  return null;
+}
+
 function readCard(doc: Document): Card | null {
   for (const [nameSel, cardSel, ...sels] of TOP_CARD_LAYOUTS) {
     const nameEl = any(nameSel, (sel) => doc.querySelector(sel));
@@ -160,9 +180,9 @@ function readCard(doc: Document): Card | null {
     const name = personName(textOf(nameEl || null));
     if (!el || !name) continue;
     const [headSel, placeSel, companySel] = sels;
-    let headline = any(headSel, (sel) => textOf(el.querySelector(sel)));
-    let company = any(companySel, (sel) => textOf(el.querySelector(sel)));
-    let location = any(placeSel, (sel) => placeOf(el.querySelector(sel)));
+    let headline = any(headSel, (sel) => textOf(inCard(el, sel)));
+    let company = any(companySel, (sel) => textOf(inCard(el, sel)));
+    let location = any(placeSel, (sel) => placeOf(inCard(el, sel)));
     if (!sels.length) {
       const lines = sduiLines(el, nameEl);
       [headline = '', company = '', location = ''] = lines.length > 2 ? lines : [lines[0], '', lines[1]];
@@ -315,5 +335,5 @@ export function extractProfile(doc: Document, url: string): ExtractedProfile | n
   // Only this person's card says the layout was unread: the previous person's, after in-page
   // navigation, is simply not replaced yet.
   const missing = fresh ? (['headline', 'company', 'location'] as const).filter((k) => !fields[k]) : [];
-  return { id, url: profileUrl(id), ...fields, ...(memberId && { memberId }), missing };
+  return { id, url: profileUrl(id), ...fields, ...(memberId && { memberId }), missing, topCard: !!fresh };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isParsed, readFreshProfile, waitForFreshProfile } from './profile-watch';
+import { isParsed, missingOf, readFreshProfile, waitForFreshProfile } from './profile-watch';
 
 const URL_SAM = 'https://www.linkedin.com/in/sam-lee/';
 
@@ -10,6 +10,14 @@ function page(name: string) {
 }
 
 describe('readFreshProfile', () => {
+  it('keeps beside the profile what its top card did not yield, for layout health', () => {
+    page('Sam Lee');
+    expect(missingOf(readFreshProfile(document, URL_SAM, new Set())!)).toEqual(['company', 'location']);
+    // The previous person's card after in-page navigation says nothing about the layout.
+    page('Jane Doe');
+    expect(missingOf(readFreshProfile(document, URL_SAM, new Set(['Jane Doe']))!)).toBeUndefined();
+  });
+
   it('reads the person the page shows', () => {
     page('Sam Lee');
     expect(readFreshProfile(document, URL_SAM, new Set())).toMatchObject({ id: 'sam-lee', name: 'Sam Lee' });

@@ -1,5 +1,5 @@
 import type { SeenProfile } from '../model/contact';
-import { extractProfile } from './profile-extract';
+import { type MissingField, extractProfile } from './profile-extract';
 import { profileUrl } from '../model/profile-url';
 
 /**
@@ -9,15 +9,29 @@ import { profileUrl } from '../model/profile-url';
  */
 
 /**
+ * For a profile read by readFreshProfile off this person's top card: the fields the card did not
+ * yield, for the background's layout health. Kept beside the profile, which holds only what a contact
+ * stores.
+ */
+const misses = new WeakMap<SeenProfile, MissingField[]>();
+
+/** The fields the top card did not yield; undefined when the page had no top card of this person. */
+export function missingOf(profile: SeenProfile): MissingField[] | undefined {
+  return misses.get(profile);
+}
+
+/**
  * The profile as the page shows it now, with stale names removed (then only the id is known). Only
  * what a contact stores: the background's recordSeen takes exactly these fields.
  */
 export function readFreshProfile(doc: Document, url: string, staleNames: ReadonlySet<string>): SeenProfile | null {
   const extracted = extractProfile(doc, url);
   if (!extracted) return null;
-  const { id, url: profile, name, headline, company, location, memberId } = extracted;
+  const { id, url: profile, name, headline, company, location, memberId, missing, topCard } = extracted;
   if (name && staleNames.has(name)) return unnamedProfile(id);
-  return { id, url: profile, name, headline, company, location, ...(memberId && { memberId }) };
+  const seen: SeenProfile = { id, url: profile, name, headline, company, location, ...(memberId && { memberId }) };
+  if (topCard && name) misses.set(seen, missing);
+  return seen;
 }
 
 /**

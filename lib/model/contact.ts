@@ -34,6 +34,34 @@ export interface Contact {
    * stays when the person changes their URL, so it is what can tell that two contacts are one person.
    */
   memberId?: string;
+  /**
+   * What LinkedIn's page showed for each field the person corrected. The field itself (`name`, …) holds
+   * the correction, so everything that shows or counts a contact (popup, table, company spread, CSV)
+   * uses it; a later visit updates only this page value, never the correction. A field is corrected
+   * exactly when it is listed here; "Use LinkedIn's" puts the page value back and removes it. Never
+   * empty (left out instead).
+   */
+  pageValues?: PageValues;
+}
+
+/** The fields the person can correct in the panel. */
+export const CORRECTABLE_FIELDS = ['name', 'headline', 'company'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+export type PageValues = Partial<Record<CorrectableField, string>>;
+
+/**
+ * The page values in the order of CORRECTABLE_FIELDS (as the file reader gives them back, so an
+ * export and its re-export compare equal), or undefined when no field is corrected.
+ */
+export function orderedPageValues(values: PageValues): PageValues | undefined {
+  const ordered: PageValues = {};
+  for (const field of CORRECTABLE_FIELDS) if (values[field] !== undefined) ordered[field] = values[field];
+  return Object.keys(ordered).length > 0 ? ordered : undefined;
+}
+
+/** Whether the person corrected this field of the contact. */
+export function isCorrected(contact: Pick<Contact, 'pageValues'> | null | undefined, field: CorrectableField): boolean {
+  return contact?.pageValues?.[field] !== undefined;
 }
 
 /** What the content script reads off a profile page. */

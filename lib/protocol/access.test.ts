@@ -333,3 +333,38 @@ describe('Kindred’s own pages', () => {
     await expectRefused({ type: 'panelView' }, options, 'only for the Kindred panel');
   });
 });
+
+describe('corrections, namesakes and layout health', () => {
+  it('lets the bound panel correct only the profile its tab shows; never the content script', async () => {
+    expect(
+      await handle({ type: 'correctField', contactId: 'jane-doe', field: 'company', value: 'Flexa' }, panelIn(1)),
+    ).toMatchObject({ ok: true, value: { contact: { company: 'Flexa', pageValues: { company: '' } } } });
+    const before = await snapshot(db);
+    expect(
+      await handle({ type: 'correctField', contactId: 'sam-lee', field: 'name', value: 'Mallory' }, panelIn(1)),
+    ).toMatchObject({ ok: false });
+    expect(
+      await handle({ type: 'correctField', contactId: 'jane-doe', field: 'name', value: 'Mallory' }, contentIn(1)),
+    ).toMatchObject({ ok: false, error: '"correctField" may not be sent from a LinkedIn page.' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('lets the bound panel merge a name-only contact only into its own profile', async () => {
+    await setTag(db, 'name:sam lee', 'growth', true, EARLIER);
+    const answer = { type: 'answerNamesake', contactId: 'sam-lee', namesakeId: 'name:sam lee', same: true };
+    expect(await handle(answer, panelIn(1))).toMatchObject({ ok: false });
+    expect(await handle(answer, contentIn(2, '/in/sam-lee/'))).toMatchObject({ ok: false });
+    expect(await db.contacts.get('name:sam lee')).toBeDefined();
+    expect(await handle(answer, panelIn(2))).toMatchObject({ ok: true, value: { contact: { purposes: ['growth'] } } });
+    expect(await db.contacts.get('name:sam lee')).toBeUndefined();
+  });
+
+  it('counts what the tab’s own page could not read, never in a private window or from the panel', async () => {
+    const seen = (missing: string[]) => ({ type: 'recordSeen', profile: JANE, missing });
+    expect(await handle(seen(['company']), contentIn(1))).toMatchObject({ ok: true });
+    await handle(seen(['company']), contentIn(4, '/in/jane-doe/', { tab: { id: 4, incognito: true } }));
+    await handle(seen(['headline']), panelIn(1));
+    expect((await db.settings.get('layoutHealth'))?.value).toEqual([{ id: 'jane-doe', missing: ['company'] }]);
+    expect(await handle(seen(['name']), contentIn(1))).toMatchObject({ ok: false });
+  });
+});

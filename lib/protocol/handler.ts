@@ -9,16 +9,20 @@ import { importKindredFile } from '../storage/import-kindred';
 import {
   StoreError,
   addTag,
+  answerNamesake,
   bulkSetTag,
+  correctField,
   deleteAll,
   deleteContact,
   getContact,
   recordExport,
+  recordLayoutHealth,
   recordSeen,
   reorderTags,
   setNote,
   setPanelCollapsed,
   setTag,
+  undoNamesake,
   updateTag,
 } from '../storage/store';
 import { CONTENT_OPERATIONS } from './operation-names';
@@ -48,6 +52,10 @@ const HANDLERS: Handlers = {
   setTag: (db, { contactId, tagId, on }, now) => setTag(db, contactId, tagId, on, now.toISOString()),
   setNote: (db, { contactId, note }, now) => setNote(db, contactId, note, now.toISOString()),
   setPanelCollapsed: (db, { collapsed }) => setPanelCollapsed(db, collapsed).then(() => null),
+  correctField: (db, { contactId, field, value }, now) => correctField(db, contactId, field, value, now.toISOString()),
+  answerNamesake: (db, { contactId, namesakeId, same }, now) =>
+    answerNamesake(db, contactId, namesakeId, same, now.toISOString()),
+  undoNamesake: (db, { contactId }, now) => undoNamesake(db, contactId, now.toISOString()),
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
@@ -100,6 +108,11 @@ export async function handleMessage(
     const grant = authorize(caller, message, binding);
     if (!grant.ok) return grant;
     if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.binding, grant.bind.incognito);
+    // Layout health: what the tab's own page could not read, counted on this computer (never in a
+    // private window); the panel's recordSeen (a typed name) says nothing about the layout.
+    if (message.type === 'recordSeen' && message.missing && caller.kind === 'content' && !caller.incognito) {
+      await recordLayoutHealth(db, message.profile.id, message.missing);
+    }
     let value: unknown;
     if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.

@@ -10,6 +10,9 @@ export const CONTENT_OPERATIONS = [
   'setNote',
   'setPanelCollapsed',
   'panelView',
+  'correctField',
+  'answerNamesake',
+  'undoNamesake',
 ] as const;
 
 export const PAGE_OPERATIONS = [

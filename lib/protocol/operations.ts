@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { Color, ContactId, Dimension, MemberId, TagId, TagLabel, text } from '../formats/fields';
 import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
-import { LIMITS, type SeenProfile } from '../model/contact';
+import { CORRECTABLE_FIELDS, LIMITS, type SeenProfile } from '../model/contact';
+import { HEALTH_FIELDS } from '../model/layout-health';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport, InvalidContactsReport } from '../storage/import-kindred';
@@ -46,11 +47,31 @@ const tabOperation = <const E extends v.ObjectEntries>(entries: E) =>
 
 export const OPERATIONS = {
   // What a LinkedIn tab's content script may ask, and Kindred's own pages too.
-  recordSeen: tabOperation({ profile: SeenProfile }),
+  // `missing`: the fields the page's top card did not yield (left out without a top card), counted for
+  // the options page's layout health; only the tab's own announcement is counted.
+  recordSeen: tabOperation({
+    profile: SeenProfile,
+    missing: v.optional(v.pipe(v.array(v.picklist(HEALTH_FIELDS)), v.maxLength(HEALTH_FIELDS.length))),
+  }),
   getContact: tabOperation({ contactId: ContactId }),
   setTag: tabOperation({ contactId: ContactId, tagId: TagId, on: v.boolean() }),
   setNote: tabOperation({ contactId: ContactId, note: text(LIMITS.note) }),
   setPanelCollapsed: tabOperation({ collapsed: v.boolean() }),
+  // The person's correction of a field the page got wrong; null: LinkedIn's value again.
+  correctField: v.pipe(
+    tabOperation({
+      contactId: ContactId,
+      field: v.picklist(CORRECTABLE_FIELDS),
+      value: v.nullable(v.pipe(text(LIMITS.headline), v.trim(), v.nonEmpty('must not be empty'))),
+    }),
+    v.forward(
+      v.check((i) => i.value === null || i.value.length <= LIMITS[i.field], 'is too long for this field'),
+      ['value'],
+    ),
+  ),
+  // "Is this the <name> from your LinkedIn export?": yes merges that contact into this one, no is remembered.
+  answerNamesake: tabOperation({ contactId: ContactId, namesakeId: ContactId, same: v.boolean() }),
+  undoNamesake: tabOperation({ contactId: ContactId }),
   // The framed panel asks which profile its tab shows (./access.ts): it never says so itself.
   panelView: tabOperation({}),
   // Only Kindred's own pages (popup, options).
@@ -99,6 +120,9 @@ export interface Replies {
   setTag: ContactView;
   setNote: ContactView;
   setPanelCollapsed: null;
+  correctField: ContactView;
+  answerNamesake: ContactView;
+  undoNamesake: ContactView;
   /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
   panelView: { profile: SeenProfile | null };
   importKindred: ImportReport | InvalidContactsReport;

@@ -3,12 +3,14 @@ import { exportFileName } from '../formats/export-format';
 import { type Balance, computeBalance } from '../model/balance';
 import type { Contact } from '../model/contact';
 import type { Insight } from '../model/insight';
+import { type FieldHealth, layoutWarnings } from '../model/layout-health';
 import { type Tag, defaultTaxonomy } from '../model/taxonomy';
 import { type KindredDB, openKindredDB } from '../storage/db';
 import { translate } from '../i18n';
 import {
   exportAll,
   loadCompanySpread,
+  loadLayoutHealth,
   loadReconnect,
   loadTagSummary,
   loadTaxonomy,
@@ -36,6 +38,8 @@ export interface PageClient extends KindredClient {
   watchTaxonomy: Watch<Tag[]>;
   /** The last export's time, or the install time before the first export. */
   watchUnsavedSince: Watch<string>;
+  /** Fields Kindred often could not read on the last profiles (layout health), each with its counts. */
+  watchLayoutHealth: Watch<FieldHealth[]>;
   /** Downloads everything as Kindred JSON; resolves with the file name. */
   exportJson: () => Promise<string>;
   /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
@@ -68,6 +72,7 @@ export function createPageClient({ db, send, download, now = () => new Date() }:
     watchContacts: watchContacts(db),
     watchTaxonomy: watchQuery(() => loadTaxonomy(db)),
     watchUnsavedSince: watchQuery(() => unsavedSince(db)),
+    watchLayoutHealth: watchQuery(async () => layoutWarnings(await loadLayoutHealth(db))),
     async exportJson() {
       const at = now();
       const fileName = exportFileName(at);

@@ -5,9 +5,10 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { parseConnectionsCsv } from '../formats/connections-csv';
 import type { KindredDB } from './db';
 import { importConnections } from './import-connections';
-import { recordSeen, setNote, setTag } from './store';
+import { answerNamesake, getContact, recordSeen, setNote, setTag, undoNamesake } from './store';
 
 const NOW = '2026-11-22T10:00:00.000Z';
+const LATER = '2026-11-23T10:00:00.000Z';
 const T0 = '2026-11-01T10:00:00.000Z';
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../../tests/fixtures/connections', name), 'utf8');
@@ -95,41 +96,86 @@ describe('importConnections', () => {
     expect(await run(db, 'connections-2018.csv')).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
   });
 
-  it('moves a name-only contact to the profile id when its profile is opened', async () => {
+  it('never moves a name-only contact to a profile by itself: the panel asks, and only Yes merges', async () => {
     await run(db, 'connections-2018.csv');
     await setTag(db, 'name:zoe ng', 'growth', true, NOW);
-    await recordSeen(
-      db,
-      {
-        id: 'zoe-ng',
-        url: 'https://www.linkedin.com/in/zoe-ng/',
-        name: 'Zoë Ng',
-        headline: 'Designer',
-        company: '',
-        location: '',
-      },
-      NOW,
-    );
+    await setNote(db, 'name:zoe ng', 'Met at the fair', NOW);
+    const zoe = {
+      id: 'zoe-ng',
+      url: 'https://www.linkedin.com/in/zoe-ng/',
+      name: 'Zoë Ng',
+      headline: 'Designer',
+      company: '',
+      location: '',
+    };
+    const seen = await recordSeen(db, zoe, NOW);
+    // A namesake or an impostor would otherwise take her data: nothing moved, the panel asks.
+    expect(await db.contacts.get('name:zoe ng')).toMatchObject({ purposes: ['growth'], note: 'Met at the fair' });
+    expect(seen.contact).toMatchObject({ purposes: [], note: '', headline: 'Designer' });
+    expect(seen.namesake).toEqual({ id: 'name:zoe ng', name: 'Zoë Ng' });
+
+    const merged = await answerNamesake(db, 'zoe-ng', 'name:zoe ng', true, LATER);
     expect(await db.contacts.get('name:zoe ng')).toBeUndefined();
-    expect(await db.contacts.get('zoe-ng')).toMatchObject({
+    expect(merged.contact).toMatchObject({
       purposes: ['growth'],
+      note: 'Met at the fair',
       connectedOn: '2020-02-29',
       headline: 'Designer',
     });
-    // Ambiguous names are not guessed.
-    await recordSeen(
-      db,
-      {
-        id: 'john-smith-1',
-        url: 'https://www.linkedin.com/in/john-smith-1/',
-        name: 'John Smith',
-        headline: '',
-        company: '',
-        location: '',
-      },
-      NOW,
-    );
-    expect(await db.contacts.get('name:john smith')).toBeDefined();
+    expect(merged.namesake).toBeUndefined();
+    expect(merged.canUndoNamesake).toBe(true);
+
+    // Undo: both as they were.
+    const undone = await undoNamesake(db, 'zoe-ng', LATER);
+    expect(undone.contact).toMatchObject({ purposes: [], note: '' });
+    expect(undone.namesake).toEqual({ id: 'name:zoe ng', name: 'Zoë Ng' });
+    expect(await db.contacts.get('name:zoe ng')).toMatchObject({ purposes: ['growth'], note: 'Met at the fair' });
+  });
+
+  it('remembers No for the pair, and offers only the name-only contact of this name', async () => {
+    await run(db, 'connections-2018.csv');
+    const zoe = {
+      id: 'zoe-ng',
+      url: 'https://www.linkedin.com/in/zoe-ng/',
+      name: 'Zoë Ng',
+      headline: '',
+      company: '',
+      location: '',
+    };
+    await recordSeen(db, zoe, NOW);
+    await expect(answerNamesake(db, 'zoe-ng', 'name:john smith', true, NOW)).rejects.toThrow(/not offered/);
+    const no = await answerNamesake(db, 'zoe-ng', 'name:zoe ng', false, NOW);
+    expect(no.namesake).toBeUndefined();
+    expect((await recordSeen(db, zoe, LATER)).namesake).toBeUndefined();
+    expect(await db.contacts.get('name:zoe ng')).toBeDefined();
+    await expect(answerNamesake(db, 'zoe-ng', 'name:zoe ng', true, NOW)).rejects.toThrow(/not offered/);
+    // Ambiguous names are not even asked about.
+    const john = {
+      id: 'john-smith-1',
+      url: 'https://www.linkedin.com/in/john-smith-1/',
+      name: 'John Smith',
+      headline: '',
+      company: '',
+      location: '',
+    };
+    expect((await recordSeen(db, john, NOW)).namesake).toBeUndefined();
     expect((await db.contacts.get('john-smith-1'))?.connectedOn).toBeUndefined();
+  });
+
+  it('cannot undo a merge once the contact changed since', async () => {
+    await run(db, 'connections-2018.csv');
+    const zoe = {
+      id: 'zoe-ng',
+      url: 'https://www.linkedin.com/in/zoe-ng/',
+      name: 'Zoë Ng',
+      headline: '',
+      company: '',
+      location: '',
+    };
+    await recordSeen(db, zoe, NOW);
+    await answerNamesake(db, 'zoe-ng', 'name:zoe ng', true, NOW);
+    await setNote(db, 'zoe-ng', 'new', LATER);
+    expect((await getContact(db, 'zoe-ng')).canUndoNamesake).toBeUndefined();
+    await expect(undoNamesake(db, 'zoe-ng', LATER)).rejects.toThrow(/no longer be undone/);
   });
 });

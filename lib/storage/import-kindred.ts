@@ -1,4 +1,4 @@
-import type { Contact } from '../model/contact';
+import { CORRECTABLE_FIELDS, type Contact, type PageValues, isCorrected } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
 import type { KindredDB } from './db';
 import {
@@ -206,6 +206,17 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
     updatedAt: maxDate(current.updatedAt, incoming.updatedAt),
     lastSeenAt: maxDate(current.lastSeenAt, incoming.lastSeenAt),
   };
+  // A correction is never lost: a field corrected on either side keeps that side's correction and
+  // LinkedIn's value with it (the database's first).
+  const pageValues: PageValues = {};
+  for (const field of CORRECTABLE_FIELDS) {
+    const side = [current, incoming].find((c) => isCorrected(c, field));
+    if (!side) continue;
+    contact[field] = side[field];
+    pageValues[field] = side.pageValues![field];
+  }
+  if (Object.keys(pageValues).length > 0) contact.pageValues = pageValues;
+  else delete contact.pageValues;
   // What only the file knows (where the contact came from, when they connected) is added.
   contact.source ??= incoming.source;
   contact.connectedOn ??= incoming.connectedOn;

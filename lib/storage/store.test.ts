@@ -5,11 +5,15 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from '../model/balance';
 import { type KindredDB, openKindredDB } from './db';
+import { importKindredFile } from './import-kindred';
 import {
+  correctField,
   deleteAll,
   exportAll,
   getContact,
+  loadLayoutHealth,
   loadTagSummary,
+  recordLayoutHealth,
   recordSeen,
   setNote,
   setPanelCollapsed,
@@ -214,5 +218,79 @@ describe('deleteAll', () => {
     expect(await db.contacts.count()).toBe(0);
     expect(await db.taxonomy.get('mentor')).toMatchObject({ label: 'Mentor' });
     expect(await db.settings.toArray()).toEqual([installed]);
+  });
+});
+
+describe('corrections', () => {
+  it('keeps a correction through later visits, and "Use LinkedIn\'s" brings back the latest page value', async () => {
+    await recordSeen(db, jane, T1);
+    const corrected = await correctField(db, jane.id, 'company', 'Flexa Health', T1);
+    expect(corrected.contact).toMatchObject({ company: 'Flexa Health', pageValues: { company: 'Flexa' } });
+    // A later visit shows another company: kept as LinkedIn's value, the correction stays.
+    const revisit = await recordSeen(db, { ...jane, company: 'Flexa Group', headline: 'Lead' }, T2);
+    expect(revisit.contact).toMatchObject({
+      company: 'Flexa Health',
+      headline: 'Lead',
+      pageValues: { company: 'Flexa Group' },
+    });
+    // What is shown and counted everywhere is the correction: the company index holds it.
+    expect(await db.contacts.where('company').equals('Flexa Health').primaryKeys()).toEqual([jane.id]);
+    const cleared = await correctField(db, jane.id, 'company', null, T2);
+    expect(cleared.contact?.company).toBe('Flexa Group');
+    expect(cleared.contact).not.toHaveProperty('pageValues');
+  });
+
+  it('corrects name and headline too, and ignores a "correction" to what the page shows', async () => {
+    await recordSeen(db, jane, T1);
+    await correctField(db, jane.id, 'name', 'Jane Doe-Smith', T2);
+    await correctField(db, jane.id, 'headline', jane.headline, T2);
+    const view = await recordSeen(db, { ...jane, name: 'Jane D.' }, T2);
+    expect(view.contact).toMatchObject({
+      name: 'Jane Doe-Smith',
+      headline: jane.headline,
+      pageValues: { name: 'Jane D.' },
+    });
+    expect(view.contact?.updatedAt).toBe(T2);
+  });
+
+  it("corrects a contact before any visit (LinkedIn's value is then empty)", async () => {
+    const view = await correctField(db, 'sam', 'company', 'Acme', T1);
+    expect(view.contact).toMatchObject({ id: 'sam', company: 'Acme', pageValues: { company: '' } });
+  });
+
+  it('exports corrections, and they survive an import', async () => {
+    await recordSeen(db, jane, T1);
+    await correctField(db, jane.id, 'headline', 'Flexibility coach', T1);
+    const file = await exportAll(db, new Date(T2));
+    expect(file.contacts[0]).toMatchObject({ headline: 'Flexibility coach', pageValues: { headline: jane.headline } });
+    const restored = freshDB();
+    try {
+      expect(await importKindredFile(restored, JSON.stringify(file), 'replace', false, T2)).toMatchObject({
+        outcome: 'imported',
+      });
+      expect(await restored.contacts.get(jane.id)).toMatchObject({
+        headline: 'Flexibility coach',
+        pageValues: { headline: jane.headline },
+      });
+      // Merged into a database that has the page's value only: the correction wins.
+      await recordSeen(db, { ...jane, headline: 'Newer' }, T2);
+      await correctField(db, jane.id, 'headline', null, T2);
+      await importKindredFile(db, JSON.stringify(file), 'merge', false, T2);
+      expect(await db.contacts.get(jane.id)).toMatchObject({
+        headline: 'Flexibility coach',
+        pageValues: { headline: jane.headline },
+      });
+    } finally {
+      restored.close();
+    }
+  });
+});
+
+describe('layout health', () => {
+  it('remembers the last 20 readings', async () => {
+    for (let i = 0; i < 22; i++) await recordLayoutHealth(db, `p${i}`, i % 2 ? ['company'] : []);
+    const readings = await loadLayoutHealth(db);
+    expect(readings).toHaveLength(20);
+    expect(readings.filter((r) => r.missing.includes('company'))).toHaveLength(10);
   });
 });

@@ -1,4 +1,19 @@
-import { type Contact, type SeenProfile, contactUrl, nameOnlyId, newContact, tagField } from '../model/contact';
+import {
+  type Contact,
+  type CorrectableField,
+  LIMITS,
+  type PageValues,
+  type SeenProfile,
+  contactUrl,
+  isCorrected,
+  isNameOnlyId,
+  nameOnlyId,
+  newContact,
+  orderedPageValues,
+  tagField,
+} from '../model/contact';
+import { cutText } from '../model/text';
+import { type HealthField, type Reading, addReading } from '../model/layout-health';
 import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExport, buildExport } from '../formats/export-format';
 import { companySpread } from '../model/company-spread';
@@ -19,6 +34,13 @@ export interface ContactView {
   /** Tags the panel offers, in display order (archived tags are not offered). */
   taxonomy: Tag[];
   panelCollapsed: boolean;
+  /**
+   * An imported contact with this profile's name and no profile URL, which may be the same person:
+   * the panel asks (answerNamesake). Left out when there is none or the person said "No".
+   */
+  namesake?: { id: string; name: string };
+  /** True right after the person merged a namesake into this contact, while undoNamesake can undo it. */
+  canUndoNamesake?: boolean;
 }
 
 export class StoreError extends Error {}
@@ -28,15 +50,20 @@ const LAST_EXPORT_AT = 'lastExportAt';
 
 export async function getContact(db: KindredDB, contactId: string): Promise<ContactView> {
   return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
-    const [contact, taxonomy, collapsed] = await Promise.all([
+    const [contact, taxonomy, collapsed, merge] = await Promise.all([
       db.contacts.get(contactId),
       db.taxonomy.toArray(),
       db.settings.get(PANEL_COLLAPSED),
+      db.settings.get(LAST_NAMESAKE_MERGE),
     ]);
+    const namesake = await namesakeOf(db, contact);
+    const last = merge?.value as { contact: Contact; mergedAt: string } | undefined;
     return {
       contact: contact ?? null,
       taxonomy: [...tagsOf(taxonomy, 'purpose'), ...tagsOf(taxonomy, 'relationship')],
       panelCollapsed: collapsed?.value === true,
+      ...(namesake && { namesake: { id: namesake.id, name: namesake.name || contact!.name } }),
+      ...(last?.contact.id === contactId && contact?.updatedAt === last.mergedAt && { canUndoNamesake: true }),
     };
   });
 }
@@ -47,18 +74,27 @@ export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string):
   const profile = { ...seen, url: contactUrl(seen.id) };
   await db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.get(profile.id);
+    // Never merged with anyone here: a contact imported under the same name may be a namesake or an
+    // impostor. The panel asks the person (`namesake` in the view, answered by answerNamesake).
     if (!existing) {
-      const imported = await uniqueNameOnlyContact(db, profile.name);
-      if (imported) await db.contacts.delete(imported.id);
-      await db.contacts.add(newContact(profile.id, now, { ...imported, ...profile, lastSeenAt: now }));
+      await db.contacts.add(newContact(profile.id, now, { ...profile, lastSeenAt: now }));
       return;
     }
     // A field the page did not show this time (markup changed, still loading) keeps its old value.
     const changes: Partial<Contact> = { lastSeenAt: now };
     // The member id too. Another contact with the same member id (the person changed their URL) is
     // left alone here: two contacts that are one person are offered for merging, never merged unasked.
+    const pageValues: PageValues = { ...existing.pageValues };
     for (const field of ['url', 'name', 'headline', 'company', 'location', 'memberId'] as const) {
-      if (profile[field] && profile[field] !== existing[field]) changes[field] = profile[field];
+      const value = profile[field];
+      if (!value) continue;
+      // A field the person corrected keeps the correction; only what the page shows is updated.
+      if (field !== 'url' && field !== 'location' && field !== 'memberId' && isCorrected(existing, field)) {
+        pageValues[field] = value;
+      } else if (value !== existing[field]) changes[field] = value;
+    }
+    if (existing.pageValues && JSON.stringify(pageValues) !== JSON.stringify(existing.pageValues)) {
+      changes.pageValues = pageValues;
     }
     if (Object.keys(changes).length > 1) changes.updatedAt = now;
     await db.contacts.update(profile.id, changes);
@@ -67,14 +103,137 @@ export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string):
 }
 
 /**
+ * The person's correction of a field the page got wrong (`value`), or, with null, LinkedIn's value
+ * again ("Use LinkedIn's"). A correction stays until then: later visits update only the page value.
+ */
+export async function correctField(
+  db: KindredDB,
+  contactId: string,
+  field: CorrectableField,
+  value: string | null,
+  now: string,
+): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = (await db.contacts.get(contactId)) ?? newContact(contactId, now);
+    const pageValues: PageValues = { ...contact.pageValues };
+    if (value === null) {
+      if (!isCorrected(contact, field)) return;
+      contact[field] = pageValues[field]!;
+      delete pageValues[field];
+    } else {
+      if (isCorrected(contact, field) && contact[field] === value) return;
+      if (!isCorrected(contact, field)) {
+        if (contact[field] === value) return; // what the page shows already: nothing to correct
+        pageValues[field] = contact[field];
+      }
+      contact[field] = value;
+    }
+    const ordered = orderedPageValues(pageValues);
+    if (ordered) contact.pageValues = ordered;
+    else delete contact.pageValues;
+    contact.updatedAt = now;
+    await db.contacts.put(contact);
+  });
+  return getContact(db, contactId);
+}
+
+/**
  * A contact imported without a profile URL, under the name this profile shows, when exactly one has
- * it: opening the profile tells us who they are, so their tags and notes move to the profile's id.
+ * it: perhaps the same person, perhaps a namesake. Offered to the person, never merged unasked.
  */
 async function uniqueNameOnlyContact(db: KindredDB, name: string): Promise<Contact | undefined> {
   if (!name) return undefined;
   const id = nameOnlyId(name);
   const [first, second] = await db.contacts.bulkGet([id, `${id}#2`]);
   return first && !second ? first : undefined;
+}
+
+/** The settings key that remembers "No, not the same person" for a profile and a name-only contact. */
+const notSameKey = (contactId: string, namesakeId: string) => `notSame:${contactId} ${namesakeId}`;
+
+/** The name-only contact the panel asks about for this profile's contact, if any and not answered "No". */
+async function namesakeOf(db: KindredDB, contact: Contact | undefined): Promise<Contact | undefined> {
+  if (!contact || isNameOnlyId(contact.id)) return undefined;
+  const namesake = await uniqueNameOnlyContact(db, contact.name);
+  if (!namesake || (await db.settings.get(notSameKey(contact.id, namesake.id)))) return undefined;
+  return namesake;
+}
+
+/**
+ * The person's answer to "Is this the <name> from your LinkedIn export?". Yes moves the imported
+ * contact's tags, note and connection date to the profile's contact (and can be undone); No is
+ * remembered for this pair. Only the name-only contact the panel offers may be named.
+ */
+export async function answerNamesake(
+  db: KindredDB,
+  contactId: string,
+  namesakeId: string,
+  same: boolean,
+  now: string,
+): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, db.settings, async () => {
+    const contact = await db.contacts.get(contactId);
+    const namesake = await namesakeOf(db, contact);
+    if (!contact || !namesake || namesake.id !== namesakeId) {
+      throw new StoreError('This contact is not offered for merging any more.');
+    }
+    if (!same) {
+      await db.settings.put({ key: notSameKey(contactId, namesakeId), value: true });
+      return;
+    }
+    await db.settings.put({ key: LAST_NAMESAKE_MERGE, value: { contact, namesake, mergedAt: now } });
+    await db.contacts.delete(namesake.id);
+    await db.contacts.put(mergeNamesake(contact, namesake, now));
+  });
+  return getContact(db, contactId);
+}
+
+/** What the person kept about the imported contact, added to the profile's contact. */
+function mergeNamesake(contact: Contact, namesake: Contact, now: string): Contact {
+  const merged: Contact = {
+    ...contact,
+    purposes: [...new Set([...contact.purposes, ...namesake.purposes])],
+    relationships: [...new Set([...contact.relationships, ...namesake.relationships])],
+    // Both notes kept, the profile's first, within the note's limit.
+    note:
+      contact.note && namesake.note && namesake.note !== contact.note
+        ? cutText(`${contact.note}\n\n${namesake.note}`, LIMITS.note)
+        : contact.note || namesake.note,
+    headline: contact.headline || namesake.headline,
+    company: contact.company || namesake.company,
+    createdAt: namesake.createdAt < contact.createdAt ? namesake.createdAt : contact.createdAt,
+    updatedAt: now,
+  };
+  if (!merged.connectedOn && !merged.connectedOnText) {
+    if (namesake.connectedOn) merged.connectedOn = namesake.connectedOn;
+    else if (namesake.connectedOnText) merged.connectedOnText = namesake.connectedOnText;
+  }
+  if (!merged.source && namesake.source) merged.source = namesake.source;
+  return merged;
+}
+
+const LAST_NAMESAKE_MERGE = 'lastNamesakeMerge';
+
+/**
+ * Undoes the last "Yes, the same person" for this contact: both contacts as they were before, as
+ * long as neither was changed since (then undoing would lose that change, and is refused).
+ */
+export async function undoNamesake(db: KindredDB, contactId: string, now: string): Promise<ContactView> {
+  await db.transaction('rw', db.contacts, db.settings, async () => {
+    const last = (await db.settings.get(LAST_NAMESAKE_MERGE))?.value as
+      { contact: Contact; namesake: Contact; mergedAt: string } | undefined;
+    const current = await db.contacts.get(contactId);
+    if (!last || last.contact.id !== contactId || !current || current.updatedAt !== last.mergedAt) {
+      throw new StoreError('This merge can no longer be undone: the contact was changed since.');
+    }
+    if (await db.contacts.get(last.namesake.id)) {
+      throw new StoreError('This merge can no longer be undone: the imported contact exists again.');
+    }
+    await db.contacts.put({ ...last.contact, updatedAt: now });
+    await db.contacts.add(last.namesake);
+    await db.settings.delete(LAST_NAMESAKE_MERGE);
+  });
+  return getContact(db, contactId);
 }
 
 /** Puts one tag on one contact, or takes it off. The contact is created if it does not exist yet. */
@@ -310,4 +469,20 @@ export async function loadReconnect(db: KindredDB, days: number, now: Date, limi
 /** The company of every contact, read from the company index alone. */
 export async function loadCompanySpread(db: KindredDB) {
   return companySpread((await db.contacts.orderBy('company').keys()) as string[]);
+}
+
+const LAYOUT_HEALTH = 'layoutHealth';
+
+/** The last profiles with a top card and the fields Kindred could not read on them (lib/model/layout-health.ts). */
+export async function loadLayoutHealth(db: KindredDB): Promise<Reading[]> {
+  const stored = (await db.settings.get(LAYOUT_HEALTH))?.value;
+  return Array.isArray(stored) ? (stored as Reading[]) : [];
+}
+
+/** Counts one profile page's reading: the fields empty although it had a top card. */
+export async function recordLayoutHealth(db: KindredDB, id: string, missing: readonly HealthField[]): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const readings = addReading(await loadLayoutHealth(db), { id, missing: [...missing] });
+    await db.settings.put({ key: LAYOUT_HEALTH, value: readings });
+  });
 }

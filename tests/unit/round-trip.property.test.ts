@@ -113,6 +113,19 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
       tagId: pick(s.tags, t)?.id,
       on,
     })),
+  // A correction in the panel, or "Use LinkedIn's" (null).
+  fc
+    .record({
+      c: fc.nat(),
+      field: fc.constantFrom('name' as const, 'headline' as const, 'company' as const),
+      value: fc.option(fc.oneof(name, anyText(200)), { nil: null }),
+    })
+    .map(({ c, field, value }) => (s: State) => ({
+      type: 'correctField',
+      contactId: pick(s.contactIds, c) ?? 'somebody',
+      field,
+      value,
+    })),
   fc.nat().map((c) => (s: State) => ({ type: 'deleteContact', contactId: pick(s.contactIds, c) ?? 'nobody' })),
   fc
     .record({ dimension, label: fc.constantFrom('Mentor', 'Coach', 'Book club', 'Work', '  Zoë  ') })
@@ -157,6 +170,9 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
           connectedOn: fc.option(connectedOn, { nil: undefined }),
           tags: fc.subarray(['growth', 'mentor', 'coach', 'book-club']),
           source: fc.constantFrom('linkedin-connections', undefined),
+          pageValues: fc.option(fc.record({ company: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }), {
+            nil: undefined,
+          }),
         }),
         { maxLength: 4 },
       ),
@@ -178,6 +194,7 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
         createdAt: '2026-01-01T00:00:00.000Z',
         ...(c.connectedOn === undefined ? {} : { connectedOn: c.connectedOn }),
         ...(c.source ? { source: c.source } : {}),
+        ...(c.pageValues ? { pageValues: c.pageValues } : {}),
       }));
       const text = JSON.stringify({ format: 'kindred', version: file.version, taxonomy, contacts });
       return { type: 'importKindred', text, mode: file.mode, skipInvalid: file.skipInvalid };
