@@ -6,6 +6,7 @@ import { errorText } from '../model/error-text';
 import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
 import { importKindredFile } from '../storage/import-kindred';
+import { listTags } from '../storage/list-tags';
 import {
   StoreError,
   addTag,
@@ -48,6 +49,7 @@ const HANDLERS: Handlers = {
   setTag: (db, { contactId, tagId, on }, now) => setTag(db, contactId, tagId, on, now.toISOString()),
   setNote: (db, { contactId, note }, now) => setNote(db, contactId, note, now.toISOString()),
   setPanelCollapsed: (db, { collapsed }) => setPanelCollapsed(db, collapsed).then(() => null),
+  listTags: (db, { ids }) => listTags(db, ids),
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
@@ -102,6 +104,7 @@ export async function handleMessage(
     if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.binding, grant.bind.incognito);
     let value: unknown;
     if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
+    else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
       value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);

@@ -10,6 +10,7 @@ export const CONTENT_OPERATIONS = [
   'setNote',
   'setPanelCollapsed',
   'panelView',
+  'listTags',
 ] as const;
 
 export const PAGE_OPERATIONS = [
