@@ -14,6 +14,7 @@ import {
   waitForFreshProfile,
 } from '../../lib/linkedin/profile-watch';
 import { watchLocation } from '../../lib/linkedin/location-watch';
+import { showListBadges } from './list-badges';
 
 /**
  * The content script on LinkedIn: reads the profile, tells the background which profile this tab
@@ -133,7 +134,12 @@ export default defineContentScript({
       pageView = view;
       reannounced = false;
       shown = id ? { id, name: '' } : null;
-      if (!id) return removePanel();
+      // Not a profile (a list, the feed, a company): no panel and nothing stored, whatever the title
+      // still says; the people it lists get their badges, for this page view only.
+      if (!id) {
+        removePanel();
+        return showListBadges((ids) => sendToBackground({ type: 'listTags', ids }), view.signal);
+      }
       const now = readFreshProfile(document, url, staleNames);
       // Nothing readable yet (the page is still rendering, or it is not a profile): no new panel until it
       // is; a panel already there (in-page navigation) stays, reading, so the frame is not loaded again.

@@ -368,3 +368,44 @@ describe('corrections, namesakes and layout health', () => {
     expect(await handle(seen(['name']), contentIn(1))).toMatchObject({ ok: false });
   });
 });
+
+describe('the content script on a list of people', () => {
+  const list = contentIn(5, '/search/results/people/?keywords=founder');
+
+  it('reads the tags of the people its list shows: labels and colours of the tagged ones, nothing else', async () => {
+    await setTag(db, 'sam-lee', 'growth', true, EARLIER);
+    const before = await snapshot(db);
+    const reply = await handle({ type: 'listTags', ids: ['jane-doe', 'sam-lee', 'nobody-known'] }, list);
+    // Sam's purpose before his relationship, as the panel orders them; Jane is known but untagged.
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        'sam-lee': [
+          { label: 'Career resilience', color: '#2f855a' },
+          { label: 'Mentor', color: '#276749' },
+        ],
+      },
+    });
+    // No name, note or date of Sam's leaves the background, and nothing is written.
+    expect(JSON.stringify(reply)).not.toMatch(/Secret|Sam Lee|2026/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('needs no profile binding, and leaves the tab’s binding as it was', async () => {
+    expect(await handle({ type: 'listTags', ids: ['sam-lee'] }, contentIn(3, '/mynetwork/'))).toMatchObject({
+      ok: true,
+      value: { 'sam-lee': [{ label: 'Mentor' }] },
+    });
+    expect(await tabs.get(3)).toBeUndefined();
+  });
+
+  it('is asked only by the top document’s content script, about at most 100 valid profile ids at once', async () => {
+    await expectRefused({ type: 'listTags', ids: ['sam-lee'] }, { ...list, frameId: 4 }, 'Only the top page');
+    await expectRefused({ type: 'listTags', ids: ['sam-lee'] }, panelIn(2), 'only for the content script');
+    await expectRefused({ type: 'listTags', ids: [] }, list, 'at least one person');
+    const many = Array.from({ length: 101 }, (_, i) => `person-${i}`);
+    await expectRefused({ type: 'listTags', ids: many }, list, 'Invalid message');
+    await expectRefused({ type: 'listTags', ids: ['a/b'] }, list, 'profile id');
+    await expectRefused({ type: 'listTags', ids: ['sam-lee'], extra: 1 }, list, 'Invalid message');
+  });
+});

@@ -107,6 +107,7 @@ export function authorize(caller: Caller, message: ContactMessage, binding: TabB
     return { ok: false, error: '"panelView" is only for the Kindred panel.' };
   }
   if (caller.kind === 'page') return { ok: true, write: true, reply: 'full' };
+  if (message.type === 'listTags') return listTagsGrant(caller);
   const bound = binding?.profile;
 
   if (caller.kind === 'content') {
@@ -165,4 +166,18 @@ export function authorize(caller: Caller, message: ContactMessage, binding: TabB
   return message.contactId === bound.id
     ? { ok: true, write: message.type !== 'getContact', reply: 'full' }
     : { ok: false, error: NOT_BOUND };
+}
+
+/**
+ * A list's badges: the content script names the people its tab's list shows and reads their tags'
+ * labels and colours, nothing else (no names, notes or dates), and writes nothing. Only the top
+ * document's content script reads a list: the one that found those people on the page. It cannot tell
+ * a real card from one the page planted, so the answer may be about a slug the page chose; it stays in
+ * the content script and in a closed shadow root, and the DOM shows the same host on every card, tagged
+ * or not (what the page can still learn: README). The framed panel shows one profile, never a list.
+ */
+function listTagsGrant(caller: Exclude<Caller, { kind: 'stranger' | 'page' }>): Grant {
+  if (caller.kind !== 'content') return { ok: false, error: '"listTags" is only for the content script of a list.' };
+  if (!caller.top) return { ok: false, error: 'Only the top page of a tab can say which people its list shows.' };
+  return { ok: true, write: false, reply: 'full' };
 }

@@ -6,6 +6,7 @@ import { errorText } from '../model/error-text';
 import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
 import { importKindredFile } from '../storage/import-kindred';
+import { listTags } from '../storage/list-tags';
 import {
   StoreError,
   addTag,
@@ -56,6 +57,7 @@ const HANDLERS: Handlers = {
   answerNamesake: (db, { contactId, namesakeId, same }, now) =>
     answerNamesake(db, contactId, namesakeId, same, now.toISOString()),
   undoNamesake: (db, { contactId }, now) => undoNamesake(db, contactId, now.toISOString()),
+  listTags: (db, { ids }) => listTags(db, ids),
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
@@ -115,6 +117,7 @@ export async function handleMessage(
     }
     let value: unknown;
     if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
+    else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
       value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);

@@ -13,6 +13,7 @@ export const CONTENT_OPERATIONS = [
   'correctField',
   'answerNamesake',
   'undoNamesake',
+  'listTags',
 ] as const;
 
 export const PAGE_OPERATIONS = [

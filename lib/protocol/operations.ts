@@ -7,6 +7,7 @@ import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import type { ContactView } from '../storage/store';
+import type { BadgeTag } from '../storage/list-tags';
 import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
 
 /**
@@ -17,6 +18,9 @@ import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
 
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 const ImportText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'file is too large (at most 100 MB)'));
+
+/** The most people one `listTags` may ask about: a list's new cards, sent in batches of at most this many. */
+export const MAX_LIST_IDS = 100;
 
 const ProfileId = v.pipe(
   v.string(),
@@ -74,6 +78,10 @@ export const OPERATIONS = {
   undoNamesake: tabOperation({ contactId: ContactId }),
   // The framed panel asks which profile its tab shows (./access.ts): it never says so itself.
   panelView: tabOperation({}),
+  // The content script on a list: the tags of the people it shows (./access.ts).
+  listTags: tabOperation({
+    ids: v.pipe(v.array(ProfileId), v.minLength(1, 'must name at least one person'), v.maxLength(MAX_LIST_IDS)),
+  }),
   // Only Kindred's own pages (popup, options).
   importKindred: v.strictObject({
     text: ImportText,
@@ -125,6 +133,8 @@ export interface Replies {
   undoNamesake: ContactView;
   /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
   panelView: { profile: SeenProfile | null };
+  /** For each tagged one of the ids, its tags' labels and colours; untagged and unknown ids are absent. */
+  listTags: Record<string, BadgeTag[]>;
   importKindred: ImportReport | InvalidContactsReport;
   importConnections: ConnectionsReport;
   bulkSetTag: { changed: number };
