@@ -21,6 +21,7 @@ import {
   setTag,
   updateTag,
 } from '../storage/store';
+import { appliedRequest, rememberRequest } from '../storage/applied-requests';
 import { CONTENT_OPERATIONS } from './operation-names';
 import {
   type ContentOperation,
@@ -63,6 +64,26 @@ const HANDLERS: Handlers = {
   deleteAll: (db) => deleteAll(db).then(() => null),
 };
 
+/**
+ * Answers read again from the database when a change is sent twice: the contact as it is now. Every
+ * other change's first answer is kept with its request id and given again.
+ */
+const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) => Promise<unknown>>> = {
+  recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id),
+  setTag: (db, { contactId }: Input<'setTag'>) => getContact(db, contactId),
+  setNote: (db, { contactId }: Input<'setNote'>) => getContact(db, contactId),
+};
+/** Only read: nothing to apply twice. */
+const READS: ReadonlySet<StoreOperation> = new Set(['getContact']);
+/**
+ * Imports run long and in steps of their own, not inside one transaction with the request's row: their
+ * id is remembered right after (replacing or merging the same file twice gives the same data anyway).
+ */
+const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set(['importKindred', 'importConnections']);
+
+/** A request id as the transport makes them (crypto.randomUUID). */
+const RequestId = v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')));
+
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
 const isTabOperation = (type: Operation): type is ContentOperation =>
   (CONTENT_OPERATIONS as readonly string[]).includes(type);
@@ -84,15 +105,18 @@ export async function handleMessage(
   const caller = identify(sender, self);
   if (caller.kind === 'stranger') return { ok: false, error: caller.error };
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'Invalid message: unknown message type' };
-  const { type, ...input } = raw as { type?: unknown };
+  const { type, requestId: rawRequestId, ...input } = raw as { type?: unknown; requestId?: unknown };
   if (!isOperation(type)) return { ok: false, error: 'Invalid message: unknown message type' };
+  const requestId = v.safeParse(RequestId, rawRequestId);
+  if (!requestId.success) return { ok: false, error: `Invalid message: ${describeIssues(requestId.issues)}` };
+  const id = requestId.output;
   if (!isTabOperation(type) && caller.kind !== 'page') {
     return { ok: false, error: `"${type}" may only be sent from Kindred’s own pages.` };
   }
   const parsed = v.safeParse(OPERATIONS[type], input);
   if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
   try {
-    if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now) };
+    if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now, id) };
     const message = { type, ...parsed.output } as Message<ContentOperation>;
     // The tab's binding: which profile it shows and its frame's token, for the panel's and the content
     // script's rights.
@@ -104,7 +128,13 @@ export async function handleMessage(
     if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
-      value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);
+      value = await run(
+        message.type,
+        db,
+        grant.bind ? { profile: grant.bind.binding.profile } : parsed.output,
+        now,
+        id,
+      );
     // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
     else
       value = await getContact(
@@ -120,6 +150,39 @@ export async function handleMessage(
   }
 }
 
-function run(type: StoreOperation, db: KindredDB, input: unknown, now: Date): Promise<unknown> {
-  return (HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>)(db, input, now);
+/**
+ * Runs an operation once per request id: a change whose id was applied already is answered, not done
+ * again (the first answer, or the contact read again). Without an id (older callers) it simply runs.
+ */
+async function run(
+  type: StoreOperation,
+  db: KindredDB,
+  input: unknown,
+  now: Date,
+  requestId?: string,
+): Promise<unknown> {
+  const handler = HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>;
+  if (!requestId || READS.has(type)) return handler(db, input, now);
+  const again = READ_AGAIN[type] as ((db: KindredDB, input: unknown) => Promise<unknown>) | undefined;
+  const once = async (apply: () => Promise<unknown>) => {
+    const applied = await appliedRequest(db, requestId);
+    if (applied) return again ? again(db, input) : applied.reply;
+    return apply();
+  };
+  const record = (value: unknown) =>
+    rememberRequest(db, requestId, { at: now.toISOString(), ...(again ? {} : { reply: value ?? null }) });
+  if (OWN_TRANSACTIONS.has(type)) {
+    return once(async () => {
+      const value = await handler(db, input, now);
+      await record(value);
+      return value;
+    });
+  }
+  return db.transaction('rw', db.contacts, db.taxonomy, db.settings, () =>
+    once(async () => {
+      const value = await handler(db, input, now);
+      await record(value);
+      return value;
+    }),
+  );
 }
