@@ -297,7 +297,13 @@ describe('a request sent again (its answer was lost) is applied once', () => {
     const off = { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: false, requestId: REQUEST };
     await handle(off);
     expect(
-      await handle({ type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: true, requestId: crypto.randomUUID() }),
+      await handle({
+        type: 'setTag',
+        contactId: 'jane-doe',
+        tagId: 'mentor',
+        on: true,
+        requestId: crypto.randomUUID(),
+      }),
     ).toMatchObject({ ok: true });
     const again = await handle(off);
     expect(again).toMatchObject({ ok: true, value: { contact: { relationships: ['mentor'] } } });
