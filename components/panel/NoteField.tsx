@@ -17,7 +17,8 @@ export type PersistNote = (text: string, revert: () => void, urgent: boolean) =>
 /**
  * The note as typed: saved after a short pause in typing, when the field loses focus, and whenever what
  * is typed could otherwise be lost: the panel goes away (unmounted: another profile, in-page
- * navigation), the page is hidden (`visibilitychange`) or torn down (`pagehide`: the tab closes). A
+ * navigation), the page is hidden (`visibilitychange`) or torn down (`beforeunload`, `pagehide`: the tab
+ * closes). A
  * frame being torn down runs no more timers or awaits, so those saves are `urgent`: the message leaves
  * inside the event handler (lib/protocol/transport.ts). `persist` is handed a `revert` to call when it
  * turns out nothing was stored, so the same text is saved on the next try.
@@ -48,9 +49,14 @@ export function useNote(delay: number, persist: PersistNote): NoteDraft {
   useEffect(() => {
     const flush = () => commit(draft.current, true);
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    // beforeunload first: when a person closes the tab, Chrome delivers a message sent there, but none
+    // sent from pagehide, visibilitychange or unload (measured in tests/e2e/keep.e2e.ts). It never
+    // asks to stay (no preventDefault), so no prompt appears and the back/forward cache is not blocked.
+    window.addEventListener('beforeunload', flush);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      window.removeEventListener('beforeunload', flush);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();

@@ -93,6 +93,9 @@ describe('TagPanel', () => {
 
     it('on pagehide (the tab closes)', () => typeAndLeave(() => window.dispatchEvent(new Event('pagehide'))));
 
+    it('on beforeunload (a person closes the tab)', () =>
+      typeAndLeave(() => window.dispatchEvent(new Event('beforeunload'))));
+
     it('when the page is hidden', () =>
       typeAndLeave(() => {
         const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');

@@ -61,6 +61,18 @@ describe('request ids and what is retried', () => {
     expect(ids[2]).not.toBe(ids[0]);
   });
 
+  it('retries when the worker stopped while handling the message', async () => {
+    const send = spySend()
+      .mockRejectedValueOnce(
+        new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        ),
+      )
+      .mockResolvedValue(ok(null));
+    await sendToBackground({ type: 'setPanelCollapsed', collapsed: true });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('does not retry a send that failed for another reason than a missing background', async () => {
     const send = spySend().mockRejectedValue(new Error('Message exceeded maximum allowed size of 64MB.'));
     await expect(sendToBackground({ type: 'setPanelCollapsed', collapsed: true })).rejects.toThrow('exceeded');

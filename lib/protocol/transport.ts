@@ -62,7 +62,7 @@ class Outgoing {
  * service worker, and may stop it while it handles a message; Firefox's event page unloads.
  */
 const TRANSPORT_FAILURE =
-  /could not establish connection|receiving end does not exist|message port closed|message manager disconnected|port (?:was )?(?:closed|disconnected)/i;
+  /could not establish connection|receiving end does not exist|message (?:port|channel) closed|message manager disconnected|port (?:was )?(?:closed|disconnected)/i;
 
 export function isTransportFailure(error: unknown): boolean {
   return error instanceof Error && TRANSPORT_FAILURE.test(error.message);
