@@ -9,9 +9,7 @@ import { importKindredFile } from '../storage/import-kindred';
 import {
   StoreError,
   addTag,
-  bulkSetTag,
   deleteAll,
-  deleteContact,
   getContact,
   recordExport,
   recordSeen,
@@ -22,6 +20,7 @@ import {
   updateTag,
 } from '../storage/store';
 import { appliedRequest, rememberRequest } from '../storage/applied-requests';
+import { bulkSetTagUndoable, deleteContactUndoable, undo } from '../storage/undo';
 import { CONTENT_OPERATIONS } from './operation-names';
 import {
   type ContentOperation,
@@ -55,8 +54,9 @@ const HANDLERS: Handlers = {
     const { rows, skipped } = parseConnectionsCsv(text);
     return importConnections(db, rows, skipped, now.toISOString());
   },
-  bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTag(db, contactIds, tagId, on, now.toISOString()),
-  deleteContact: (db, { contactId }) => deleteContact(db, contactId).then(() => null),
+  bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTagUndoable(db, contactIds, tagId, on, now.toISOString()),
+  deleteContact: (db, { contactId }, now) => deleteContactUndoable(db, contactId, now.toISOString()),
+  undo: (db, { undoId }, now) => undo(db, undoId, now.toISOString()),
   addTag: (db, fields) => addTag(db, fields),
   updateTag: (db, { tagId, changes }) => updateTag(db, tagId, changes).then(() => null),
   reorderTags: (db, { dimension, ids }) => reorderTags(db, dimension, ids).then(() => null),

@@ -17,6 +17,7 @@ export const PAGE_OPERATIONS = [
   'importConnections',
   'bulkSetTag',
   'deleteContact',
+  'undo',
   'addTag',
   'updateTag',
   'reorderTags',
