@@ -110,3 +110,61 @@ describe('nothing typed or clicked is lost', () => {
     await worker.close();
   });
 });
+
+describe('undo on the page where it was done', () => {
+  it('undoes a bulk untag, a bulk tag and a deleted contact in the contacts table', async () => {
+    kindred = await launchKindred(pages);
+    for (const [person, tags] of [
+      [JANE, ['Mentor', 'Peer']],
+      [SAM, ['Peer']],
+    ] as const) {
+      const page = await openProfile(kindred, person);
+      for (const name of tags) await panelOf(page).getByRole('button', { name, exact: true }).click();
+      if (person === JANE) await panelOf(page).getByRole('textbox', { name: 'Note' }).fill('Owes me a coffee');
+      await panelOf(page).getByRole('textbox', { name: 'Note' }).blur();
+      await expect
+        .poll(async () => (await readStoredContacts(kindred!))[person.id]?.relationships.length)
+        .toBe(tags.length);
+      await page.close();
+    }
+    const before = await readStoredContacts(kindred);
+    expect(before['jane-doe']).toMatchObject({ relationships: ['mentor', 'peer'], note: 'Owes me a coffee' });
+
+    const options = await openExtensionPage(kindred, 'options.html');
+    await options.getByRole('tab', { name: 'Contacts' }).click();
+    await options.getByRole('checkbox', { name: 'Select Jane Doe' }).check();
+    await options.getByRole('checkbox', { name: `Select ${SAM.name}` }).check();
+    const undo = options.getByRole('button', { name: 'Undo', exact: true });
+
+    // Bulk untag, undone: Peer back on both, in its place.
+    await options.getByRole('combobox', { name: /^Tag\b/ }).selectOption({ label: 'Peer' });
+    await options.getByRole('button', { name: 'Remove tag' }).click();
+    await options.getByText(/Removed “Peer” from 2 contacts/).waitFor();
+    expect((await readStoredContacts(kindred))['jane-doe']?.relationships).toEqual(['mentor']);
+    await undo.click();
+    await options.getByText('Undone: everything is back as it was.').waitFor();
+    expect(await readStoredContacts(kindred)).toEqual(before);
+
+    // Bulk tag, undone.
+    await options.getByRole('combobox', { name: /^Tag\b/ }).selectOption({ label: 'Sponsor' });
+    await options.getByRole('button', { name: 'Add tag' }).click();
+    await options.getByText(/Added “Sponsor” to 2 contacts/).waitFor();
+    await undo.click();
+    await options.getByText('Undone: everything is back as it was.').waitFor();
+    expect(await readStoredContacts(kindred)).toEqual(before);
+
+    // A deleted contact, back with its tags and note.
+    const janeRow = options
+      .getByRole('row')
+      .filter({ has: options.getByRole('checkbox', { name: 'Select Jane Doe' }) });
+    await janeRow.getByRole('button', { name: 'Delete' }).click();
+    await options.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await options.getByText('Deleted Jane Doe.').waitFor();
+    expect((await readStoredContacts(kindred))['jane-doe']).toBeUndefined();
+    await undo.click();
+    await options.getByText('Undone: everything is back as it was.').waitFor();
+    expect(await readStoredContacts(kindred)).toEqual(before);
+    await options.getByRole('checkbox', { name: 'Select Jane Doe' }).waitFor();
+    expect(await undo.count()).toBe(0);
+  });
+});
