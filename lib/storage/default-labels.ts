@@ -18,7 +18,7 @@ export function followDefaultLabels(db: KindredDB): void {
     typeof value === 'string' && (value === defaults().get(id)?.[field] || value === english.get(id)?.[field]);
 
   db.taxonomy.hook('reading', (tag: Tag) => {
-    if (tag.label !== '' && tag.description !== '') return tag;
+    if (!tag || (tag.label !== '' && tag.description !== '')) return tag;
     const shown = defaults().get(tag.id) ?? english.get(tag.id);
     if (!shown) return tag;
     return {
@@ -27,15 +27,33 @@ export function followDefaultLabels(db: KindredDB): void {
       description: tag.description === '' ? shown.description : tag.description,
     };
   });
-  db.taxonomy.hook('creating', (_key, tag: Tag) => {
-    if (isDefault(tag.id, 'label', tag.label)) tag.label = '';
-    if (isDefault(tag.id, 'description', tag.description)) tag.description = '';
-  });
-  db.taxonomy.hook('updating', (changes: Partial<Tag>, id) => {
-    const stored: Partial<Tag> = {};
-    for (const field of ['label', 'description'] as const) {
-      if (field in changes && isDefault(String(id), field, changes[field])) stored[field] = '';
-    }
-    return Object.keys(stored).length > 0 ? stored : undefined;
+  // Writes go through a middleware rather than the creating and updating hooks: those change the very
+  // object a caller passed (e.g. the shared default tags), this stores changed copies.
+  db.use({
+    stack: 'dbcore',
+    name: 'defaultLabels',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'taxonomy') return table;
+        return {
+          ...table,
+          mutate(request) {
+            if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+            const values = (request.values as Tag[]).map((tag) =>
+              isDefault(tag.id, 'label', tag.label) || isDefault(tag.id, 'description', tag.description)
+                ? {
+                    ...tag,
+                    label: isDefault(tag.id, 'label', tag.label) ? '' : tag.label,
+                    description: isDefault(tag.id, 'description', tag.description) ? '' : tag.description,
+                  }
+                : tag,
+            );
+            return table.mutate({ ...request, values });
+          },
+        };
+      },
+    }),
   });
 }
