@@ -76,10 +76,19 @@ const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) =
 /** Only read: nothing to apply twice. */
 const READS: ReadonlySet<StoreOperation> = new Set(['getContact']);
 /**
- * Imports run long and in steps of their own, not inside one transaction with the request's row: their
- * id is remembered right after (replacing or merging the same file twice gives the same data anyway).
+ * Remembered right after the change, not in its transaction: imports run long and in steps of their
+ * own; the tag edits (`updateTag`, `reorderTags`: Dexie's update() inside the request's transaction
+ * made Chrome commit it too early, "Transaction committed too early") and `deleteAll`. Each sets values
+ * rather than adding, so in the rare case of a worker stopped between the change and its record, doing
+ * it again gives the same data.
  */
-const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set(['importKindred', 'importConnections']);
+const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
+  'importKindred',
+  'importConnections',
+  'updateTag',
+  'reorderTags',
+  'deleteAll',
+]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */
 const RequestId = v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')));
