@@ -24,7 +24,9 @@ export default defineBackground(() => {
   // Tab ids are reused in the next browser session, and a closed tab shows nothing.
   browser.runtime.onStartup.addListener(() => void tabs().clear().catch(console.error));
   browser.tabs.onRemoved.addListener((tabId) => void tabs().forget(tabId).catch(console.error));
-  browser.commands.onCommand.addListener((command) => {
+  // Firefox for Android has no `commands` API (and no keyboard shortcuts): without the guard the
+  // background would throw here and answer nothing.
+  browser.commands?.onCommand?.addListener((command) => {
     if (command === 'focus-panel') void focusPanelInActiveTab();
   });
 });

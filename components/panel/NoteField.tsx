@@ -11,38 +11,72 @@ export interface NoteDraft {
   commit: (text: string) => void;
 }
 
+/** Saves `text`; `urgent` when the page is going away and the save must start before this call returns. */
+export type PersistNote = (text: string, revert: () => void, urgent: boolean) => void;
+
 /**
- * The note as typed: saved after a pause in typing, or when the field loses focus. `persist` is handed a
- * `revert` to call when it turns out nothing was stored, so the same text is saved on the next try.
+ * The note as typed: saved after a short pause in typing, when the field loses focus, and whenever what
+ * is typed could otherwise be lost: the panel goes away (unmounted: another profile, in-page
+ * navigation), the page is hidden (`visibilitychange`) or torn down (`beforeunload`, `pagehide`: the tab
+ * closes). A
+ * frame being torn down runs no more timers or awaits, so those saves are `urgent`: the message leaves
+ * inside the event handler (lib/protocol/transport.ts). `persist` is handed a `revert` to call when it
+ * turns out nothing was stored, so the same text is saved on the next try.
  */
-export function useNote(delay: number, persist: (text: string, revert: () => void) => void): NoteDraft {
+export function useNote(delay: number, persist: PersistNote): NoteDraft {
   const [value, setValue] = useState('');
   const saved = useRef('');
+  /** What is typed now; the state above lags a render behind. */
+  const draft = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const latestPersist = useRef(persist);
+  latestPersist.current = persist;
 
-  function commit(text: string) {
+  function commit(text: string, urgent = false) {
     clearTimeout(timer.current);
     if (text === saved.current) return;
     const previous = saved.current;
     saved.current = text;
-    persist(text, () => {
-      saved.current = previous;
-    });
+    latestPersist.current(
+      text,
+      () => {
+        saved.current = previous;
+      },
+      urgent,
+    );
   }
+
+  useEffect(() => {
+    const flush = () => commit(draft.current, true);
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    // beforeunload first: when a person closes the tab, Chrome delivers a message sent there, but none
+    // sent from pagehide, visibilitychange or unload (measured in tests/e2e/keep.e2e.ts). It never
+    // asks to stay (no preventDefault), so no prompt appears and the back/forward cache is not blocked.
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, []);
 
   return {
     value,
     loaded(text) {
-      setValue((draft) => (draft === saved.current ? text : draft));
+      setValue((current) => (current === saved.current ? text : current));
+      if (draft.current === saved.current) draft.current = text;
       saved.current = text;
     },
     input(text) {
       setValue(text);
+      draft.current = text;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => commit(text), delay);
     },
-    commit,
+    commit: (text) => commit(text),
   };
 }
 

@@ -68,6 +68,46 @@ describe('TagPanel', () => {
     await waitFor(async () => expect((await db.contacts.get('jane-doe'))?.note).toBe('Met at the flex conference'));
   });
 
+  describe('a note typed just before the panel or page goes away is saved at once, urgently', () => {
+    /** Renders the panel with a note delay no test waits for, types, and records how setNote was called. */
+    async function typeAndLeave(leave: (unmount: () => void) => void, sync = true) {
+      const calls: unknown[][] = [];
+      const spied = {
+        ...client,
+        setNote: (...args: Parameters<typeof client.setNote>) => {
+          calls.push(args);
+          return client.setNote(...args);
+        },
+      };
+      const { unmount } = render(<TagPanel profile={jane} client={spied} noteDelay={60_000} />);
+      const note = await screen.findByRole('textbox', { name: 'Note' });
+      await waitFor(() => expect((note as HTMLTextAreaElement).disabled).toBe(false));
+      fireEvent.input(note, { target: { value: 'Typed and gone' } });
+      leave(unmount);
+      // Sent inside the event, before anything asynchronous could run (an unmount's effect clean-up
+      // comes after the test library's act()).
+      if (!sync) await waitFor(() => expect(calls.length).toBeGreaterThan(0));
+      expect(calls).toEqual([[{ contactId: 'jane-doe', note: 'Typed and gone' }, { urgent: true }]]);
+      await waitFor(async () => expect((await db.contacts.get('jane-doe'))?.note).toBe('Typed and gone'));
+    }
+
+    it('on pagehide (the tab closes)', () => typeAndLeave(() => window.dispatchEvent(new Event('pagehide'))));
+
+    it('on beforeunload (a person closes the tab)', () =>
+      typeAndLeave(() => window.dispatchEvent(new Event('beforeunload'))));
+
+    it('when the page is hidden', () =>
+      typeAndLeave(() => {
+        const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+        if (visibility) delete (document as { visibilityState?: unknown }).visibilityState;
+      }));
+
+    it('when the panel is unmounted (another profile, in-page navigation)', () =>
+      typeAndLeave((unmount) => unmount(), false));
+  });
+
   it('undoes the click and says so when saving fails', async () => {
     render(<TagPanel profile={jane} client={{ ...client, setTag: () => Promise.reject(new Error('Unknown tag')) }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Mentor' }));

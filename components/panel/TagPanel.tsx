@@ -43,13 +43,14 @@ export function TagPanel({
   floating = false,
   dark = false,
   focusRequest = 0,
-  noteDelay = 600,
+  noteDelay = 300,
 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const note = useNote(noteDelay, (text, revert) => {
-    void save(() => client.setNote({ contactId: profile.id, note: text }), revert);
+  const note = useNote(noteDelay, (text, revert, urgent) => {
+    const input = { contactId: profile.id, note: text };
+    void save(() => (urgent ? client.setNote(input, { urgent }) : client.setNote(input)), revert);
   });
   const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
@@ -97,9 +98,12 @@ export function TagPanel({
    */
   async function save(action: () => Promise<ContactView | null>, revert: () => void) {
     const ticket = ++latestChange.current;
+    // Sent first, synchronously: a save made as the panel is unmounted or the page torn down must leave
+    // before anything else can stop it.
+    const sending = action();
     setStatus({ kind: 'saving' });
     try {
-      const saved = await action();
+      const saved = await sending;
       if (ticket !== latestChange.current) return;
       if (saved) setView(saved);
       setStatus({ kind: 'saved' });

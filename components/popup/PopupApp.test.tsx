@@ -34,12 +34,14 @@ const clientOf = (
   loadBalance: () => Promise<Balance>,
   exportJson: () => Promise<string>,
   unsavedSince = '2026-11-20T10:00:00.000Z',
+  recordExport = vi.fn(async () => null),
 ) =>
   fakePageClient({
     watchBalance: watchOf(loadBalance),
     watchInsight: () => watchOf(insight),
     watchUnsavedSince: watchOf(unsavedSince),
     exportJson,
+    recordExport,
   });
 
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
@@ -75,7 +77,13 @@ describe('PopupApp', () => {
     render(<PopupApp client={client} {...rest} />);
     await screen.findByText('Your tags have not been backed up for 52 days. Export a copy to keep them safe.');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
-    await screen.findByText('Saved f.json');
+    // A download may still fail or be cancelled: the reminder stays until the person says it was saved.
+    await screen.findByText(/^Downloading f\.json\. Kindred cannot see whether a download finished/);
+    expect(screen.getByText(/not been backed up/)).toBeTruthy();
+    expect(client.recordExport).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'I saved it' }));
+    await screen.findByText('Thank you: your backup is up to date.');
+    expect(client.recordExport).toHaveBeenCalledExactlyOnceWith({});
     expect(screen.queryByText(/not been backed up/)).toBeNull();
   });
 
@@ -109,7 +117,7 @@ describe('PopupApp', () => {
     const exportJson = vi.fn().mockResolvedValue('kindred-2026-11-22.json');
     render(<PopupApp client={clientOf(balanceOf(0, {}), exportJson)} {...rest} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
-    await screen.findByText('Saved kindred-2026-11-22.json');
+    await screen.findByText(/^Downloading kindred-2026-11-22\.json\./);
     expect(exportJson).toHaveBeenCalledOnce();
   });
 

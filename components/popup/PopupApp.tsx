@@ -12,7 +12,7 @@ import { errorText } from '../../lib/model/error-text';
 import { useWatch } from '../shared/use-watch';
 
 interface PopupAppProps {
-  client: Pick<PageClient, 'watchBalance' | 'watchInsight' | 'watchUnsavedSince' | 'exportJson'>;
+  client: Pick<PageClient, 'watchBalance' | 'watchInsight' | 'watchUnsavedSince' | 'exportJson' | 'recordExport'>;
   openOptions: () => void;
   now?: () => Date;
 }
@@ -20,7 +20,8 @@ interface PopupAppProps {
 /** At most this many people to reconnect with in the popup; the options page lists them all. */
 const RECONNECT_SHOWN = 3;
 
-type ExportState = { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
+type ExportState =
+  { kind: 'idle' | 'busy' | 'confirmed' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
 export function PopupApp({ client, openOptions, now = () => new Date() }: PopupAppProps) {
   const [loadError, setLoadError] = useState('');
@@ -43,8 +44,20 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
       () => undefined,
     ) ?? '';
 
+  // An export counts as a backup only once the person says the file was saved: Kindred downloads through
+  // an `<a download>` link, which has no event for a finished, failed or cancelled download (that would
+  // take the `downloads` permission), so Kindred cannot know, and says so instead of guessing.
   const reminderDays =
-    balance && exportState.kind !== 'done' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
+    balance && exportState.kind !== 'confirmed' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
+
+  async function onConfirmSaved() {
+    try {
+      await client.recordExport({});
+      setExportState({ kind: 'confirmed' });
+    } catch (error) {
+      setExportState({ kind: 'error', message: errorText(error) });
+    }
+  }
 
   async function onExport() {
     setExportState({ kind: 'busy' });
@@ -83,16 +96,23 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
           <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
             {i18n.t('common.exportJson')}
           </button>
+          {exportState.kind === 'done' && (
+            <button type="button" onClick={() => void onConfirmSaved()}>
+              {i18n.t('popup.confirmSaved')}
+            </button>
+          )}
           <button type="button" onClick={openOptions}>
             {i18n.t('popup.openOptions')}
           </button>
         </div>
         <p class="muted" role="status">
           {exportState.kind === 'done'
-            ? i18n.t('common.savedFile', [exportState.fileName])
-            : exportState.kind === 'error'
-              ? i18n.t('common.exportFailed', [exportState.message])
-              : i18n.t('popup.privacy')}
+            ? i18n.t('popup.exportStarted', [exportState.fileName])
+            : exportState.kind === 'confirmed'
+              ? i18n.t('popup.backupConfirmed')
+              : exportState.kind === 'error'
+                ? i18n.t('common.exportFailed', [exportState.message])
+                : i18n.t('popup.privacy')}
         </p>
       </footer>
     </main>

@@ -22,8 +22,8 @@ document.documentElement.lang = uiLocale();
  * this page put in by anyone else has no token, or a wrong one, and is refused everything.
  */
 const frameToken = location.hash.slice(1);
-const client = messageClient(CONTENT_OPERATIONS, (message) =>
-  sendToBackground({ ...message, frameToken } as typeof message),
+const client = messageClient(CONTENT_OPERATIONS, (message, options) =>
+  sendToBackground({ ...message, frameToken } as typeof message, options),
 );
 
 const app = document.getElementById('app')!;

@@ -277,3 +277,56 @@ describe('rejected messages change nothing', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 });
+
+describe('a request sent again (its answer was lost) is applied once', () => {
+  const REQUEST = '0b7c3f4e-2a1d-4c5b-9e8f-7a6b5c4d3e2f';
+  const newTag = { type: 'addTag', dimension: 'purpose', label: 'Book club', description: '', color: '#336699' };
+
+  it('adds one tag for an addTag retried with the same id, and answers the first answer again', async () => {
+    const first = await handle({ ...newTag, requestId: REQUEST }, page);
+    const again = await handle({ ...newTag, requestId: REQUEST }, page);
+    expect(first).toMatchObject({ ok: true, value: { id: 'book-club' } });
+    expect(again).toEqual(first);
+    expect((await db.taxonomy.toArray()).filter((tag) => tag.label === 'Book club')).toHaveLength(1);
+    // A new request (another click) is another tag.
+    await handle({ ...newTag, requestId: '1b7c3f4e-2a1d-4c5b-9e8f-7a6b5c4d3e2f' }, page);
+    expect((await db.taxonomy.toArray()).filter((tag) => tag.label === 'Book club')).toHaveLength(2);
+  });
+
+  it('does not apply an older tag change again over a newer one, and answers the contact as it is', async () => {
+    const off = { type: 'setTag', contactId: 'jane-doe', tagId: 'mentor', on: false, requestId: REQUEST };
+    await handle(off);
+    expect(
+      await handle({
+        type: 'setTag',
+        contactId: 'jane-doe',
+        tagId: 'mentor',
+        on: true,
+        requestId: crypto.randomUUID(),
+      }),
+    ).toMatchObject({ ok: true });
+    const again = await handle(off);
+    expect(again).toMatchObject({ ok: true, value: { contact: { relationships: ['mentor'] } } });
+    expect((await db.contacts.get('jane-doe'))?.relationships).toEqual(['mentor']);
+  });
+
+  it('remembers the id in the same transaction as the change: a failed change is not remembered', async () => {
+    const unknown = { type: 'setTag', contactId: 'jane-doe', tagId: 'nope', on: true, requestId: REQUEST };
+    expect(await handle(unknown)).toMatchObject({ ok: false });
+    expect(await db.settings.get(`request:${REQUEST}`)).toBeUndefined();
+    await handle({ ...newTag, requestId: REQUEST }, page);
+    expect(await db.settings.get(`request:${REQUEST}`)).toMatchObject({ value: { at: NOW.toISOString() } });
+  });
+
+  it('forgets ids older than any retry', async () => {
+    await db.settings.put({ key: 'request:old', value: { at: '2026-11-22T09:00:00.000Z' } });
+    await handle({ ...newTag, requestId: REQUEST }, page);
+    expect(await db.settings.get('request:old')).toBeUndefined();
+  });
+
+  it('refuses a malformed request id', async () => {
+    const before = await snapshot(db);
+    expect(await handle({ ...newTag, requestId: 'x' }, page)).toMatchObject({ ok: false });
+    expect(await snapshot(db)).toEqual(before);
+  });
+});

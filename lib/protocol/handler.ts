@@ -11,10 +11,8 @@ import {
   StoreError,
   addTag,
   answerNamesake,
-  bulkSetTag,
   correctField,
   deleteAll,
-  deleteContact,
   getContact,
   recordExport,
   recordLayoutHealth,
@@ -26,6 +24,8 @@ import {
   undoNamesake,
   updateTag,
 } from '../storage/store';
+import { appliedRequest, rememberRequest } from '../storage/applied-requests';
+import { bulkSetTagUndoable, deleteContactUndoable, undo } from '../storage/undo';
 import { CONTENT_OPERATIONS } from './operation-names';
 import {
   type ContentOperation,
@@ -64,14 +64,44 @@ const HANDLERS: Handlers = {
     const { rows, skipped } = parseConnectionsCsv(text);
     return importConnections(db, rows, skipped, now.toISOString());
   },
-  bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTag(db, contactIds, tagId, on, now.toISOString()),
-  deleteContact: (db, { contactId }) => deleteContact(db, contactId).then(() => null),
+  bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTagUndoable(db, contactIds, tagId, on, now.toISOString()),
+  deleteContact: (db, { contactId }, now) => deleteContactUndoable(db, contactId, now.toISOString()),
+  undo: (db, { undoId }, now) => undo(db, undoId, now.toISOString()),
   addTag: (db, fields) => addTag(db, fields),
   updateTag: (db, { tagId, changes }) => updateTag(db, tagId, changes).then(() => null),
   reorderTags: (db, { dimension, ids }) => reorderTags(db, dimension, ids).then(() => null),
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
   deleteAll: (db) => deleteAll(db).then(() => null),
 };
+
+/**
+ * Answers read again from the database when a change is sent twice: the contact as it is now. Every
+ * other change's first answer is kept with its request id and given again.
+ */
+const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) => Promise<unknown>>> = {
+  recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id),
+  setTag: (db, { contactId }: Input<'setTag'>) => getContact(db, contactId),
+  setNote: (db, { contactId }: Input<'setNote'>) => getContact(db, contactId),
+};
+/** Only read: nothing to apply twice. */
+const READS: ReadonlySet<StoreOperation> = new Set(['getContact']);
+/**
+ * Remembered right after the change, not in its transaction: imports run long and in steps of their
+ * own; the tag edits (`updateTag`, `reorderTags`: Dexie's update() inside the request's transaction
+ * made Chrome commit it too early, "Transaction committed too early") and `deleteAll`. Each sets values
+ * rather than adding, so in the rare case of a worker stopped between the change and its record, doing
+ * it again gives the same data.
+ */
+const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
+  'importKindred',
+  'importConnections',
+  'updateTag',
+  'reorderTags',
+  'deleteAll',
+]);
+
+/** A request id as the transport makes them (crypto.randomUUID). */
+const RequestId = v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')));
 
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
 const isTabOperation = (type: Operation): type is ContentOperation =>
@@ -94,15 +124,18 @@ export async function handleMessage(
   const caller = identify(sender, self);
   if (caller.kind === 'stranger') return { ok: false, error: caller.error };
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'Invalid message: unknown message type' };
-  const { type, ...input } = raw as { type?: unknown };
+  const { type, requestId: rawRequestId, ...input } = raw as { type?: unknown; requestId?: unknown };
   if (!isOperation(type)) return { ok: false, error: 'Invalid message: unknown message type' };
+  const requestId = v.safeParse(RequestId, rawRequestId);
+  if (!requestId.success) return { ok: false, error: `Invalid message: ${describeIssues(requestId.issues)}` };
+  const id = requestId.output;
   if (!isTabOperation(type) && caller.kind !== 'page') {
     return { ok: false, error: `"${type}" may only be sent from Kindred’s own pages.` };
   }
   const parsed = v.safeParse(OPERATIONS[type], input);
   if (!parsed.success) return { ok: false, error: `Invalid message: ${describeIssues(parsed.issues)}` };
   try {
-    if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now) };
+    if (!isTabOperation(type)) return { ok: true, value: await run(type, db, parsed.output, now, id) };
     const message = { type, ...parsed.output } as Message<ContentOperation>;
     // The tab's binding: which profile it shows and its frame's token, for the panel's and the content
     // script's rights.
@@ -120,7 +153,13 @@ export async function handleMessage(
     else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
-      value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);
+      value = await run(
+        message.type,
+        db,
+        grant.bind ? { profile: grant.bind.binding.profile } : parsed.output,
+        now,
+        id,
+      );
     // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
     else
       value = await getContact(
@@ -136,6 +175,39 @@ export async function handleMessage(
   }
 }
 
-function run(type: StoreOperation, db: KindredDB, input: unknown, now: Date): Promise<unknown> {
-  return (HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>)(db, input, now);
+/**
+ * Runs an operation once per request id: a change whose id was applied already is answered, not done
+ * again (the first answer, or the contact read again). Without an id (older callers) it simply runs.
+ */
+async function run(
+  type: StoreOperation,
+  db: KindredDB,
+  input: unknown,
+  now: Date,
+  requestId?: string,
+): Promise<unknown> {
+  const handler = HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>;
+  if (!requestId || READS.has(type)) return handler(db, input, now);
+  const again = READ_AGAIN[type] as ((db: KindredDB, input: unknown) => Promise<unknown>) | undefined;
+  const once = async (apply: () => Promise<unknown>) => {
+    const applied = await appliedRequest(db, requestId);
+    if (applied) return again ? again(db, input) : applied.reply;
+    return apply();
+  };
+  const record = (value: unknown) =>
+    rememberRequest(db, requestId, { at: now.toISOString(), ...(again ? {} : { reply: value ?? null }) });
+  if (OWN_TRANSACTIONS.has(type)) {
+    return once(async () => {
+      const value = await handler(db, input, now);
+      await record(value);
+      return value;
+    });
+  }
+  return db.transaction('rw', db.contacts, db.taxonomy, db.settings, () =>
+    once(async () => {
+      const value = await handler(db, input, now);
+      await record(value);
+      return value;
+    }),
+  );
 }

@@ -21,6 +21,7 @@ export const PAGE_OPERATIONS = [
   'importConnections',
   'bulkSetTag',
   'deleteContact',
+  'undo',
   'addTag',
   'updateTag',
   'reorderTags',

@@ -96,6 +96,8 @@ export const OPERATIONS = {
     on: v.boolean(),
   }),
   deleteContact: v.strictObject({ contactId: ContactId }),
+  // Puts back what a deleteContact or bulkSetTag replaced, by the undoId it answered.
+  undo: v.strictObject({ undoId: v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'must be an undo id')) }),
   addTag: v.strictObject({
     dimension: Dimension,
     label: TagLabel,
@@ -137,8 +139,11 @@ export interface Replies {
   listTags: Record<string, BadgeTag[]>;
   importKindred: ImportReport | InvalidContactsReport;
   importConnections: ConnectionsReport;
-  bulkSetTag: { changed: number };
-  deleteContact: null;
+  /** undoId: null when nothing changed. */
+  bulkSetTag: { changed: number; undoId: string | null };
+  /** undoId: null when there was no such contact. */
+  deleteContact: { undoId: string | null };
+  undo: { restored: number };
   addTag: Tag;
   updateTag: null;
   reorderTags: null;

@@ -40,7 +40,10 @@ export interface PageClient extends KindredClient {
   watchUnsavedSince: Watch<string>;
   /** Fields Kindred often could not read on the last profiles (layout health), each with its counts. */
   watchLayoutHealth: Watch<FieldHealth[]>;
-  /** Downloads everything as Kindred JSON; resolves with the file name. */
+  /**
+   * Downloads everything as Kindred JSON; resolves with the file name. It does not count as a backup
+   * by itself (Kindred cannot see whether the download finished): `recordExport` once the person says so.
+   */
   exportJson: () => Promise<string>;
   /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
   exportCsv: () => Promise<string>;
@@ -77,7 +80,6 @@ export function createPageClient({ db, send, download, now = () => new Date() }:
       const at = now();
       const fileName = exportFileName(at);
       download(fileName, JSON.stringify(await exportAll(db, at), null, 2));
-      await operations.recordExport({});
       return fileName;
     },
     async exportCsv() {

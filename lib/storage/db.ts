@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { type Contact, contactUrl, nthNameOnlyId, tagField } from '../model/contact';
 import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
+import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
@@ -132,6 +133,7 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     if (upgrade) declared.upgrade(upgrade);
   }
   db.use(tagSummaryMiddleware);
+  followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
   if (upToVersion === Infinity) db.use(contactGuardMiddleware);
   db.on('populate', (tx) => {

@@ -11,8 +11,8 @@ interface ContactDialogOptions {
   client: Pick<PageClient, 'setNote' | 'deleteContact'>;
   /** Shared with the bulk actions, so only one change runs at a time. */
   setBusy: (busy: boolean) => void;
-  /** Tells the page's status line what was done. */
-  report: (message: string) => void;
+  /** Tells the page's status line what was done, and how to undo it when it can be. */
+  report: (message: string, undoId?: string | null) => void;
   /** Lets the table drop the deleted contact from its selection. */
   onDeleted: (contactId: string) => void;
   /** Where focus goes back to when the dialog closes. */
@@ -56,10 +56,12 @@ export function useContactDialog(options: ContactDialogOptions): ContactDialogSt
   }
 
   /** One change with the page busy: says what was done and closes, or keeps the dialog open and says why not. */
-  async function change(run: () => Promise<string>, failed: (reason: string) => string) {
+  async function change(run: () => Promise<string | [string, string | null]>, failed: (reason: string) => string) {
     setBusy(true);
     try {
-      report(await run());
+      const done = await run();
+      if (typeof done === 'string') report(done);
+      else report(...done);
       close();
     } catch (failure) {
       setError(failed(errorText(failure)));
@@ -85,9 +87,9 @@ export function useContactDialog(options: ContactDialogOptions): ContactDialogSt
     const { contact } = open;
     await change(
       async () => {
-        await client.deleteContact({ contactId: contact.id });
+        const { undoId } = await client.deleteContact({ contactId: contact.id });
         onDeleted(contact.id);
-        return i18n.t('contacts.deleted', [displayName(contact)]);
+        return [i18n.t('contacts.deleted', [displayName(contact)]), undoId];
       },
       (reason) => i18n.t('contacts.notDeleted', [reason]),
     );

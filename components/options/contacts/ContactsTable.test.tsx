@@ -55,14 +55,21 @@ function many(n: number): Contact[] {
   );
 }
 
-type Operations = Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact'>;
+const BULK_UNDO = '00000000-0000-4000-8000-000000000001';
+const DELETE_UNDO = '00000000-0000-4000-8000-000000000002';
+
+type Operations = Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact' | 'undo'>;
 
 /** Renders the table with a client whose operations succeed unless `overrides` says otherwise; returns them. */
 function setup(contacts: Contact[], overrides: Partial<Operations> = {}) {
   const operations: Operations = {
-    bulkSetTag: vi.fn<Operations['bulkSetTag']>(async ({ contactIds }) => ({ changed: contactIds.length })),
+    bulkSetTag: vi.fn<Operations['bulkSetTag']>(async ({ contactIds }) => ({
+      changed: contactIds.length,
+      undoId: BULK_UNDO,
+    })),
     setNote: vi.fn<Operations['setNote']>(async () => ({ contact: null, taxonomy, panelCollapsed: false })),
-    deleteContact: vi.fn<Operations['deleteContact']>(async () => null),
+    deleteContact: vi.fn<Operations['deleteContact']>(async () => ({ undoId: DELETE_UNDO })),
+    undo: vi.fn<Operations['undo']>(async () => ({ restored: 1 })),
     ...overrides,
   };
   const client = fakePageClient(operations);
@@ -278,7 +285,7 @@ describe('ContactsTable', () => {
   });
 
   it('removes a tag and says how many changed', async () => {
-    const props = setup(few, { bulkSetTag: vi.fn(async () => ({ changed: 1 })) });
+    const props = setup(few, { bulkSetTag: vi.fn(async () => ({ changed: 1, undoId: BULK_UNDO })) });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Jane Doe' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select bob Jansen' }));
     expect(screen.getByText('2 selected')).toBeTruthy();
@@ -286,6 +293,21 @@ describe('ContactsTable', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
     await screen.findByText('Removed “Mentor” from 1 contact (1 did not have it)');
     expect(props.bulkSetTag).toHaveBeenCalledWith({ contactIds: ['bob', 'jane-doe'], tagId: 'mentor', on: false });
+
+    // Undone from the status line, once.
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Undone: everything is back as it was.');
+    expect(props.undo).toHaveBeenCalledExactlyOnceWith({ undoId: BULK_UNDO });
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('offers no undo when a bulk change changed nothing', async () => {
+    setup(few, { bulkSetTag: vi.fn(async () => ({ changed: 0, undoId: null })) });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Jane Doe' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'mentor' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await screen.findByText(/Removed “Mentor” from 0 contacts/);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('shows an error when bulk tagging fails', async () => {
@@ -347,6 +369,19 @@ describe('ContactsTable', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(props.deleteContact).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Deleted Jane Doe.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Undone: everything is back as it was.');
+    expect(props.undo).toHaveBeenCalledExactlyOnceWith({ undoId: DELETE_UNDO });
+  });
+
+  it('says why an undo failed', async () => {
+    setup(few, { undo: vi.fn(async () => Promise.reject(new Error('This was undone already'))) });
+    const janeRow = screen.getByRole('checkbox', { name: 'Select Jane Doe' }).closest('tr')!;
+    fireEvent.click(within(janeRow).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await screen.findByText('Not undone: This was undone already');
   });
 
   it('shows names and headlines with markup as plain text', () => {

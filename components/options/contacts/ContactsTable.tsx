@@ -29,7 +29,7 @@ export interface ContactsTableProps {
   /** All tags, archived ones included, in display order. */
   taxonomy: Tag[];
   /** The changes made here; the page's watched reads then pass the new contacts. */
-  client: Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact'>;
+  client: Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact' | 'undo'>;
   /** The time "last seen" is counted from; now by default. */
   now?: Date;
 }
@@ -45,6 +45,8 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  /** The last destructive change, while it can be undone from the status line. */
+  const [undoable, setUndoable] = useState<string | null>(null);
   const gridRef = useRef<HTMLTableElement>(null);
 
   // The expensive work happens when the data or the order changes, never while scrolling.
@@ -71,9 +73,10 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
   const dialog = useContactDialog({
     client,
     setBusy,
-    report: (done) => {
+    report: (done, undoId) => {
       setError('');
       setMessage(done);
+      setUndoable(undoId ?? null);
     },
     onDeleted: (contactId) =>
       setSelected((current) => {
@@ -123,11 +126,29 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
     setBusy(true);
     setError('');
     setMessage('');
+    setUndoable(null);
     try {
-      const { changed } = await client.bulkSetTag({ contactIds: ids, tagId: tag.id, on });
+      const { changed, undoId } = await client.bulkSetTag({ contactIds: ids, tagId: tag.id, on });
       setMessage(bulkResultText(tag, on, changed, ids.length));
+      setUndoable(undoId);
     } catch (failure) {
       setError(i18n.t('contacts.bulk.failed', [errorText(failure)]));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Puts back what the last delete or bulk change replaced (once). */
+  async function undoLast() {
+    if (!undoable) return;
+    setBusy(true);
+    setError('');
+    try {
+      await client.undo({ undoId: undoable });
+      setMessage(i18n.t('contacts.undone'));
+      setUndoable(null);
+    } catch (failure) {
+      setError(i18n.t('contacts.notUndone', [errorText(failure)]));
     } finally {
       setBusy(false);
     }
@@ -150,9 +171,16 @@ export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTable
         onApply={applyBulk}
         onClear={() => setSelected(new Set())}
       />
-      <p class="ct-message" role="status">
-        {message}
-      </p>
+      <div class="ct-status-line">
+        <p class="ct-message" role="status">
+          {message}
+        </p>
+        {undoable && (
+          <button type="button" disabled={busy} onClick={() => void undoLast()}>
+            {i18n.t('contacts.undo')}
+          </button>
+        )}
+      </div>
       <p class="ct-error alert" role="alert">
         {error}
       </p>
