@@ -34,6 +34,7 @@ import {
 
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
+import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 
 export type { MessageSender, Self };
 
@@ -60,7 +61,8 @@ const HANDLERS: Handlers = {
   updateTag: (db, { tagId, changes }) => updateTag(db, tagId, changes).then(() => null),
   reorderTags: (db, { dimension, ids }) => reorderTags(db, dimension, ids).then(() => null),
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
-  deleteAll: (db) => deleteAll(db).then(() => null),
+  deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
+  restoreSnapshot: (db) => restoreSnapshot(db),
 };
 
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
@@ -113,7 +115,12 @@ export async function handleMessage(
       );
     return { ok: true, value: grant.reply === 'none' ? null : value };
   } catch (error) {
-    if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
+    if (
+      error instanceof StoreError ||
+      error instanceof ImportFileError ||
+      error instanceof ConnectionsFileError ||
+      error instanceof NoSnapshotError
+    ) {
       return { ok: false, error: error.message };
     }
     return { ok: false, error: `Kindred could not save this: ${errorText(error)}` };

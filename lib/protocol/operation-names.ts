@@ -22,4 +22,5 @@ export const PAGE_OPERATIONS = [
   'reorderTags',
   'recordExport',
   'deleteAll',
+  'restoreSnapshot',
 ] as const;

@@ -64,7 +64,14 @@ export class KindredImport {
 
   constructor(
     private readonly db: KindredDB,
-    private readonly options: { mode: ImportMode; skipInvalid: boolean; now: string },
+    private readonly options: {
+      mode: ImportMode;
+      skipInvalid: boolean;
+      now: string;
+      /** Tests set small ones to see the staging table used. */
+      memoryBudget?: number;
+      batchChars?: number;
+    },
   ) {
     this.stream = new KindredFileStream({ contact: (raw) => this.pending.push(raw) });
     running.add(this.id);
@@ -84,18 +91,18 @@ export class KindredImport {
     this.stream.push(text);
     this.pendingChars += text.length;
     this.inMemoryChars += text.length;
-    if (!this.spilling && this.inMemoryChars > MEMORY_BUDGET) {
+    if (!this.spilling && this.inMemoryChars > (this.options.memoryBudget ?? MEMORY_BUDGET)) {
       this.spilling = true;
       this.cut();
       const inMemory = this.batches;
       this.batches = [];
       for (const batch of inMemory) this.batches.push(await this.stage('contacts' in batch ? batch.contacts : []));
-    } else if (this.spilling && this.pendingChars >= BATCH_CHARS) {
+    } else if (this.spilling && this.pendingChars >= (this.options.batchChars ?? BATCH_CHARS)) {
       const contacts = this.pending;
       this.pending = [];
       this.pendingChars = 0;
       this.batches.push(await this.stage(contacts));
-    } else if (!this.spilling && this.pendingChars >= BATCH_CHARS) this.cut();
+    } else if (!this.spilling && this.pendingChars >= (this.options.batchChars ?? BATCH_CHARS)) this.cut();
   }
 
   /** How many contacts of the file have been read so far. */
