@@ -5,7 +5,7 @@ import { ImportFileError } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
 import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
-import { importKindredFile } from '../storage/import-kindred';
+import { importKindredFile } from '../storage/import-stream';
 import {
   StoreError,
   addTag,

@@ -4,7 +4,6 @@ import type { KindredDB } from './db';
 import type { ImportData, RecordProblem } from '../formats/kindred-file';
 import { existingContacts } from './store';
 import { takeSnapshot } from './snapshot';
-import { KindredImport } from './import-stream';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -48,28 +47,6 @@ export interface InvalidContactsReport {
   invalid: RecordProblem[];
   /** The first few problems in one sentence, ending "Nothing was changed." */
   message: string;
-}
-
-/**
- * Reads a Kindred file and imports it. A file with invalid contacts changes nothing unless the person
- * chose `skipInvalid`: then the valid ones are imported and the report lists the others. A file that
- * cannot be read at all throws ImportFileError. The same import as a file sent in pieces
- * (./import-stream.ts), given the whole text at once.
- */
-export async function importKindredFile(
-  db: KindredDB,
-  text: string,
-  mode: ImportMode,
-  skipInvalid: boolean,
-  now: string,
-): Promise<ImportReport | InvalidContactsReport> {
-  const session = new KindredImport(db, { mode, skipInvalid, now });
-  try {
-    await session.push(text);
-    return await session.finish();
-  } finally {
-    await session.cancel();
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KindredDB } from './db';
 import { ImportCancelled, KindredImport } from './import-stream';
-import { importKindredFile } from './import-kindred';
+import { importKindredFile } from './import-stream';
 import { recordSeen, setNote, setTag } from './store';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
 

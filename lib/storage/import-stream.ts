@@ -119,7 +119,7 @@ export class KindredImport {
     const { head, contacts: total } = this.stream.end();
     this.cut();
     const fileHead = readHead(head, total);
-    const { mode, skipInvalid, now } = this.options;
+    const { now } = this.options;
     const checker = new ContactChecker(fileHead, now);
     const { db } = this;
     try {
@@ -278,5 +278,27 @@ class InvalidFound extends Error {
       invalid: invalid.slice(0, SKIPPED_LISTED),
       message: describeInvalid(invalid),
     };
+  }
+}
+
+/**
+ * Reads a Kindred file and imports it. A file with invalid contacts changes nothing unless the person
+ * chose `skipInvalid`: then the valid ones are imported and the report lists the others. A file that
+ * cannot be read at all throws ImportFileError. The same import as a file sent in pieces
+ * (KindredImport), given the whole text at once.
+ */
+export async function importKindredFile(
+  db: KindredDB,
+  text: string,
+  mode: ImportMode,
+  skipInvalid: boolean,
+  now: string,
+): Promise<ImportReport | InvalidContactsReport> {
+  const session = new KindredImport(db, { mode, skipInvalid, now });
+  try {
+    await session.push(text);
+    return await session.finish();
+  } finally {
+    await session.cancel();
   }
 }
