@@ -34,7 +34,7 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
         (fraction, phase) =>
           setState({
             kind: 'busy',
-            label: i18n.t(phase === 'reading' ? 'progress.reading' : 'progress.storing'),
+            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
             fraction,
             cancel,
           }),

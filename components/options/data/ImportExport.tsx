@@ -43,7 +43,7 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
         (fraction, phase) =>
           setState({
             kind: 'busy',
-            label: i18n.t(phase === 'reading' ? 'progress.reading' : 'progress.storing'),
+            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
             fraction,
             cancel,
           }),
