@@ -11,9 +11,19 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_app_name__',
     description: '__MSG_app_description__',
-    // No permissions: the database lives in the extension's own origin, the content script
-    // is declared statically, and exports download through an <a download> link.
-    permissions: [],
+    // Only `unlimitedStorage`: the database lives in the extension's own origin, the content script is
+    // declared statically, and exports download through an <a download> link. `unlimitedStorage` keeps
+    // the browser from evicting that database under storage pressure:
+    // - Chrome: extension IndexedDB is otherwise "best effort" and can be cleared when the disk runs
+    //   low; with this permission the origin is exempt from eviction and quota, and Chrome shows no
+    //   install warning for it.
+    // - Firefox: an extension's IndexedDB is likewise best-effort storage, evicted (least recently used
+    //   first) when the global limit is reached (MDN, "Storage quotas and eviction criteria"). Firefox
+    //   grants an extension with `unlimitedStorage` the "persistent-storage" site permission (its test
+    //   toolkit/components/extensions/test/xpcshell/test_ext_unlimitedStorage.js), which is what keeps
+    //   the data. Firefox shows "Store unlimited amount of client-side data" at install; we ask anyway:
+    //   losing a person's tags and notes is worse than one honest line in the install prompt.
+    permissions: ['unlimitedStorage'],
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'"

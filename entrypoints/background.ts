@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { translate } from '../lib/i18n';
 import { handleMessage } from '../lib/protocol/handler';
+import { IMPORT_PORT, type PortLike, serveImportPort } from '../lib/protocol/import-port';
 import { coalesced } from '../lib/storage/coalesced';
 import { type KindredDB, openKindredDB } from '../lib/storage/db';
 import { ensureTagSummary } from '../lib/storage/store';
@@ -20,6 +21,12 @@ export default defineBackground(() => {
     const reply = handleMessage(database(), message, sender, self, new Date(), tabs());
     void reply.then(keepTagSummary);
     return reply;
+  });
+  // Imports of any size arrive over a port, in pieces (lib/protocol/import-port.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT) return;
+    serveImportPort(database(), port as unknown as PortLike, self);
+    port.onDisconnect.addListener(() => void keepTagSummary());
   });
   // Tab ids are reused in the next browser session, and a closed tab shows nothing.
   browser.runtime.onStartup.addListener(() => void tabs().clear().catch(console.error));

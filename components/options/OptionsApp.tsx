@@ -7,6 +7,7 @@ import { CompanySpreadView } from '../shared/CompanySpreadView';
 import { ConnectionsImport } from './data/ConnectionsImport';
 import { ContactsTable } from './contacts/ContactsTable';
 import { DeleteAll } from './data/DeleteAll';
+import { SafetyNet } from './data/SafetyNet';
 import { ImportExport } from './data/ImportExport';
 import { PageHeader } from '../shared/PageHeader';
 import { ReconnectList } from '../shared/ReconnectList';
@@ -144,6 +145,7 @@ function DataTab({ client, onError }: TabProps) {
       <ImportExport contactCount={balance.known} client={client} />
       <ConnectionsImport client={client} />
       <DeleteAll contactCount={balance.known} taggedCount={balance.tagged} client={client} />
+      <SafetyNet client={client} />
     </>
   );
 }

@@ -106,19 +106,54 @@ export function readKindredFile(textContent: string, now: string): KindredFileCo
   try {
     raw = JSON.parse(trimmed);
   } catch (error) {
-    if (/^(first name|notes:)/i.test(trimmed) || /^[^{[]*,.*\n/.test(trimmed)) {
-      throw new ImportFileError(
-        'This looks like a CSV file, not a Kindred export. LinkedIn’s Connections.csv is imported with “Import LinkedIn connections”.',
-      );
-    }
-    throw new ImportFileError(
-      `This is not a Kindred export: the file is not valid JSON (${(error as Error).message}).`,
+    throw notJson(trimmed, error);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw NOT_AN_OBJECT();
+  const { contacts, ...rest } = raw as Record<string, unknown>;
+  const head = readHead(
+    Array.isArray(contacts) ? { ...rest, contacts: [] } : (raw as Record<string, unknown>),
+    contactCount(contacts),
+  );
+  if (!Array.isArray(contacts))
+    throw new ImportFileError('The file has problems: contacts: must be a list of contacts. Nothing was changed.');
+  const checker = new ContactChecker(head, now);
+  const valid: Contact[] = [];
+  contacts.forEach((record, index) => {
+    const checked = checker.check(record, index);
+    if ('problems' in checked) return;
+    valid.push(checked);
+  });
+  return { taxonomy: checker.taxonomy(), contacts: valid, invalid: checker.invalid };
+}
+
+/** The message for a text that is not JSON: a CSV file gets a pointer to the right import. */
+export function notJson(trimmed: string, error: unknown): ImportFileError {
+  if (/^(first name|notes:)/i.test(trimmed) || /^[^{[]*,.*\n/.test(trimmed)) {
+    return new ImportFileError(
+      'This looks like a CSV file, not a Kindred export. LinkedIn’s Connections.csv is imported with “Import LinkedIn connections”.',
     );
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ImportFileError('This is not a Kindred export: it should be a JSON object with "format": "kindred".');
-  }
-  const head = raw as Record<string, unknown>;
+  return new ImportFileError(`This is not a Kindred export: the file is not valid JSON (${(error as Error).message}).`);
+}
+
+export const NOT_AN_OBJECT = () =>
+  new ImportFileError('This is not a Kindred export: it should be a JSON object with "format": "kindred".');
+
+function contactCount(contacts: unknown): number {
+  return Array.isArray(contacts) ? contacts.length : 0;
+}
+
+/** What the file says besides its contacts, checked: the version its contacts are in and its tags. */
+export interface FileHead {
+  version: number;
+  taxonomy: Tag[];
+}
+
+/**
+ * Checks everything of a file but its contacts: `head` is the file's object with `contacts` emptied
+ * (or absent when the file has none), `count` how many contacts it has.
+ */
+export function readHead(head: Record<string, unknown>, count: number): FileHead {
   if (head.format !== 'kindred') {
     throw new ImportFileError('This is not a Kindred export: "format" should be "kindred".');
   }
@@ -130,48 +165,14 @@ export function readKindredFile(textContent: string, now: string): KindredFileCo
       `This file was made by a newer Kindred (format version ${head.version}). Update Kindred to import it. Nothing was changed.`,
     );
   }
+  if (count > MAX_IMPORT_CONTACTS) throw tooManyContacts();
   const parsed = v.safeParse(FileSchema, upgradeToCurrent(head, head.version));
   if (!parsed.success) {
     throw new ImportFileError(`The file has problems: ${describeIssues(parsed.issues)}. Nothing was changed.`);
   }
-  return checkContacts(parsed.output, now);
-}
-
-/**
- * Each older version's step to the next; a file is upgraded one step at a time up to FILE_VERSION, so
- * a version 1 file keeps importing however many versions come after it.
- */
-const UPGRADES: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
-  /**
-   * Version 1 files could hold what Kindred 1's Connections.csv import stored unchecked: empty or
-   * written-out connection dates, over-long texts and name-only ids. They are repaired as that import
-   * does today (`repairContact`), so an old backup restores. Texts are cut only on contacts that came
-   * from that import: anything else over a limit was not written by Kindred and is refused.
-   */
-  1: (file) => ({
-    ...file,
-    version: 2,
-    contacts: Array.isArray(file.contacts)
-      ? file.contacts.map((contact: unknown) => {
-          if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return contact;
-          const record = contact as Record<string, unknown>;
-          return repairContact(record, { cutTexts: record.source === 'linkedin-connections' });
-        })
-      : file.contacts,
-  }),
-};
-
-function upgradeToCurrent(file: Record<string, unknown>, version: number): Record<string, unknown> {
-  let upgraded = file;
-  for (let at = version; at < FILE_VERSION; at++) upgraded = UPGRADES[at]!(upgraded);
-  return upgraded;
-}
-
-/** Every contact checked on its own and against the taxonomy; duplicates after the first are invalid. */
-function checkContacts(file: v.InferOutput<typeof FileSchema>, now: string): KindredFileContents {
   const taxonomy = new Map<string, Tag>();
   const duplicateTags: string[] = [];
-  file.taxonomy.forEach((tag, index) => {
+  parsed.output.taxonomy.forEach((tag, index) => {
     if (taxonomy.has(tag.id)) duplicateTags.push(`taxonomy[${index}].id: duplicate tag id "${tag.id}"`);
     taxonomy.set(tag.id, tag);
   });
@@ -180,54 +181,129 @@ function checkContacts(file: v.InferOutput<typeof FileSchema>, now: string): Kin
       `The file has problems: ${duplicateTags.slice(0, PROBLEMS_NAMED).join('; ')}. Nothing was changed.`,
     );
   }
-  // A file without a taxonomy still refers to the default tags.
-  const known = new Map<string, Tag>(DEFAULT_TAXONOMY.map((tag) => [tag.id, tag]));
-  for (const tag of taxonomy.values()) known.set(tag.id, tag);
+  return { version: head.version, taxonomy: [...taxonomy.values()] };
+}
 
-  const seen = new Map<string, number>();
-  const contacts: Contact[] = [];
-  const invalid: RecordProblem[] = [];
-  file.contacts.forEach((raw, index) => {
-    const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+export const tooManyContacts = () =>
+  new ImportFileError(
+    `The file has problems: contacts: must have at most ${MAX_IMPORT_CONTACTS} contacts. Nothing was changed.`,
+  );
+export { MAX_IMPORT_CONTACTS };
+
+/**
+ * Each older version's step to the next; a file is upgraded one step at a time up to FILE_VERSION, so
+ * a version 1 file keeps importing however many versions come after it.
+ */
+const UPGRADES: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (file) => ({ ...file, version: 2 }),
+};
+
+/**
+ * Each older version's step for one contact. Version 1 files could hold what Kindred 1's Connections.csv
+ * import stored unchecked: empty or written-out connection dates, over-long texts and name-only ids.
+ * They are repaired as that import does today (`repairContact`), so an old backup restores. Texts are cut
+ * only on contacts that came from that import: anything else over a limit was not written by Kindred
+ * and is refused.
+ */
+const CONTACT_UPGRADES: Record<number, (contact: unknown) => unknown> = {
+  1: (contact) => {
+    if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return contact;
+    const record = contact as Record<string, unknown>;
+    return repairContact(record, { cutTexts: record.source === 'linkedin-connections' });
+  },
+};
+
+function upgradeContact(contact: unknown, version: number): unknown {
+  let upgraded = contact;
+  for (let at = version; at < FILE_VERSION; at++) upgraded = CONTACT_UPGRADES[at]!(upgraded);
+  return upgraded;
+}
+
+function upgradeToCurrent(file: Record<string, unknown>, version: number): Record<string, unknown> {
+  let upgraded = file;
+  for (let at = version; at < FILE_VERSION; at++) upgraded = UPGRADES[at]!(upgraded);
+  return upgraded;
+}
+
+/**
+ * Checks a file's contacts one at a time, in file order, against the one contact schema and the file's
+ * tags (`check`); duplicates after the first are invalid. Keeps only ids and problems, never contacts,
+ * so a file of any size can be checked as it arrives.
+ */
+export class ContactChecker {
+  readonly invalid: RecordProblem[] = [];
+  /** Valid contacts, counted. */
+  valid = 0;
+  private readonly seen = new Map<string, number>();
+  private readonly fileTags: Map<string, Tag>;
+  private readonly known: Map<string, Tag>;
+  private readonly used = new Set<string>();
+
+  constructor(
+    private readonly head: FileHead,
+    private readonly now: string,
+  ) {
+    this.fileTags = new Map(head.taxonomy.map((tag) => [tag.id, tag]));
+    // A file without a taxonomy still refers to the default tags.
+    this.known = new Map<string, Tag>(DEFAULT_TAXONOMY.map((tag) => [tag.id, tag]));
+    for (const tag of this.fileTags.values()) this.known.set(tag.id, tag);
+  }
+
+  /** The contact as it is imported, or why it cannot be (also kept in `invalid`). */
+  check(raw: unknown, index: number): Contact | RecordProblem {
+    const upgraded = this.head.version < FILE_VERSION ? upgradeContact(raw, this.head.version) : raw;
+    const record = (typeof upgraded === 'object' && upgraded !== null ? upgraded : {}) as Record<string, unknown>;
     const who = {
       index,
       id: typeof record.id === 'string' ? record.id.slice(0, 250) : '',
       name: typeof record.name === 'string' ? record.name.slice(0, 200) : '',
     };
-    const parsed = v.safeParse(FileContact, raw);
+    const parsed = v.safeParse(FileContact, upgraded);
     if (!parsed.success) {
-      invalid.push({
+      return this.refuse({
         ...who,
         problems: parsed.issues.map((issue) => ({ field: issuePath(issue), reason: issueMessage(issue) })),
       });
-      return;
     }
     const contact = parsed.output;
     const problems: RecordProblem['problems'] = [];
-    const first = seen.get(contact.id);
+    const first = this.seen.get(contact.id);
     if (first !== undefined) {
       problems.push({ field: 'id', reason: `duplicate contact "${contact.id}" (also contacts[${first}])` });
     }
     for (const dimension of ['purpose', 'relationship'] as const) {
       const field = tagField(dimension);
       contact[field].forEach((tagId, tagIndex) => {
-        const tag = known.get(tagId);
+        const tag = this.known.get(tagId);
         const at = `${field}[${tagIndex}]`;
         if (!tag) problems.push({ field: at, reason: `unknown tag id "${tagId}"` });
         else if (tag.dimension !== dimension)
           problems.push({ field: at, reason: `"${tagId}" is a ${tag.dimension} tag` });
       });
     }
-    if (problems.length > 0) {
-      invalid.push({ ...who, problems });
-      return;
-    }
-    seen.set(contact.id, index);
-    const createdAt = contact.createdAt || contact.updatedAt || now;
-    contacts.push({ ...contact, url: contactUrl(contact.id), createdAt, updatedAt: contact.updatedAt || createdAt });
-  });
-  // Tags referred to but not listed come from the defaults, so the database always knows every tag in use.
-  const used = new Set(contacts.flatMap((c) => [...c.purposes, ...c.relationships]));
-  for (const id of used) if (!taxonomy.has(id)) taxonomy.set(id, { ...known.get(id)! });
-  return { taxonomy: [...taxonomy.values()], contacts, invalid };
+    if (problems.length > 0) return this.refuse({ ...who, problems });
+    this.seen.set(contact.id, index);
+    this.valid++;
+    for (const id of contact.purposes) this.used.add(id);
+    for (const id of contact.relationships) this.used.add(id);
+    const createdAt = contact.createdAt || contact.updatedAt || this.now;
+    return { ...contact, url: contactUrl(contact.id), createdAt, updatedAt: contact.updatedAt || createdAt };
+  }
+
+  /** The ids of the valid contacts (for a replace import's count of removed contacts). */
+  ids(): IterableIterator<string> {
+    return this.seen.keys();
+  }
+
+  /** The file's tags, and the default tags its valid contacts use without listing them. */
+  taxonomy(): Tag[] {
+    const taxonomy = new Map(this.fileTags);
+    for (const id of this.used) if (!taxonomy.has(id)) taxonomy.set(id, { ...this.known.get(id)! });
+    return [...taxonomy.values()];
+  }
+
+  private refuse(problem: RecordProblem): RecordProblem {
+    this.invalid.push(problem);
+    return problem;
+  }
 }

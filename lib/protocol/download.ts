@@ -1,6 +1,6 @@
 /** Saves text as a file through an `<a download>` link: no `downloads` permission needed. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(fileName: string, text: string | string[], type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : text, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

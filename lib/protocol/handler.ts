@@ -5,8 +5,8 @@ import { ImportFileError } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
 import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
-import { importKindredFile } from '../storage/import-kindred';
 import { listTags } from '../storage/list-tags';
+import { importKindredFile } from '../storage/import-stream';
 import {
   StoreError,
   addTag,
@@ -39,6 +39,7 @@ import {
 
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
+import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 
 export type { MessageSender, Self };
 
@@ -71,7 +72,8 @@ const HANDLERS: Handlers = {
   updateTag: (db, { tagId, changes }) => updateTag(db, tagId, changes).then(() => null),
   reorderTags: (db, { dimension, ids }) => reorderTags(db, dimension, ids).then(() => null),
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
-  deleteAll: (db) => deleteAll(db).then(() => null),
+  deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
+  restoreSnapshot: (db) => restoreSnapshot(db),
 };
 
 /**
@@ -98,6 +100,7 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   'updateTag',
   'reorderTags',
   'deleteAll',
+  'restoreSnapshot',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */
@@ -168,7 +171,12 @@ export async function handleMessage(
       );
     return { ok: true, value: grant.reply === 'none' ? null : value };
   } catch (error) {
-    if (error instanceof StoreError || error instanceof ImportFileError || error instanceof ConnectionsFileError) {
+    if (
+      error instanceof StoreError ||
+      error instanceof ImportFileError ||
+      error instanceof ConnectionsFileError ||
+      error instanceof NoSnapshotError
+    ) {
       return { ok: false, error: error.message };
     }
     return { ok: false, error: `Kindred could not save this: ${errorText(error)}` };

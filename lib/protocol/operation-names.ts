@@ -27,4 +27,5 @@ export const PAGE_OPERATIONS = [
   'reorderTags',
   'recordExport',
   'deleteAll',
+  'restoreSnapshot',
 ] as const;

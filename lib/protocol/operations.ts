@@ -116,6 +116,8 @@ export const OPERATIONS = {
   reorderTags: v.strictObject({ dimension: Dimension, ids: v.pipe(v.array(TagId), v.maxLength(500)) }),
   recordExport: v.strictObject({}),
   deleteAll: v.strictObject({}),
+  // The safety net: the data before the last replace-import or delete-all comes back.
+  restoreSnapshot: v.strictObject({}),
 } satisfies Record<Operation, v.GenericSchema>;
 
 export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
@@ -149,6 +151,7 @@ export interface Replies {
   reorderTags: null;
   recordExport: null;
   deleteAll: null;
+  restoreSnapshot: { contacts: number };
 }
 
 /** A message on the wire: the operation's name as `type`, and its input. */

@@ -7,15 +7,34 @@ import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
-interface Setting {
+export interface Setting {
   key: string;
   value: unknown;
 }
+
+/** A batch of an import's contacts as read from the file, not yet checked. */
+export interface StagedBatch {
+  /** `<session>/<batch number, zero-padded>` */
+  key: string;
+  session: string;
+  contacts: unknown[];
+}
+
+/** One row of the snapshot: its description, the tags, the settings, or a batch of contacts. */
+export type SnapshotRow =
+  | { key: 'about'; value: { reason: 'replace-import' | 'delete-all'; at: string; contacts: number } }
+  | { key: 'taxonomy'; value: Tag[] }
+  | { key: 'settings'; value: Setting[] }
+  | { key: `contacts/${string}`; value: Contact[] };
 
 export type KindredDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   taxonomy: EntityTable<Tag, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  /** Imports on their way in (./import-stream.ts): the file's contacts in batches, until the swap. */
+  importStaging: EntityTable<StagedBatch, 'key'>;
+  /** What was here before the last replace-import or delete-all (./snapshot.ts), in rows. */
+  snapshot: EntityTable<SnapshotRow, 'key'>;
   /** The tags a new database starts with, and that come back after deleting everything. */
   defaultTaxonomy: () => readonly Tag[];
 };
@@ -76,6 +95,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     version: 5,
     stores: {
       contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId',
+    },
+  },
+  {
+    // Imports of any size: staged in batches and swapped in at the end (import-stream.ts); and the
+    // snapshot kept before a replace-import or delete-all (snapshot.ts).
+    version: 6,
+    stores: {
+      importStaging: 'key, session',
+      snapshot: 'key',
     },
   },
 ];

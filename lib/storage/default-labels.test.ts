@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultTaxonomy } from '../model/taxonomy';
 import { type KindredDB, openKindredDB } from './db';
 import { exportAll, updateTag } from './store';
-import { importKindredFile } from './import-kindred';
+import { importKindredFile } from './import-stream';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 /** Dutch default tags, as the Dutch locale's texts would give them. */

@@ -1,14 +1,9 @@
 import { CORRECTABLE_FIELDS, type Contact, type PageValues, isCorrected } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
 import type { KindredDB } from './db';
-import {
-  type ImportData,
-  ImportFileError,
-  type RecordProblem,
-  describeInvalid,
-  readKindredFile,
-} from '../formats/kindred-file';
+import type { ImportData, RecordProblem } from '../formats/kindred-file';
 import { existingContacts } from './store';
+import { takeSnapshot } from './snapshot';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -55,35 +50,6 @@ export interface InvalidContactsReport {
 }
 
 /**
- * Reads a Kindred file and imports it. A file with invalid contacts changes nothing unless the person
- * chose `skipInvalid`: then the valid ones are imported and the report lists the others. A file that
- * cannot be read at all throws ImportFileError.
- */
-export async function importKindredFile(
-  db: KindredDB,
-  text: string,
-  mode: ImportMode,
-  skipInvalid: boolean,
-  now: string,
-): Promise<ImportReport | InvalidContactsReport> {
-  const { invalid, ...data } = readKindredFile(text, now);
-  if (invalid.length > 0 && data.contacts.length === 0) {
-    throw new ImportFileError(`None of the contacts in this file can be imported. ${describeInvalid(invalid)}`);
-  }
-  if (invalid.length > 0 && !skipInvalid) {
-    return {
-      outcome: 'invalid-contacts',
-      mode,
-      validCount: data.contacts.length,
-      invalidCount: invalid.length,
-      invalid: invalid.slice(0, SKIPPED_LISTED),
-      message: describeInvalid(invalid),
-    };
-  }
-  return importKindred(db, data, mode, invalid);
-}
-
-/**
  * Applies a checked import in one transaction: either all of it lands or none of it.
  * merge: union of tags, newer note wins (conflicts reported); replace: the database becomes the file.
  */
@@ -93,7 +59,7 @@ export async function importKindred(
   mode: ImportMode,
   skipped: readonly RecordProblem[] = [],
 ): Promise<ImportReport> {
-  return db.transaction('rw', db.contacts, db.taxonomy, async () => {
+  return db.transaction('rw', [db.contacts, db.taxonomy, db.settings, db.snapshot], async () => {
     const report: ImportReport = {
       outcome: 'imported',
       mode,
@@ -109,6 +75,7 @@ export async function importKindred(
     };
     let data = file;
     if (mode === 'replace') {
+      await takeSnapshot(db, 'replace-import', new Date().toISOString());
       const fileIds = new Set(data.contacts.map((c) => c.id));
       const existingIds = await db.contacts.toCollection().primaryKeys();
       report.removed = existingIds.filter((id) => !fileIds.has(id)).length;
@@ -162,9 +129,23 @@ export async function importKindred(
  * where the tag editor can remove it. The report names each renamed tag.
  */
 function renameClashingTags(data: ImportData, stored: ReadonlyMap<string, Tag>, report: ImportReport): ImportData {
-  const taken = new Set([...stored.keys(), ...data.taxonomy.map((tag) => tag.id)]);
+  const renames = tagRenames(data.taxonomy, stored, report);
+  if (renames.size === 0) return data;
+  return {
+    taxonomy: data.taxonomy.map((tag) => ({ ...tag, id: renames.get(tag.id) ?? tag.id })),
+    contacts: data.contacts.map((c) => renameTags(c, renames)),
+  };
+}
+
+/** The new id of each of the file's tags that clashes with this database's (see renameClashingTags). */
+export function tagRenames(
+  taxonomy: readonly Tag[],
+  stored: ReadonlyMap<string, Tag>,
+  report: ImportReport,
+): Map<string, string> {
+  const taken = new Set([...stored.keys(), ...taxonomy.map((tag) => tag.id)]);
   const renames = new Map<string, string>();
-  for (const tag of data.taxonomy) {
+  for (const tag of taxonomy) {
     const here = stored.get(tag.id);
     if (!here || here.dimension === tag.dimension) continue;
     let to = '';
@@ -173,16 +154,13 @@ function renameClashingTags(data: ImportData, stored: ReadonlyMap<string, Tag>, 
     renames.set(tag.id, to);
     report.tagsRenamed.push({ from: tag.id, to, label: tag.label });
   }
-  if (renames.size === 0) return data;
+  return renames;
+}
+
+export function renameTags(contact: Contact, renames: ReadonlyMap<string, string>): Contact {
+  if (renames.size === 0) return contact;
   const rename = (ids: string[]) => ids.map((id) => renames.get(id) ?? id);
-  return {
-    taxonomy: data.taxonomy.map((tag) => ({ ...tag, id: renames.get(tag.id) ?? tag.id })),
-    contacts: data.contacts.map((c) => ({
-      ...c,
-      purposes: rename(c.purposes),
-      relationships: rename(c.relationships),
-    })),
-  };
+  return { ...contact, purposes: rename(contact.purposes), relationships: rename(contact.relationships) };
 }
 
 /**

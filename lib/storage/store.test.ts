@@ -5,7 +5,7 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from '../model/balance';
 import { type KindredDB, openKindredDB } from './db';
-import { importKindredFile } from './import-kindred';
+import { importKindredFile } from './import-stream';
 import {
   correctField,
   deleteAll,

@@ -1,3 +1,4 @@
+import { takeSnapshot } from './snapshot';
 import {
   type Contact,
   type CorrectableField,
@@ -274,9 +275,13 @@ export async function setPanelCollapsed(db: KindredDB, collapsed: boolean): Prom
   await db.settings.put({ key: PANEL_COLLAPSED, value: collapsed });
 }
 
-/** Every contact, tag and note gone; the default tags come back. Kept: when Kindred was installed. */
-export async function deleteAll(db: KindredDB): Promise<void> {
-  await db.transaction('rw', db.contacts, db.taxonomy, db.settings, async () => {
+/**
+ * Every contact, tag and note gone; the default tags come back. Kept: when Kindred was installed, and a
+ * snapshot of everything that was here (./snapshot.ts), so it can be restored.
+ */
+export async function deleteAll(db: KindredDB, now = new Date().toISOString()): Promise<void> {
+  await db.transaction('rw', [db.contacts, db.taxonomy, db.settings, db.snapshot], async () => {
+    await takeSnapshot(db, 'delete-all', now);
     await db.contacts.clear();
     await db.taxonomy.clear();
     await db.taxonomy.bulkAdd(db.defaultTaxonomy().map((tag) => ({ ...tag })));

@@ -3,7 +3,14 @@ import { openTabProfiles } from '../../lib/storage/tab-profiles';
 import type { KindredDB } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/protocol/handler';
 import type { Reply } from '../../lib/protocol/operations';
-import { type PageClient, type PageClientDeps, type Watch, createPageClient } from '../../lib/protocol/page-client';
+import {
+  type PageClient,
+  type PageClientDeps,
+  type PagePort,
+  type Watch,
+  createPageClient,
+} from '../../lib/protocol/page-client';
+import { type BackgroundToPage, type PortLike, serveImportPort } from '../../lib/protocol/import-port';
 
 /** A watched read that yields one value (after `load` resolves) and never changes. */
 export function watchOf<T>(load: T | (() => Promise<T>)): Watch<T> {
@@ -46,7 +53,45 @@ export function clientOnDatabase(
 ): PageClient {
   const tabs = pageTabs();
   const send = (message: unknown) => handleMessage(db, message, OWN_PAGE, SELF, now(), tabs).then(unwrap);
-  return createPageClient({ db, send, download, now });
+  return createPageClient({ db, send, download, now, connect: (name) => connectInProcess(db, name, now) });
+}
+
+/**
+ * A port pair like `runtime.connect` makes: the background's end served by the real import port, each
+ * message copied (as the browser does) and delivered later, never in the sender's own call.
+ */
+function connectInProcess(db: KindredDB, name: string, now: () => Date): PagePort {
+  type Listener<T> = (message: T) => void;
+  const toPage: Array<Listener<BackgroundToPage>> = [];
+  const toBackground: Array<Listener<unknown>> = [];
+  const pageGone: Array<() => void> = [];
+  const backgroundGone: Array<() => void> = [];
+  let open = true;
+  const deliver = <T>(listeners: Array<Listener<T>>, message: T) => {
+    if (!open) return;
+    const copy = structuredClone(message);
+    setTimeout(() => listeners.forEach((listener) => listener(copy)), 0);
+  };
+  const close = (others: Array<() => void>) => {
+    if (!open) return;
+    open = false;
+    setTimeout(() => others.forEach((listener) => listener()), 0);
+  };
+  const background: PortLike = {
+    name,
+    sender: OWN_PAGE,
+    postMessage: (message) => deliver(toPage, message),
+    disconnect: () => close(pageGone),
+    onMessage: { addListener: (listener) => toBackground.push(listener) },
+    onDisconnect: { addListener: (listener) => backgroundGone.push(listener) },
+  };
+  serveImportPort(db, background, SELF, now);
+  return {
+    postMessage: (message) => deliver(toBackground, message),
+    disconnect: () => close(backgroundGone),
+    onMessage: { addListener: (listener) => toPage.push(listener) },
+    onDisconnect: { addListener: (listener) => pageGone.push(listener) },
+  };
 }
 
 function unwrap(reply: Reply<unknown>): unknown {

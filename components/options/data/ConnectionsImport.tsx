@@ -3,14 +3,18 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import type { ConnectionsReport } from '../../../lib/storage/import-connections';
 import { errorText } from '../../../lib/model/error-text';
-import type { PageClient } from '../../../lib/protocol/page-client';
+import { ImportCancelledError, type PageClient } from '../../../lib/protocol/page-client';
+import { Progress } from './Progress';
 
 interface ConnectionsImportProps {
-  client: Pick<PageClient, 'importConnections'>;
+  client: Pick<PageClient, 'importFile'>;
 }
 
 type State =
-  { kind: 'idle' | 'busy' } | { kind: 'done'; report: ConnectionsReport } | { kind: 'error'; message: string };
+  | { kind: 'idle' | 'cancelled' }
+  | { kind: 'busy'; label: string; fraction: number; cancel: AbortController }
+  | { kind: 'done'; report: ConnectionsReport }
+  | { kind: 'error'; message: string };
 
 /** LinkedIn's own Connections.csv in, so the balance can count the whole network. */
 export function ConnectionsImport({ client }: ConnectionsImportProps) {
@@ -20,10 +24,25 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (!file) return setState({ kind: 'error', message: i18n.t('connections.chooseFile') });
-    setState({ kind: 'busy' });
+    const cancel = new AbortController();
+    setState({ kind: 'busy', label: i18n.t('progress.importing'), fraction: 0, cancel });
     try {
-      setState({ kind: 'done', report: await client.importConnections({ text: await file.text() }) });
+      const report = await client.importFile(
+        'connections',
+        file,
+        { mode: 'merge', skipInvalid: false },
+        (fraction, phase) =>
+          setState({
+            kind: 'busy',
+            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
+            fraction,
+            cancel,
+          }),
+        cancel.signal,
+      );
+      setState({ kind: 'done', report: report as ConnectionsReport });
     } catch (error) {
+      if (error instanceof ImportCancelledError) return setState({ kind: 'cancelled' });
       const message = errorText(error);
       setState({ kind: 'error', message: i18n.t('common.importFailed', [message]) });
     }
@@ -46,6 +65,9 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
           {i18n.t('connections.import')}
         </button>
       </form>
+      {state.kind === 'busy' && (
+        <Progress label={state.label} fraction={state.fraction} onCancel={() => state.cancel.abort()} />
+      )}
       {state.kind === 'error' && (
         <p role="alert" class="error">
           {state.message}
@@ -53,6 +75,7 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
       )}
       <div role="status">
         {state.kind === 'busy' && <p>{i18n.t('connections.importing')}</p>}
+        {state.kind === 'cancelled' && <p>{i18n.t('progress.cancelled')}</p>}
         {state.kind === 'done' && <ConnectionsOutcome report={state.report} />}
       </div>
     </section>

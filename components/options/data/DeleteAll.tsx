@@ -7,21 +7,33 @@ import type { PageClient } from '../../../lib/protocol/page-client';
 interface DeleteAllProps {
   contactCount: number;
   taggedCount: number;
-  client: Pick<PageClient, 'deleteAll'>;
+  client: Pick<PageClient, 'deleteAll' | 'restoreSnapshot'>;
 }
 
 /** Deleting everything says exactly what will be lost and asks once more. */
 export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
+  const [undoable, setUndoable] = useState(false);
 
   async function confirm() {
     try {
       await client.deleteAll({});
       setConfirming(false);
       setMessage(i18n.t('deleteAll.done'));
+      setUndoable(true);
     } catch (error) {
       setMessage(i18n.t('deleteAll.failed', [errorText(error)]));
+    }
+  }
+
+  async function undo() {
+    setUndoable(false);
+    try {
+      const { contacts } = await client.restoreSnapshot({});
+      setMessage(i18n.t('safetyNet.restored', contacts, [formatNumber(contacts)]));
+    } catch (error) {
+      setMessage(i18n.t('safetyNet.failed', [errorText(error)]));
     }
   }
 
@@ -53,6 +65,11 @@ export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps)
         </div>
       )}
       <p role="status">{message}</p>
+      {undoable && (
+        <button type="button" onClick={undo}>
+          {i18n.t('safetyNet.undo')}
+        </button>
+      )}
     </section>
   );
 }

@@ -2,19 +2,22 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../../../lib/storage/import-kindred';
-import type { PageClient } from '../../../lib/protocol/page-client';
+import { ImportCancelledError, type PageClient } from '../../../lib/protocol/page-client';
+import { Progress } from './Progress';
 import { withNodes } from '../../shared/with-nodes';
 import { errorText } from '../../../lib/model/error-text';
 
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
   contactCount: number;
-  client: Pick<PageClient, 'importKindred' | 'exportJson' | 'exportCsv'>;
+  client: Pick<PageClient, 'importFile' | 'exportJson' | 'exportCsv' | 'restoreSnapshot'>;
 }
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'busy' }
+  | { kind: 'busy'; label: string; fraction: number; cancel?: AbortController }
+  | { kind: 'cancelled' }
+  | { kind: 'restored'; contacts: number }
   | { kind: 'confirm-replace'; file: File }
   | { kind: 'imported'; report: ImportReport }
   | { kind: 'invalid'; file: File; report: InvalidContactsReport }
@@ -29,14 +32,38 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   async function runImport(chosen: File, chosenMode: ImportMode, skipInvalid = false) {
-    setState({ kind: 'busy' });
+    const cancel = new AbortController();
+    const label = i18n.t('progress.importing');
+    setState({ kind: 'busy', label, fraction: 0, cancel });
     try {
-      const report = await client.importKindred({ text: await chosen.text(), mode: chosenMode, skipInvalid });
+      const report = (await client.importFile(
+        'kindred',
+        chosen,
+        { mode: chosenMode, skipInvalid },
+        (fraction, phase) =>
+          setState({
+            kind: 'busy',
+            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
+            fraction,
+            cancel,
+          }),
+        cancel.signal,
+      )) as ImportReport | InvalidContactsReport;
       // Invalid contacts and no choice made yet: nothing was changed; the person decides.
       if (report.outcome === 'invalid-contacts') setState({ kind: 'invalid', file: chosen, report });
       else setState({ kind: 'imported', report });
     } catch (error) {
+      if (error instanceof ImportCancelledError) return setState({ kind: 'cancelled' });
       setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
+    }
+  }
+
+  async function undoReplace() {
+    try {
+      const { contacts } = await client.restoreSnapshot({});
+      setState({ kind: 'restored', contacts });
+    } catch (error) {
+      setState({ kind: 'error', message: i18n.t('safetyNet.failed', [messageOf(error)]) });
     }
   }
 
@@ -47,10 +74,14 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
     void runImport(file, mode);
   }
 
-  async function runExport(action: () => Promise<string>) {
-    setState({ kind: 'busy' });
+  async function runExport(action: (progress: (done: number, total: number) => void) => Promise<string>) {
+    const label = i18n.t('progress.exporting');
+    setState({ kind: 'busy', label, fraction: 0 });
     try {
-      setState({ kind: 'exported', fileName: await action() });
+      setState({
+        kind: 'exported',
+        fileName: await action((done, total) => setState({ kind: 'busy', label, fraction: done / Math.max(total, 1) })),
+      });
     } catch (error) {
       setState({ kind: 'error', message: i18n.t('common.exportFailed', [messageOf(error)]) });
     }
@@ -61,7 +92,7 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
     <section aria-labelledby="import-export-heading" class="card">
       <h2 id="import-export-heading">{i18n.t('importExport.heading')}</h2>
       <div class="row">
-        <button type="button" onClick={() => runExport(() => client.exportJson())} disabled={busy}>
+        <button type="button" onClick={() => runExport((progress) => client.exportJson(progress))} disabled={busy}>
           {i18n.t('common.exportJson')}
         </button>
         <button type="button" onClick={() => runExport(() => client.exportCsv())} disabled={busy}>
@@ -117,7 +148,19 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
           onImportNothing={() => setState({ kind: 'nothing' })}
         />
       )}
+      {state.kind === 'busy' && (
+        <Progress
+          label={state.label}
+          fraction={state.fraction}
+          onCancel={state.cancel && (() => state.cancel!.abort())}
+        />
+      )}
       <ImportOutcome state={state} />
+      {state.kind === 'imported' && state.report.mode === 'replace' && (
+        <button type="button" onClick={undoReplace}>
+          {i18n.t('safetyNet.undo')}
+        </button>
+      )}
     </section>
   );
 }
@@ -132,6 +175,10 @@ function ImportOutcome({ state }: { state: State }) {
   }
   if (state.kind === 'exported') return <p role="status">{i18n.t('common.savedFile', [state.fileName])}</p>;
   if (state.kind === 'busy') return <p role="status">{i18n.t('common.working')}</p>;
+  if (state.kind === 'cancelled') return <p role="status">{i18n.t('progress.cancelled')}</p>;
+  if (state.kind === 'restored') {
+    return <p role="status">{i18n.t('safetyNet.restored', state.contacts, [formatNumber(state.contacts)])}</p>;
+  }
   if (state.kind === 'nothing') return <p role="status">{i18n.t('importExport.invalid.nothing')}</p>;
   if (state.kind !== 'imported') return <p role="status" />;
   const { report } = state;

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KindredDB } from './db';
+import { ImportCancelled, KindredImport } from './import-stream';
+import { importKindredFile } from './import-stream';
+import { recordSeen, setNote, setTag } from './store';
+import { freshDB, snapshot } from '../../tests/support/db-helpers';
+
+const T = '2026-11-01T10:00:00.000Z';
+let db: KindredDB;
+beforeEach(async () => {
+  db = freshDB();
+  await recordSeen(
+    db,
+    {
+      id: 'jane-doe',
+      url: 'https://www.linkedin.com/in/jane-doe/',
+      name: 'Jane',
+      headline: '',
+      company: '',
+      location: '',
+    },
+    T,
+  );
+  await setTag(db, 'jane-doe', 'mentor', true, T);
+  await setNote(db, 'jane-doe', 'Precious note', T);
+});
+afterEach(() => db.close());
+
+const person = (i: number, extra: object = {}) => ({
+  id: `person-${i}`,
+  name: `Person "${i}" {with} [brackets], \\ and \u00e9`,
+  note: `note ${i} `.repeat(20),
+  purposes: i % 3 ? ['work'] : [],
+  relationships: i % 2 ? ['peer'] : [],
+  ...extra,
+});
+
+const file = (contacts: object[], extra: object = {}) =>
+  JSON.stringify({ format: 'kindred', version: 2, taxonomy: [], contacts, ...extra }, null, 2);
+
+/** Sends `text` in pieces of `size` characters, staging batches after `budget` characters. */
+async function importInPieces(
+  text: string,
+  size: number,
+  options: { mode?: 'merge' | 'replace'; skipInvalid?: boolean; budget?: number } = {},
+) {
+  const session = new KindredImport(db, {
+    mode: options.mode ?? 'merge',
+    skipInvalid: options.skipInvalid ?? false,
+    now: T,
+    memoryBudget: options.budget ?? 2_000,
+    batchChars: 1_500,
+  });
+  try {
+    for (let at = 0; at < text.length; at += size) await session.push(text.slice(at, at + size));
+    return await session.finish();
+  } finally {
+    await session.cancel();
+  }
+}
+
+describe('an import read in pieces', () => {
+  it('gives the same result as the whole text, whatever the piece size, through the staging table', async () => {
+    const contacts = Array.from({ length: 60 }, (_, i) => person(i));
+    const text = file(contacts, { exportedAt: T });
+    const whole = freshDB();
+    const expected = await importKindredFile(whole, text, 'merge', false, T);
+    for (const size of [1, 7, 64, 1000, text.length]) {
+      db.close();
+      db = freshDB();
+      const report = await importInPieces(text, size);
+      expect(report, `pieces of ${size}`).toEqual(expected);
+      expect(await db.contacts.count()).toBe(60);
+      expect(await db.contacts.get('person-7')).toEqual(await whole.contacts.get('person-7'));
+      // The staging table is empty again.
+      expect(await db.importStaging.count()).toBe(0);
+    }
+    whole.close();
+  });
+
+  it('with an invalid contact changes nothing and lists it, unless the valid ones are chosen', async () => {
+    const contacts = [...Array.from({ length: 40 }, (_, i) => person(i)), { id: 'x', note: 5 }];
+    const before = await snapshot(db);
+    const report = await importInPieces(file(contacts), 50);
+    expect(report).toMatchObject({ outcome: 'invalid-contacts', validCount: 40, invalidCount: 1 });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.importStaging.count()).toBe(0);
+    const imported = await importInPieces(file(contacts), 50, { skipInvalid: true });
+    expect(imported).toMatchObject({ outcome: 'imported', added: 40, skippedCount: 1 });
+  });
+
+  it('refuses a broken file at any piece size with the whole-file message, changing nothing', async () => {
+    const before = await snapshot(db);
+    const text = file([person(1), person(2)]);
+    for (const broken of [
+      text.slice(0, -40),
+      text.replace('"person-2"', "'person-2'"),
+      `${text}x`,
+      text.replace('}\n  ]', '},\n  ]'),
+    ]) {
+      for (const size of [3, broken.length]) {
+        await expect(importInPieces(broken, size)).rejects.toThrow('not valid JSON');
+      }
+    }
+    await expect(importInPieces('', 5)).rejects.toThrow('The file is empty');
+    await expect(importInPieces('[1,2]', 2)).rejects.toThrow('should be a JSON object');
+    await expect(importInPieces('First Name,Last Name\nA,B\n', 4)).rejects.toThrow('looks like a CSV file');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('reads members in any order, and a file whose tags come after its contacts', async () => {
+    const text = JSON.stringify({
+      contacts: [{ id: 'ann', purposes: ['coach'] }],
+      taxonomy: [{ id: 'coach', dimension: 'purpose', label: 'Coach' }],
+      version: 2,
+      format: 'kindred',
+    });
+    expect(await importInPieces(text, 5)).toMatchObject({ outcome: 'imported', added: 1, tagsAdded: 1 });
+  });
+
+  it('cancelled before the end leaves the database as it was and drops what was staged', async () => {
+    const before = await snapshot(db);
+    const session = new KindredImport(db, {
+      mode: 'replace',
+      skipInvalid: false,
+      now: T,
+      memoryBudget: 100,
+      batchChars: 100,
+    });
+    const text = file(Array.from({ length: 30 }, (_, i) => person(i)));
+    await session.push(text.slice(0, text.length / 2));
+    expect(await db.importStaging.count()).toBeGreaterThan(0);
+    await session.cancel();
+    await expect(session.push(text.slice(text.length / 2))).rejects.toThrow(ImportCancelled);
+    expect(await db.importStaging.count()).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a replace keeps a snapshot of what was here', async () => {
+    const report = await importInPieces(file([person(1)]), 10, { mode: 'replace' });
+    expect(report).toMatchObject({ added: 1, removed: 1 });
+    const kept = await db.snapshot.get('about');
+    expect(kept?.value).toMatchObject({ reason: 'replace-import', contacts: 1 });
+  });
+});
