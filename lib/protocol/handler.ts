@@ -37,7 +37,7 @@ import type { TabProfiles } from '../storage/tab-profiles';
 
 export type { MessageSender, Self };
 
-/** Operations that do work in the database; `panelView` is answered from the tab's binding alone. */
+/** Operations of their own in the database; `panelView` is answered from the tab's binding (and a read). */
 type StoreOperation = Exclude<Operation, 'panelView'>;
 type Handlers = { [K in StoreOperation]: (db: KindredDB, input: Input<K>, now: Date) => Promise<Replies[K]> };
 
@@ -101,7 +101,11 @@ export async function handleMessage(
     if (!grant.ok) return grant;
     if (grant.bind) await tabs.set(grant.bind.tabId, grant.bind.binding, grant.bind.incognito);
     let value: unknown;
-    if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
+    if (message.type === 'panelView') {
+      // The bound profile and what is stored about it: the panel reads only what its tab shows.
+      const profile = binding?.profile ?? null;
+      value = { profile, view: profile ? await getContact(db, profile.id) : null };
+    }
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
       value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : parsed.output, now);

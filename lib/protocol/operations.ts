@@ -99,8 +99,11 @@ export interface Replies {
   setTag: ContactView;
   setNote: ContactView;
   setPanelCollapsed: null;
-  /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
-  panelView: { profile: SeenProfile | null };
+  /**
+   * The profile the panel's tab shows (as the page showed it), or null before the tab has said; and
+   * what is stored about it, so the panel's first paint of the tags needs no second round trip.
+   */
+  panelView: { profile: SeenProfile | null; view: ContactView | null };
   importKindred: ImportReport | InvalidContactsReport;
   importConnections: ConnectionsReport;
   bulkSetTag: { changed: number };
