@@ -38,6 +38,13 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+/** The first and third quartiles, e.g. "0.98–1.12". */
+const quartiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!.toFixed(2);
+  return `${at(0.25)}–${at(0.75)}`;
+};
+
 async function repeat(runs: number, measure: (run: number) => Promise<number>): Promise<number> {
   const values: number[] = [];
   for (let run = 0; run < runs; run++) values.push(await measure(run));
@@ -192,7 +199,8 @@ async function profileFigures(kindred: Kindred) {
     value: median(ratios),
     unit: '×',
     target: 1.05,
-    baseline: `medians ${median(withTimes).toFixed(0)} / ${median(withoutTimes).toFixed(0)} ms`,
+    // The spread of the pairs' ratios (middle half), to tell a change from this method's noise.
+    baseline: `medians ${median(withTimes).toFixed(0)} / ${median(withoutTimes).toFixed(0)} ms; pairs ${quartiles(ratios)}`,
   });
 
   // Click → the background's acknowledgement ("Saved"), timed inside the page.

@@ -24,7 +24,7 @@ export interface FrameHost {
   /**
    * What the frame shows while it starts, before the background has answered: the name the page shows
    * and the look, in the frame's URL next to the token (display only: the page shows that name itself,
-   * and the background still decides whom the panel is about). Used the next time the frame is loaded.
+   * and the background still decides whom the panel is about). Used by the next load of the frame only.
    */
   shell(look: FrameShell): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
@@ -128,6 +128,9 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     // The frame loads (again) where it is put: out of the page first, so it loads once, with the current URL.
     host.remove();
     frame.src = frameUrl();
+    // The name is for this load only: LinkedIn can re-render (and so reload the frame) after it has moved
+    // to the next person and before the content script has noticed; such a load shows nobody until `show`.
+    shellLook = { ...shellLook, name: '' };
     parent.insertBefore(host, before);
   };
 
