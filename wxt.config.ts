@@ -59,18 +59,21 @@ export default defineConfig({
     excludeSources: ['tmp/**', 'docs/screenshots/**', '.output/**'],
   },
   hooks: {
-    // The content script runs on every LinkedIn page and has a 15 KB (gzipped) budget. It skips
-    // webextension-polyfill (about 3 KB): it only sends messages, and the MV3 APIs of Chrome and Firefox
-    // already return promises; the background and the extension pages keep the polyfill. The i18n shim
-    // drops code of @wxt-dev/i18n that the panel never runs (see build/).
+    // Only the background keeps webextension-polyfill (it answers messages with promises). The content
+    // script and the extension pages (the panel framed in LinkedIn's pages among them) only send
+    // messages and read texts, and the MV3 APIs of Chrome and Firefox already return promises: without
+    // it the panel's frame has about 10 KB less to evaluate before its first paint, the content script
+    // 3 KB gzipped less. The content script runs on every LinkedIn page and has a 10 KB (gzipped) budget;
+    // the i18n shim drops code of @wxt-dev/i18n that the panel never runs (see build/).
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
+      config.resolve ??= {};
+      config.resolve.alias = { ...(config.resolve.alias as Record<string, string>), 'wxt/browser': '@wxt-dev/browser' };
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       // A few hundred bytes smaller than the default minifier's output.
       config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 3 }, toplevel: true } };
-      config.resolve ??= {};
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
-        'wxt/browser': '@wxt-dev/browser',
         '@wxt-dev/i18n': buildShim('content-script-i18n.ts'),
       };
     },

@@ -32,6 +32,11 @@ interface TagPanelProps {
   focusRequest?: number;
   /** Milliseconds of typing pause before a note is saved. */
   noteDelay?: number;
+  /**
+   * What is stored about the person, when the caller already has it (the framed panel gets it with
+   * the tab's profile, in one round trip); null while it is on its way. Given, the panel does not ask.
+   */
+  stored?: ContactView | null;
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
@@ -44,9 +49,10 @@ export function TagPanel({
   dark = false,
   focusRequest = 0,
   noteDelay = 300,
+  stored,
 }: TagPanelProps) {
-  const [view, setView] = useState<ContactView | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
+  const [view, setView] = useState<ContactView | null>(stored ?? null);
+  const [collapsed, setCollapsed] = useState(stored?.panelCollapsed ?? false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
@@ -69,20 +75,26 @@ export function TagPanel({
   // effect, so the visit is recorded even when the user moves on before the next frame is painted.
   useLayoutEffect(() => {
     let current = true;
+    const show = (loaded: ContactView) => {
+      setView(loaded);
+      setCollapsed(loaded.panelCollapsed);
+      note.loaded(loaded.contact?.note ?? '');
+    };
+    if (stored !== undefined) {
+      if (stored) show(stored);
+      return;
+    }
     (profile.name ? client.recordSeen({ profile }) : client.getContact({ contactId: profile.id })).then(
       (loaded) => {
         // Null only where the background keeps the contact from the caller (a content script).
-        if (!current || !loaded) return;
-        setView(loaded);
-        setCollapsed(loaded.panelCollapsed);
-        note.loaded(loaded.contact?.note ?? '');
+        if (current && loaded) show(loaded);
       },
       (error: unknown) => current && setStatus({ kind: 'error', message: messageOf(error) }),
     );
     return () => {
       current = false;
     };
-  }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
+  }, [profile.id, profile.name, profile.headline, profile.company, profile.location, stored]);
 
   const contact = view?.contact ?? null;
   // A field the person corrected shows the correction; else what the page shows, or what is stored.

@@ -63,6 +63,7 @@ export default defineContentScript({
       frame?.needsReload(reloadText);
     };
     const checkAlive = () => alive() || (stop(), false);
+    const pageIsDark = () => panelShouldBeDark(document, matchMedia('(prefers-color-scheme: dark)').matches);
 
     /** Tells the background what the tab shows, then the frame to look again. */
     const announce = async () => {
@@ -79,7 +80,7 @@ export default defineContentScript({
       }
       if (now !== current || !frame) return;
       frame.show({
-        dark: panelShouldBeDark(document, matchMedia('(prefers-color-scheme: dark)').matches),
+        dark: pageIsDark(),
         floating: now.floating,
         reading: now.reading,
       });
@@ -101,6 +102,7 @@ export default defineContentScript({
       });
       const { host } = frame;
       const topCard = profile.name ? findTopCard(document) : null;
+      frame.shell({ name: profile.name, dark: pageIsDark(), floating: !topCard?.isConnected });
       const place = () => frame?.place(topCard?.isConnected ? topCard : null);
       place();
       // LinkedIn re-renders parts of the page and can drop our element with them: put it back. It also

@@ -217,9 +217,12 @@ describe('the content script in a LinkedIn tab', () => {
 });
 
 describe('the panel framed in a LinkedIn tab', () => {
-  it('learns which profile its tab shows from the background', async () => {
-    expect(await handle({ type: 'panelView' }, panelIn(2))).toEqual({ ok: true, value: { profile: SAM } });
-    expect(await handle({ type: 'panelView' }, panelIn(3))).toEqual({ ok: true, value: { profile: null } });
+  it('learns which profile its tab shows from the background, with what is stored about it', async () => {
+    expect(await handle({ type: 'panelView' }, panelIn(2))).toMatchObject({
+      ok: true,
+      value: { profile: SAM, view: { contact: { id: 'sam-lee', note: 'Secret about Sam' } } },
+    });
+    expect(await handle({ type: 'panelView' }, panelIn(3))).toEqual({ ok: true, value: { profile: null, view: null } });
   });
 
   it('reads and writes the profile its tab shows', async () => {
@@ -294,15 +297,15 @@ describe('the panel framed in a LinkedIn tab', () => {
     // A malformed token is not even a message.
     await expectRefused({ type: 'panelView', frameToken: 'guess' }, panelIn(2), 'frameToken');
     // The frame the content script made, with its token, is served.
-    expect(await handle({ type: 'panelView' }, panelIn(2))).toEqual({ ok: true, value: { profile: SAM } });
+    expect(await handle({ type: 'panelView' }, panelIn(2))).toMatchObject({ ok: true, value: { profile: SAM } });
 
     // A new frame (a new page view) has a new token: the old frame's token no longer counts.
     const fresh = 'a'.repeat(32);
     await handle({ type: 'recordSeen', profile: SAM, frameToken: fresh }, contentIn(2, '/in/sam-lee/'));
     await expectRefused({ type: 'getContact', contactId: 'sam-lee' }, panelIn(2), notOurs);
-    expect(await handle({ type: 'panelView', frameToken: fresh }, panelIn(2))).toEqual({
+    expect(await handle({ type: 'panelView', frameToken: fresh }, panelIn(2))).toMatchObject({
       ok: true,
-      value: { profile: SAM },
+      value: { profile: SAM, view: { contact: { id: 'sam-lee' } } },
     });
   });
 

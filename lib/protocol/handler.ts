@@ -43,7 +43,7 @@ import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 
 export type { MessageSender, Self };
 
-/** Operations that do work in the database; `panelView` is answered from the tab's binding alone. */
+/** Operations of their own in the database; `panelView` is answered from the tab's binding (and a read). */
 type StoreOperation = Exclude<Operation, 'panelView'>;
 type Handlers = { [K in StoreOperation]: (db: KindredDB, input: Input<K>, now: Date) => Promise<Replies[K]> };
 
@@ -152,8 +152,11 @@ export async function handleMessage(
       await recordLayoutHealth(db, message.profile.id, message.missing);
     }
     let value: unknown;
-    if (message.type === 'panelView') value = { profile: binding?.profile ?? null };
-    else if (message.type === 'listTags') value = await listTags(db, message.ids);
+    if (message.type === 'panelView') {
+      // The bound profile and what is stored about it: the panel reads only what its tab shows.
+      const profile = binding?.profile ?? null;
+      value = { profile, view: profile ? await getContact(db, profile.id) : null };
+    } else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
       value = await run(

@@ -135,8 +135,11 @@ export interface Replies {
   correctField: ContactView;
   answerNamesake: ContactView;
   undoNamesake: ContactView;
-  /** The profile the panel's tab shows (as the page showed it), or null before the tab has said. */
-  panelView: { profile: SeenProfile | null };
+  /**
+   * The profile the panel's tab shows (as the page showed it), or null before the tab has said; and
+   * what is stored about it, so the panel's first paint of the tags needs no second round trip.
+   */
+  panelView: { profile: SeenProfile | null; view: ContactView | null };
   /** For each tagged one of the ids, its tags' labels and colours; untagged and unknown ids are absent. */
   listTags: Record<string, BadgeTag[]>;
   importKindred: ImportReport | InvalidContactsReport;
