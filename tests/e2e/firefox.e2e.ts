@@ -13,7 +13,8 @@ describe('the Firefox build', () => {
       id: 'kindred@kindred-network.org',
       data_collection_permissions: { required: ['none'] },
     });
-    expect(manifest.permissions ?? []).toEqual([]);
+    // unlimitedStorage keeps the data from being evicted (README: permissions); nothing else is asked for.
+    expect(manifest.permissions ?? []).toEqual(['unlimitedStorage']);
 
     const report = JSON.parse(
       execFileSync(
