@@ -8,7 +8,7 @@ import {
   isCorrected,
   tagField,
 } from '../../lib/model/contact';
-import type { ContactView } from '../../lib/storage/store';
+import type { ContactView } from '../../lib/storage/contact-view';
 import type { Tag } from '../../lib/model/taxonomy';
 import { errorText } from '../../lib/model/error-text';
 import type { ContentClient } from '../../lib/protocol/client';

@@ -1,6 +1,7 @@
 import { type Contact, tagField } from '../model/contact';
 import type { KindredDB } from './db';
-import { StoreError, bulkSetTag, deleteContact } from './store';
+import { StoreError } from './contact-view';
+import { bulkSetTag, deleteContact } from './store';
 
 /**
  * Undo for the destructive changes of the contacts table: deleting a contact, and putting a tag on or
