@@ -4,7 +4,7 @@ import { handleMessage } from '../lib/protocol/handler';
 import { IMPORT_PORT, type PortLike, serveImportPort } from '../lib/protocol/import-port';
 import { coalesced } from '../lib/storage/coalesced';
 import { type KindredDB, openKindredDB } from '../lib/storage/db';
-import { ensureTagSummary } from '../lib/storage/store';
+import { ensureTagSummary } from '../lib/storage/page-reads';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
 

@@ -4,7 +4,8 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { clientOnDatabase } from '../../tests/support/fake-client';
 import type { ContentClient } from '../../lib/protocol/client';
 import type { KindredDB } from '../../lib/storage/db';
-import { getContact, setNote, setTag } from '../../lib/storage/store';
+import { getContact } from '../../lib/storage/contact-view';
+import { setNote, setTag } from '../../lib/storage/store';
 import { TagPanel } from './TagPanel';
 
 const NOW = '2026-11-22T10:00:00.000Z';

@@ -8,14 +8,14 @@ import {
   isCorrected,
   tagField,
 } from '../../lib/model/contact';
-import type { ContactView } from '../../lib/storage/store';
+import type { ContactView } from '../../lib/storage/contact-view';
 import type { Tag } from '../../lib/model/taxonomy';
-import { errorText } from '../../lib/model/error-text';
 import type { ContentClient } from '../../lib/protocol/client';
 import { CorrectionsForm, NamesakeQuestion } from './Corrections';
 import { NameField } from './NameField';
 import { NoteField, useNote } from './NoteField';
 import { TagToggles, selectedIds, tagForKey } from './TagToggles';
+import { messageOf, statusText, useSave } from './useSave';
 
 interface TagPanelProps {
   /** What the page shows of the person. Give the component `key={profile.id}` so a new person starts fresh. */
@@ -39,8 +39,6 @@ interface TagPanelProps {
   stored?: ContactView | null;
 }
 
-type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
-
 export function TagPanel({
   profile,
   client,
@@ -53,12 +51,11 @@ export function TagPanel({
 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(stored ?? null);
   const [collapsed, setCollapsed] = useState(stored?.panelCollapsed ?? false);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const { status, setStatus, save } = useSave(profile.id, client, setView);
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
     void save(() => (urgent ? client.setNote(input, { urgent }) : client.setNote(input)), revert);
   });
-  const latestChange = useRef(0);
   const panel = useRef<HTMLElement>(null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -104,31 +101,6 @@ export function TagPanel({
   const headline = shownField('headline');
   const company = shownField('company');
 
-  /**
-   * Runs one change. Only the answer to the latest change is shown: an earlier answer arriving late
-   * would otherwise undo a click made since. After a failure the panel shows what is really stored.
-   */
-  async function save(action: () => Promise<ContactView | null>, revert: () => void) {
-    const ticket = ++latestChange.current;
-    // Sent first, synchronously: a save made as the panel is unmounted or the page torn down must leave
-    // before anything else can stop it.
-    const sending = action();
-    setStatus({ kind: 'saving' });
-    try {
-      const saved = await sending;
-      if (ticket !== latestChange.current) return;
-      if (saved) setView(saved);
-      setStatus({ kind: 'saved' });
-    } catch (error) {
-      setStatus({ kind: 'error', message: messageOf(error) });
-      if (ticket !== latestChange.current) return;
-      client.getContact({ contactId: profile.id }).then(
-        (stored) => ticket === latestChange.current && setView(stored),
-        () => ticket === latestChange.current && revert(),
-      );
-    }
-  }
-
   function toggle(tag: Tag, on: boolean) {
     if (!view) return;
     const before = view;
@@ -168,29 +140,26 @@ export function TagPanel({
     );
   }
 
+  /** After a namesake merge or its undo, the note is the merged one, or the one from before. */
+  function reloadNote() {
+    return client.getContact({ contactId: profile.id }).then(
+      (loaded) => note.loaded(loaded.contact?.note ?? ''),
+      () => undefined,
+    );
+  }
+
   function answerNamesake(namesakeId: string, same: boolean) {
     void save(
       () => client.answerNamesake({ contactId: profile.id, namesakeId, same }),
       () => undefined,
-    ).then(() =>
-      // After a merge the note is the merged one.
-      client.getContact({ contactId: profile.id }).then(
-        (loaded) => note.loaded(loaded.contact?.note ?? ''),
-        () => undefined,
-      ),
-    );
+    ).then(reloadNote);
   }
 
   function undoMerge() {
     void save(
       () => client.undoNamesake({ contactId: profile.id }),
       () => undefined,
-    ).then(() =>
-      client.getContact({ contactId: profile.id }).then(
-        (loaded) => note.loaded(loaded.contact?.note ?? ''),
-        () => undefined,
-      ),
-    );
+    ).then(reloadNote);
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -315,13 +284,4 @@ function withTag(view: ContactView, contactId: string, tag: Tag, on: boolean): C
   const contact = view.contact ?? ({ id: contactId, purposes: [], relationships: [] } as unknown as Contact);
   const ids = contact[field].filter((id) => id !== tag.id);
   return { ...view, contact: { ...contact, [field]: on ? [...ids, tag.id] : ids } };
-}
-
-function statusText(status: Status): string {
-  if (status.kind === 'error') return status.message;
-  return status.kind === 'saving' ? i18n.t('panel.saving') : status.kind === 'saved' ? i18n.t('panel.saved') : '';
-}
-
-function messageOf(error: unknown): string {
-  return i18n.t('panel.notSaved', [errorText(error)]);
 }

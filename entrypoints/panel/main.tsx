@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { TagPanel } from '../../components/panel/TagPanel';
 import type { SeenProfile } from '../../lib/model/contact';
-import type { ContactView } from '../../lib/storage/store';
+import type { ContactView } from '../../lib/storage/contact-view';
 import { type FromFrame, type LeavingFrame, type ToFrame, isLinkedInOrigin } from '../../lib/protocol/frame-messages';
 import { messageClient } from '../../lib/protocol/client';
 import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';

@@ -150,12 +150,6 @@ export class KindredFileStream {
           }
           this.startValue(i);
           continue;
-        case 'after-value':
-          if (isSpace(code)) break;
-          if (code === 0x2c /* , */) this.where = 'key';
-          else if (code === 0x7d) this.where = 'done';
-          else this.unexpected(text, i);
-          break;
         case 'element':
         case 'element-or-end':
           if (isSpace(code)) break;
@@ -165,11 +159,9 @@ export class KindredFileStream {
           }
           this.startValue(i);
           continue;
+        case 'after-value':
         case 'after-element':
-          if (isSpace(code)) break;
-          if (code === 0x2c) this.where = 'element';
-          else if (code === 0x5d) this.where = 'after-value';
-          else this.unexpected(text, i);
+          if (!isSpace(code)) this.separator(text, i, code);
           break;
         case 'done':
           if (!isSpace(code)) this.unexpected(text, i);
@@ -262,6 +254,14 @@ export class KindredFileStream {
       }
     }
     return -1;
+  }
+
+  /** After an object's member or an array's element: a comma leads to the next, the closing bracket out. */
+  private separator(text: string, i: number, code: number): void {
+    const inArray = this.where === 'after-element';
+    if (code === 0x2c /* , */) this.where = inArray ? 'element' : 'key';
+    else if (code === (inArray ? 0x5d /* ] */ : 0x7d) /* } */) this.where = inArray ? 'after-value' : 'done';
+    else this.unexpected(text, i);
   }
 
   private unexpected(text: string, i: number): never {

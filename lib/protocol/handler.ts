@@ -7,23 +7,11 @@ import type { KindredDB } from '../storage/db';
 import { importConnections } from '../storage/import-connections';
 import { listTags } from '../storage/list-tags';
 import { importKindredFile } from '../storage/import-stream';
-import {
-  StoreError,
-  addTag,
-  answerNamesake,
-  correctField,
-  deleteAll,
-  getContact,
-  recordExport,
-  recordLayoutHealth,
-  recordSeen,
-  reorderTags,
-  setNote,
-  setPanelCollapsed,
-  setTag,
-  undoNamesake,
-  updateTag,
-} from '../storage/store';
+import { StoreError, getContact, setPanelCollapsed } from '../storage/contact-view';
+import { addTag, reorderTags, updateTag } from '../storage/taxonomy-store';
+import { answerNamesake, correctField, undoNamesake } from '../storage/namesakes';
+import { deleteAll, recordExport, recordSeen, setNote, setTag } from '../storage/store';
+import { recordLayoutHealth } from '../storage/page-reads';
 import { appliedRequest, rememberRequest } from '../storage/applied-requests';
 import { bulkSetTagUndoable, deleteContactUndoable, undo } from '../storage/undo';
 import { CONTENT_OPERATIONS } from './operation-names';

@@ -6,7 +6,7 @@ import { HEALTH_FIELDS } from '../model/layout-health';
 import { TAG_LIMITS, type Tag } from '../model/taxonomy';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportReport, InvalidContactsReport } from '../storage/import-kindred';
-import type { ContactView } from '../storage/store';
+import type { ContactView } from '../storage/contact-view';
 import type { BadgeTag } from '../storage/list-tags';
 import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
 

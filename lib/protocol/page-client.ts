@@ -7,15 +7,9 @@ import { type FieldHealth, layoutWarnings } from '../model/layout-health';
 import { type Tag, defaultTaxonomy } from '../model/taxonomy';
 import { type KindredDB, openKindredDB } from '../storage/db';
 import { translate } from '../i18n';
-import {
-  exportAll,
-  loadCompanySpread,
-  loadLayoutHealth,
-  loadReconnect,
-  loadTagSummary,
-  loadTaxonomy,
-  unsavedSince,
-} from '../storage/store';
+import { exportAll, unsavedSince } from '../storage/store';
+import { loadCompanySpread, loadLayoutHealth, loadReconnect, loadTagSummary } from '../storage/page-reads';
+import { loadTaxonomy } from '../storage/taxonomy-store';
 import { type Watch, watchContacts, watchQuery } from '../storage/watch';
 
 export type { Watch };

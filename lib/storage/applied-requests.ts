@@ -1,4 +1,5 @@
 import type { KindredDB } from './db';
+import { forgetOlderRows } from './expiring-rows';
 
 /**
  * The request ids of changes already applied, kept in `settings` (one row per id, `request:<id>`) for a
@@ -22,12 +23,6 @@ export async function appliedRequest(db: KindredDB, requestId: string): Promise<
 
 /** Remembers a request as applied and forgets the ones older than any retry could be. */
 export async function rememberRequest(db: KindredDB, requestId: string, applied: AppliedRequest): Promise<void> {
-  const cutoff = new Date(Date.parse(applied.at) - KEEP_MS).toISOString();
-  const old = await db.settings
-    .where('key')
-    .startsWith(PREFIX)
-    .filter((row) => (row.value as AppliedRequest).at < cutoff)
-    .primaryKeys();
-  await db.settings.bulkDelete(old);
+  await forgetOlderRows(db, PREFIX, applied.at, KEEP_MS);
   await db.settings.put({ key: PREFIX + requestId, value: applied });
 }

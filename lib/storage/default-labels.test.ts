@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultTaxonomy } from '../model/taxonomy';
 import { type KindredDB, openKindredDB } from './db';
-import { exportAll, updateTag } from './store';
+import { exportAll } from './store';
+import { updateTag } from './taxonomy-store';
 import { importKindredFile } from './import-stream';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');

@@ -5,7 +5,9 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { parseConnectionsCsv } from '../formats/connections-csv';
 import type { KindredDB } from './db';
 import { importConnections } from './import-connections';
-import { answerNamesake, getContact, recordSeen, setNote, setTag, undoNamesake } from './store';
+import { answerNamesake, undoNamesake } from './namesakes';
+import { getContact } from './contact-view';
+import { recordSeen, setNote, setTag } from './store';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const LATER = '2026-11-23T10:00:00.000Z';

@@ -49,6 +49,51 @@ export interface InvalidContactsReport {
   message: string;
 }
 
+/** A report with nothing counted yet; `skipped` are the contacts of the file left out as invalid. */
+export function emptyReport(mode: ImportMode, skipped: readonly RecordProblem[] = []): ImportReport {
+  return {
+    outcome: 'imported',
+    mode,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    tagsAdded: 0,
+    conflicts: [],
+    tagsRenamed: [],
+    skippedCount: skipped.length,
+    skipped: skipped.slice(0, SKIPPED_LISTED),
+  };
+}
+
+/**
+ * Merge: each incoming contact added, or merged into the stored one (`current`, at the same index):
+ * tags united, the newer note kept (conflicts reported). Counts in `report`; returns only what changed.
+ */
+export function mergeAll(
+  incoming: readonly Contact[],
+  current: ReadonlyArray<Contact | undefined>,
+  report: ImportReport,
+): Contact[] {
+  const writes: Contact[] = [];
+  incoming.forEach((contact, index) => {
+    const stored = current[index];
+    if (!stored) {
+      report.added++;
+      writes.push(contact);
+      return;
+    }
+    const { contact: merged, conflict } = mergeContact(stored, contact);
+    if (conflict) report.conflicts.push(conflict);
+    if (sameContact(merged, stored)) report.unchanged++;
+    else {
+      report.updated++;
+      writes.push(merged);
+    }
+  });
+  return writes;
+}
+
 /**
  * Applies a checked import in one transaction: either all of it lands or none of it.
  * merge: union of tags, newer note wins (conflicts reported); replace: the database becomes the file.
@@ -60,19 +105,7 @@ export async function importKindred(
   skipped: readonly RecordProblem[] = [],
 ): Promise<ImportReport> {
   return db.transaction('rw', [db.contacts, db.taxonomy, db.settings, db.snapshot], async () => {
-    const report: ImportReport = {
-      outcome: 'imported',
-      mode,
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      removed: 0,
-      tagsAdded: 0,
-      conflicts: [],
-      tagsRenamed: [],
-      skippedCount: skipped.length,
-      skipped: skipped.slice(0, SKIPPED_LISTED),
-    };
+    const report = emptyReport(mode, skipped);
     let data = file;
     if (mode === 'replace') {
       await takeSnapshot(db, 'replace-import', new Date().toISOString());
@@ -99,23 +132,7 @@ export async function importKindred(
       db,
       data.contacts.map((c) => c.id),
     );
-    const writes: Contact[] = [];
-    data.contacts.forEach((incoming, index) => {
-      const current = existing[index];
-      if (!current) {
-        report.added++;
-        writes.push(incoming);
-        return;
-      }
-      const { contact, conflict } = mergeContact(current, incoming);
-      if (conflict) report.conflicts.push(conflict);
-      if (sameContact(contact, current)) report.unchanged++;
-      else {
-        report.updated++;
-        writes.push(contact);
-      }
-    });
-    await db.contacts.bulkPut(writes);
+    await db.contacts.bulkPut(mergeAll(data.contacts, existing, report));
     return report;
   });
 }

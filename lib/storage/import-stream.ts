@@ -14,7 +14,8 @@ import {
   type ImportReport,
   type InvalidContactsReport,
   SKIPPED_LISTED,
-  mergeContact,
+  emptyReport,
+  mergeAll,
   renameTags,
   tagRenames,
 } from './import-kindred';
@@ -149,19 +150,7 @@ export class KindredImport {
   ): Promise<ImportReport> {
     const { db } = this;
     const { mode, now } = this.options;
-    const report: ImportReport = {
-      outcome: 'imported',
-      mode,
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      removed: 0,
-      tagsAdded: 0,
-      conflicts: [],
-      tagsRenamed: [],
-      skippedCount: 0,
-      skipped: [],
-    };
+    const report = emptyReport(mode);
     const stored = new Map((await db.taxonomy.toArray()).map((tag) => [tag.id, tag]));
     let renames = new Map<string, string>();
     let existingIds: Set<string>;
@@ -227,23 +216,13 @@ export class KindredImport {
     const present = valid.filter((contact) => existingIds.has(contact.id)).map((contact) => contact.id);
     const stored = present.length > 0 ? await this.db.contacts.bulkGet(present) : [];
     const existing = new Map(present.map((id, index) => [id, stored[index]]));
-    const writes: Contact[] = [];
-    valid.forEach((incoming) => {
-      const current = existing.get(incoming.id);
-      if (!current) {
-        report.added++;
-        writes.push(incoming);
-        return;
-      }
-      const { contact, conflict } = mergeContact(current, incoming);
-      if (conflict) report.conflicts.push(conflict);
-      if (JSON.stringify(contact) === JSON.stringify(current)) report.unchanged++;
-      else {
-        report.updated++;
-        writes.push(contact);
-      }
-    });
-    await this.db.contacts.bulkPut(writes);
+    await this.db.contacts.bulkPut(
+      mergeAll(
+        valid,
+        valid.map((contact) => existing.get(contact.id)),
+        report,
+      ),
+    );
   }
 
   private throwIfCancelled(): void {

@@ -6,19 +6,10 @@ import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from '../model/balance';
 import { type KindredDB, openKindredDB } from './db';
 import { importKindredFile } from './import-stream';
-import {
-  correctField,
-  deleteAll,
-  exportAll,
-  getContact,
-  loadLayoutHealth,
-  loadTagSummary,
-  recordLayoutHealth,
-  recordSeen,
-  setNote,
-  setPanelCollapsed,
-  setTag,
-} from './store';
+import { correctField } from './namesakes';
+import { deleteAll, exportAll, recordSeen, setNote, setTag } from './store';
+import { getContact, setPanelCollapsed } from './contact-view';
+import { loadLayoutHealth, loadTagSummary, recordLayoutHealth } from './page-reads';
 import { DEFAULT_TAXONOMY, defaultTaxonomy } from '../model/taxonomy';
 
 const T1 = '2026-11-01T10:00:00.000Z';

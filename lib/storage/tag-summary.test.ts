@@ -6,7 +6,7 @@ import { openTabProfiles } from './tab-profiles';
 import { computeBalance } from '../model/balance';
 import { newContact } from '../model/contact';
 import type { KindredDB } from './db';
-import { ensureTagSummary, loadTagSummary } from './store';
+import { ensureTagSummary, loadTagSummary } from './page-reads';
 import { TAG_SUMMARY } from './tag-summary-middleware';
 import { type TagSummary, applyContactChanges, comboKey, tagSummaryFromIds } from '../model/tag-summary';
 

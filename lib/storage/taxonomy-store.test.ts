@@ -1,20 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
 import type { KindredDB } from './db';
-import {
-  addTag,
-  bulkSetTag,
-  deleteContact,
-  getContact,
-  loadCompanySpread,
-  loadReconnect,
-  loadTaxonomy,
-  recordSeen,
-  reorderTags,
-  setTag,
-  slugify,
-  updateTag,
-} from './store';
+import { addTag, loadTaxonomy, reorderTags, slugify, updateTag } from './taxonomy-store';
+import { bulkSetTag, deleteContact, recordSeen, setTag } from './store';
+import { getContact } from './contact-view';
+import { loadCompanySpread, loadReconnect } from './page-reads';
 
 const T = '2026-01-01T00:00:00.000Z';
 let db: KindredDB;

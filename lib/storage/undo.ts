@@ -1,6 +1,8 @@
 import { type Contact, tagField } from '../model/contact';
 import type { KindredDB } from './db';
-import { StoreError, bulkSetTag, deleteContact } from './store';
+import { forgetOlderRows } from './expiring-rows';
+import { StoreError } from './contact-view';
+import { bulkSetTag, deleteContact } from './store';
 
 /**
  * Undo for the destructive changes of the contacts table: deleting a contact, and putting a tag on or
@@ -99,13 +101,7 @@ export async function undo(db: KindredDB, undoId: string, now: string): Promise<
 
 /** Stores an undo record and forgets those older than a day. */
 async function keep(db: KindredDB, record: UndoRecord): Promise<string> {
-  const cutoff = new Date(Date.parse(record.at) - KEEP_MS).toISOString();
-  const old = await db.settings
-    .where('key')
-    .startsWith(PREFIX)
-    .filter((row) => (row.value as UndoRecord).at < cutoff)
-    .primaryKeys();
-  await db.settings.bulkDelete(old);
+  await forgetOlderRows(db, PREFIX, record.at, KEEP_MS);
   const undoId = crypto.randomUUID();
   await db.settings.put({ key: PREFIX + undoId, value: record });
   return undoId;

@@ -4,7 +4,7 @@ import { formatNumber } from '../../../lib/i18n';
 import type { ConnectionsReport } from '../../../lib/storage/import-connections';
 import { errorText } from '../../../lib/model/error-text';
 import { ImportCancelledError, type PageClient } from '../../../lib/protocol/page-client';
-import { Progress } from './Progress';
+import { FileInput, Progress, importProgress } from './Progress';
 
 interface ConnectionsImportProps {
   client: Pick<PageClient, 'importFile'>;
@@ -31,13 +31,7 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
         'connections',
         file,
         { mode: 'merge', skipInvalid: false },
-        (fraction, phase) =>
-          setState({
-            kind: 'busy',
-            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
-            fraction,
-            cancel,
-          }),
+        importProgress(cancel, setState),
         cancel.signal,
       );
       setState({ kind: 'done', report: report as ConnectionsReport });
@@ -53,14 +47,7 @@ export function ConnectionsImport({ client }: ConnectionsImportProps) {
       <h2 id="connections-heading">{i18n.t('connections.heading')}</h2>
       <p class="muted">{i18n.t('connections.intro')}</p>
       <form onSubmit={onSubmit} class="import-form">
-        <label>
-          {i18n.t('connections.fileLabel')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
-          />
-        </label>
+        <FileInput label={i18n.t('connections.fileLabel')} accept=".csv,text/csv" onFile={setFile} />
         <button type="submit" disabled={state.kind === 'busy'}>
           {i18n.t('connections.import')}
         </button>

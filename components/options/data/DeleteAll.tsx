@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import { errorText } from '../../../lib/model/error-text';
 import type { PageClient } from '../../../lib/protocol/page-client';
+import { restoreSnapshot } from './SafetyNet';
 
 interface DeleteAllProps {
   contactCount: number;
@@ -29,12 +30,7 @@ export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps)
 
   async function undo() {
     setUndoable(false);
-    try {
-      const { contacts } = await client.restoreSnapshot({});
-      setMessage(i18n.t('safetyNet.restored', contacts, [formatNumber(contacts)]));
-    } catch (error) {
-      setMessage(i18n.t('safetyNet.failed', [errorText(error)]));
-    }
+    setMessage(await restoreSnapshot(client));
   }
 
   return (

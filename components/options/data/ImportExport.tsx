@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../../../lib/storage/import-kindred';
 import { ImportCancelledError, type PageClient } from '../../../lib/protocol/page-client';
-import { Progress } from './Progress';
+import { FileInput, Progress, importProgress } from './Progress';
 import { withNodes } from '../../shared/with-nodes';
 import { errorText } from '../../../lib/model/error-text';
 
@@ -40,13 +40,7 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
         'kindred',
         chosen,
         { mode: chosenMode, skipInvalid },
-        (fraction, phase) =>
-          setState({
-            kind: 'busy',
-            label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
-            fraction,
-            cancel,
-          }),
+        importProgress(cancel, setState),
         cancel.signal,
       )) as ImportReport | InvalidContactsReport;
       // Invalid contacts and no choice made yet: nothing was changed; the person decides.
@@ -101,14 +95,7 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
         <span class="muted">{i18n.t('importExport.formatsHint')}</span>
       </div>
       <form onSubmit={onImport} class="import-form">
-        <label>
-          {i18n.t('importExport.fileLabel')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
-          />
-        </label>
+        <FileInput label={i18n.t('importExport.fileLabel')} accept=".json,application/json" onFile={setFile} />
         <fieldset>
           <legend>{i18n.t('importExport.mode.legend')}</legend>
           <label>

@@ -17,3 +17,40 @@ export function Progress({ label, fraction, onCancel }: { label: string; fractio
     </div>
   );
 }
+
+/** The busy state an import shows: the phase's name, how far, and the cancel. */
+export interface ImportBusy {
+  kind: 'busy';
+  label: string;
+  fraction: number;
+  cancel: AbortController;
+}
+
+/** The progress callback of an import, showing each step as the busy state. */
+export function importProgress(cancel: AbortController, show: (busy: ImportBusy) => void) {
+  return (fraction: number, phase: 'reading' | 'storing') =>
+    show({
+      kind: 'busy',
+      label: phase === 'reading' ? i18n.t('progress.reading') : i18n.t('progress.storing'),
+      fraction,
+      cancel,
+    });
+}
+
+/** The file chooser of an import form. */
+export function FileInput({
+  label,
+  accept,
+  onFile,
+}: {
+  label: string;
+  accept: string;
+  onFile: (file: File | null) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input type="file" accept={accept} onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)} />
+    </label>
+  );
+}

@@ -20,12 +20,7 @@ export function SafetyNet({ client }: SafetyNetProps) {
   }, [client]);
 
   async function restore() {
-    try {
-      const { contacts } = await client.restoreSnapshot({});
-      setMessage(i18n.t('safetyNet.restored', contacts, [formatNumber(contacts)]));
-    } catch (error) {
-      setMessage(i18n.t('safetyNet.failed', [errorText(error)]));
-    }
+    setMessage(await restoreSnapshot(client));
   }
 
   return (
@@ -52,6 +47,16 @@ export function SafetyNet({ client }: SafetyNetProps) {
       <p role="status">{message}</p>
     </section>
   );
+}
+
+/** Restores the snapshot; says how it went, in a sentence for the status line. */
+export async function restoreSnapshot(client: Pick<PageClient, 'restoreSnapshot'>): Promise<string> {
+  try {
+    const { contacts } = await client.restoreSnapshot({});
+    return i18n.t('safetyNet.restored', contacts, [formatNumber(contacts)]);
+  } catch (error) {
+    return i18n.t('safetyNet.failed', [errorText(error)]);
+  }
 }
 
 export function describeSnapshot(snapshot: SnapshotInfo): string {

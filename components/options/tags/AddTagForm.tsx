@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import { fold } from '../../../lib/model/text';
-import type { NewTag } from '../../../lib/storage/store';
+import type { NewTag } from '../../../lib/storage/taxonomy-store';
 import type { Dimension, Tag } from '../../../lib/model/taxonomy';
 import { ColourInput, ContrastWarning } from './ColourPicker';
 import { toColorValue } from './tag-colour';

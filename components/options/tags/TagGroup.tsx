@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useId } from 'preact/hooks';
-import type { NewTag } from '../../../lib/storage/store';
+import type { NewTag } from '../../../lib/storage/taxonomy-store';
 import type { Dimension, Tag } from '../../../lib/model/taxonomy';
 import { AddTagForm } from './AddTagForm';
 import { nextColor, toColorValue } from './tag-colour';

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { InputHTMLAttributes } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { fold } from '../../../lib/model/text';
-import type { TagChanges } from '../../../lib/storage/store';
+import type { TagChanges } from '../../../lib/storage/taxonomy-store';
 import type { Tag } from '../../../lib/model/taxonomy';
 import { ColourInput, ContrastWarning } from './ColourPicker';
 import { toColorValue } from './tag-colour';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDB } from '../../../tests/support/db-helpers';
 import { clientOnDatabase, fakePageClient } from '../../../tests/support/fake-client';
 import type { KindredDB } from '../../../lib/storage/db';
-import { loadTaxonomy } from '../../../lib/storage/store';
+import { loadTaxonomy } from '../../../lib/storage/taxonomy-store';
 import { DEFAULT_TAXONOMY, type Tag } from '../../../lib/model/taxonomy';
 import type { PageClient } from '../../../lib/protocol/page-client';
 import { useWatch } from '../../shared/use-watch';
