@@ -1,3 +1,4 @@
+import { Disclosure } from '../../shared/Disclosure';
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
@@ -74,10 +75,9 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
     <>
       <p>{describeConnectionsReport(report)}</p>
       {report.skipped.length > 0 && (
-        <details>
-          <summary>
-            {i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}
-          </summary>
+        <Disclosure
+          summary={i18n.t('connections.skipped', report.skipped.length, [formatNumber(report.skipped.length)])}
+        >
           <ul>
             {report.skipped.slice(0, SKIPPED_SHOWN).map((row) => (
               <li key={row.line}>{i18n.t('connections.skippedLine', [String(row.line), row.reason])}</li>
@@ -90,7 +90,7 @@ function ConnectionsOutcome({ report }: { report: ConnectionsReport }) {
               </li>
             )}
           </ul>
-        </details>
+        </Disclosure>
       )}
     </>
   );

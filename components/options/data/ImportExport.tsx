@@ -1,3 +1,4 @@
+import { Disclosure } from '../../shared/Disclosure';
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/i18n';
@@ -176,16 +177,14 @@ function ImportOutcome({ state }: { state: State }) {
         <p key={tag.to}>{i18n.t('importExport.tagRenamed', [tag.label])}</p>
       ))}
       {report.skippedCount > 0 && (
-        <details>
-          <summary>{i18n.t('importExport.leftOut', report.skippedCount, [formatNumber(report.skippedCount)])}</summary>
+        <Disclosure summary={i18n.t('importExport.leftOut', report.skippedCount, [formatNumber(report.skippedCount)])}>
           <ProblemList problems={report.skipped} total={report.skippedCount} />
-        </details>
+        </Disclosure>
       )}
       {report.conflicts.length > 0 && (
-        <details>
-          <summary>
-            {i18n.t('importExport.conflicts', report.conflicts.length, [formatNumber(report.conflicts.length)])}
-          </summary>
+        <Disclosure
+          summary={i18n.t('importExport.conflicts', report.conflicts.length, [formatNumber(report.conflicts.length)])}
+        >
           <ul>
             {report.conflicts.map((conflict) => (
               <li key={conflict.contactId}>
@@ -196,7 +195,7 @@ function ImportOutcome({ state }: { state: State }) {
               </li>
             ))}
           </ul>
-        </details>
+        </Disclosure>
       )}
     </div>
   );
