@@ -51,6 +51,7 @@ export function TagPanel({
 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(stored ?? null);
   const [collapsed, setCollapsed] = useState(stored?.panelCollapsed ?? false);
+  const startedFromStored = useRef(false);
   const { status, setStatus, save } = useSave(profile.id, client, setView);
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
@@ -78,7 +79,11 @@ export function TagPanel({
       note.loaded(loaded.contact?.note ?? '');
     };
     if (stored !== undefined) {
-      if (stored) show(stored);
+      // What the frame was given is where this person's panel starts. A later answer for the same person
+      // (the frame asks again when the page re-announces itself) may be older than a change made here
+      // since, so it never replaces what the panel shows.
+      if (stored && !startedFromStored.current) show(stored);
+      startedFromStored.current ||= stored !== null;
       return;
     }
     (profile.name ? client.recordSeen({ profile }) : client.getContact({ contactId: profile.id })).then(
