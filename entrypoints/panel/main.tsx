@@ -3,7 +3,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { TagPanel } from '../../components/panel/TagPanel';
 import type { SeenProfile } from '../../lib/model/contact';
-import type { ContactView } from '../../lib/storage/contact-view';
 import { type FromFrame, type LeavingFrame, type ToFrame, isLinkedInOrigin } from '../../lib/protocol/frame-messages';
 import { messageClient } from '../../lib/protocol/client';
 import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
@@ -22,26 +21,16 @@ document.documentElement.lang = uiLocale();
  * carries it, and the background serves only the frame that has it (lib/protocol/access.ts). A frame of
  * this page put in by anyone else has no token, or a wrong one, and is refused everything.
  */
-const hash = new URLSearchParams(location.hash.slice(1));
-const frameToken = hash.get('t') ?? '';
+// The content script's hash: the frame's token (t), and the name and look it shows (not used here).
+const frameToken = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
 const client = messageClient(CONTENT_OPERATIONS, (message, options) =>
   sendToBackground({ ...message, frameToken } as typeof message, options),
 );
 
 const app = document.getElementById('app')!;
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
 let profile: SeenProfile | null = null;
-let stored: ContactView | null = null;
-/**
- * Until the background has answered: the name the page shows, and its look, from the hash. Only shown
- * (the page shows that name itself), never used to ask for anything; and a frame someone else made gets
- * no further than this.
- */
-let shell: string | null = hash.get('n') || null;
-let look: Omit<ToFrame, 'kindred'> = {
-  dark: hash.has('d') ? hash.get('d') === '1' : matchMedia('(prefers-color-scheme: dark)').matches,
-  floating: hash.get('f') === '1',
-  reading: false,
-};
+let look: Omit<ToFrame, 'kindred'> = { dark: systemDark.matches, floating: false, reading: false };
 let focusRequests = 0;
 let asked = 0;
 
@@ -52,63 +41,29 @@ const toParent = (message: FromFrame) =>
 
 function paint() {
   render(
-    profile ? (
+    profile && (
       <TagPanel
         key={profile.id}
         profile={profile}
         client={client}
-        stored={stored}
         reading={look.reading && !profile.name}
         floating={look.floating}
         dark={look.dark}
         focusRequest={focusRequests}
       />
-    ) : (
-      shell !== null && (
-        // Loading, and asking nothing: no tags and no note until the background has said who this is.
-        <TagPanel
-          key=""
-          profile={{ id: '', url: '', name: shell, headline: '', company: '', location: '' }}
-          client={client}
-          stored={null}
-          floating={look.floating}
-          dark={look.dark}
-        />
-      )
     ),
     app,
   );
 }
 
-function show(answer: { profile: SeenProfile | null; view: ContactView | null }) {
-  ({ profile, view: stored } = answer);
-  shell = null;
-  paint();
-  reportHeight();
-}
-
-/** Asks the background which profile this tab shows, and what is stored about it; only the latest answer counts. */
+/** Asks the background which profile this tab shows; only the latest answer counts. */
 async function refresh() {
   const ticket = ++asked;
-  const answer = await client.panelView({});
+  const { profile: shown } = await client.panelView({});
   if (ticket !== asked) return;
-  show(answer);
-  if (!answer.profile) toParent({ kindred: 'announce' });
-}
-
-/**
- * Asked once at start, without waiting for the content script's `view`: that waits for LinkedIn's page,
- * busy being parsed, to run the content script twice (the background's answer, then the frame's
- * `ready`), while the background has usually bound this tab to this frame's token already. Only the
- * person whose name the content script put in the hash is shown; anything else (a binding still being
- * replaced, a refusal) is left to the `view`. The name only filters: whom the panel shows, and its
- * data, come from the background as always.
- */
-async function askEarly() {
-  if (shell === null) return;
-  const ticket = ++asked;
-  const answer = await client.panelView({}).catch(() => null);
-  if (ticket === asked && answer?.profile && answer.profile.name === shell) show(answer);
+  profile = shown;
+  paint();
+  if (!shown) toParent({ kindred: 'announce' });
 }
 
 window.addEventListener('message', (event) => {
@@ -121,7 +76,6 @@ window.addEventListener('message', (event) => {
     // Shows nobody until the next `view`; an answer still on its way is about the previous person.
     asked++;
     profile = null;
-    shell = null;
     paint();
     return;
   }
@@ -138,17 +92,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }
   paint();
 });
 
-// Sized to its content: the content script sets the frame's height to what is reported here. The
-// loading shell's height is not: the frame keeps the room it was given until the panel has its tags.
+// Sized to its content: the content script sets the frame's height to what is reported here.
 let reported = -1;
-function reportHeight() {
-  if (!profile && shell !== null) return;
+new ResizeObserver(() => {
   const height = Math.ceil(app.getBoundingClientRect().height);
   if (height === reported) return;
   reported = height;
   toParent({ kindred: 'height', height });
-}
-new ResizeObserver(reportHeight).observe(app);
+}).observe(app);
 paint();
 toParent({ kindred: 'ready' });
-void askEarly();
