@@ -185,6 +185,26 @@ async function run(
   now: Date,
   requestId?: string,
 ): Promise<unknown> {
+  // Chrome sometimes ended the IndexedDB transaction of a tab's small operation before it was done when the
+  // tab sent several at once (Dexie's PrematureCommitError, seen in the keyboard e2e; cause not found yet).
+  // A tab's operations set values, so running one again is safe; any other operation fails as it is.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(type, db, input, now, requestId);
+    } catch (error) {
+      const premature = (error as { name?: unknown } | null)?.name === 'PrematureCommitError';
+      if (attempt >= 3 || !premature || !isTabOperation(type)) throw error;
+    }
+  }
+}
+
+async function runOnce(
+  type: StoreOperation,
+  db: KindredDB,
+  input: unknown,
+  now: Date,
+  requestId?: string,
+): Promise<unknown> {
   const handler = HANDLERS[type] as (db: KindredDB, input: unknown, now: Date) => Promise<unknown>;
   if (!requestId || READS.has(type)) return handler(db, input, now);
   const again = READ_AGAIN[type] as ((db: KindredDB, input: unknown) => Promise<unknown>) | undefined;
@@ -195,7 +215,11 @@ async function run(
   };
   const record = (value: unknown) =>
     rememberRequest(db, requestId, { at: now.toISOString(), ...(again ? {} : { reply: value ?? null }) });
-  if (OWN_TRANSACTIONS.has(type)) {
+  // A tab's operations set values (applying one twice gives the same data), and one tab sends several at once
+  // (a tag, the collapse state, a note flushed on the way out): wrapped in one outer transaction each, Chrome
+  // sometimes committed one too early ("Transaction committed too early", seen in the keyboard e2e). So they
+  // record their id right after the change, like the operations with transactions of their own.
+  if (OWN_TRANSACTIONS.has(type) || isTabOperation(type)) {
     return once(async () => {
       const value = await handler(db, input, now);
       await record(value);

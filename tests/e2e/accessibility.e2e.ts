@@ -144,6 +144,9 @@ describe('keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('KINDRED-PANEL');
     const focused = async () => (await panelFrame(page)).evaluate(() => document.activeElement?.textContent ?? '');
     await expect.poll(focused).toContain('Gets work done');
+    // Known issue (session note 2026-11-27): a key pressed within a few hundred ms of the command can be lost
+    // while the panel finishes opening; the rest of this test is about what keys do once it is open.
+    await page.waitForTimeout(400);
     // The shortcut keys are shown on the buttons but are not part of their names.
     expect(await panel.getByRole('button', { name: 'Peer', exact: true }).textContent()).toContain('3');
 
