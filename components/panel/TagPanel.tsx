@@ -32,11 +32,6 @@ interface TagPanelProps {
   focusRequest?: number;
   /** Milliseconds of typing pause before a note is saved. */
   noteDelay?: number;
-  /**
-   * What is stored about the person, when the caller already has it (the framed panel gets it with
-   * the tab's profile, in one round trip); null while it is on its way. Given, the panel does not ask.
-   */
-  stored?: ContactView | null;
 }
 
 export function TagPanel({
@@ -47,11 +42,9 @@ export function TagPanel({
   dark = false,
   focusRequest = 0,
   noteDelay = 300,
-  stored,
 }: TagPanelProps) {
-  const [view, setView] = useState<ContactView | null>(stored ?? null);
-  const [collapsed, setCollapsed] = useState(stored?.panelCollapsed ?? false);
-  const startedFromStored = useRef(false);
+  const [view, setView] = useState<ContactView | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
   const { status, setStatus, save } = useSave(profile.id, client, setView);
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
@@ -78,14 +71,6 @@ export function TagPanel({
       setCollapsed(loaded.panelCollapsed);
       note.loaded(loaded.contact?.note ?? '');
     };
-    if (stored !== undefined) {
-      // What the frame was given is where this person's panel starts. A later answer for the same person
-      // (the frame asks again when the page re-announces itself) may be older than a change made here
-      // since, so it never replaces what the panel shows.
-      if (stored && !startedFromStored.current) show(stored);
-      startedFromStored.current ||= stored !== null;
-      return;
-    }
     (profile.name ? client.recordSeen({ profile }) : client.getContact({ contactId: profile.id })).then(
       (loaded) => {
         // Null only where the background keeps the contact from the caller (a content script).
@@ -96,7 +81,7 @@ export function TagPanel({
     return () => {
       current = false;
     };
-  }, [profile.id, profile.name, profile.headline, profile.company, profile.location, stored]);
+  }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
 
   const contact = view?.contact ?? null;
   // A field the person corrected shows the correction; else what the page shows, or what is stored.

@@ -21,12 +21,6 @@ export interface FrameHost {
    * panel's height keeps its place, so the profile below does not move. Called again when that changes.
    */
   place(after: Element | null): void;
-  /**
-   * What the frame shows while it starts, before the background has answered: the name the page shows
-   * and the look, in the frame's URL next to the token (display only: the page shows that name itself,
-   * and the background still decides whom the panel is about). Used by the next load of the frame only.
-   */
-  shell(look: FrameShell): void;
   /** Tells the frame how to look and to ask the background what the tab shows; sent once it is loaded. */
   show(view: Omit<ToFrame, 'kindred'>): void;
   /**
@@ -38,12 +32,6 @@ export interface FrameHost {
   /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
   needsReload(text: string): void;
   remove(): void;
-}
-
-export interface FrameShell {
-  name: string;
-  dark: boolean;
-  floating: boolean;
 }
 
 /** Before the frame has said how high it is: a panel of the default tags, expanded (measured). */
@@ -72,11 +60,8 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     byte.toString(16).padStart(2, '0'),
   ).join('');
   // The hash never leaves the browser, and the page cannot read it: the element is in a closed shadow
-  // root, and a cross-origin frame's location is not readable from the page. Set just before the frame
-  // goes into the page (which loads it), so a frame loaded again shows the current person's name.
-  let shellLook: FrameShell = { name: '', dark: false, floating: false };
-  const frameUrl = () =>
-    `${src}#${new URLSearchParams({ t: token, n: shellLook.name, d: shellLook.dark ? '1' : '0', f: shellLook.floating ? '1' : '0' })}`;
+  // root, and a cross-origin frame's location is not readable from the page.
+  const frameUrl = `${src}#${new URLSearchParams({ t: token })}`;
   frame.title = 'Kindred';
   // The last height shown (or the default) is kept free before the frame loads, so the profile below
   // does not move when the panel appears.
@@ -127,10 +112,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
       return keeping.moveBefore(host, before);
     // The frame loads (again) where it is put: out of the page first, so it loads once, with the current URL.
     host.remove();
-    frame.src = frameUrl();
-    // The name is for this load only: LinkedIn can re-render (and so reload the frame) after it has moved
-    // to the next person and before the content script has noticed; such a load shows nobody until `show`.
-    shellLook = { ...shellLook, name: '' };
+    frame.src = frameUrl;
     parent.insertBefore(host, before);
   };
 
@@ -160,16 +142,12 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
         move(document.body, null);
       } else spacer.remove();
     },
-    shell(look) {
-      shellLook = look;
-    },
     show(view) {
       pending = view;
       if (loaded) post(view);
     },
     leave() {
       pending = null;
-      shellLook = { ...shellLook, name: '' };
       if (loaded && frameOrigin)
         frame.contentWindow?.postMessage({ kindred: 'leaving' } satisfies LeavingFrame, frameOrigin);
     },

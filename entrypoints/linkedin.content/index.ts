@@ -102,7 +102,6 @@ export default defineContentScript({
       });
       const { host } = frame;
       const topCard = profile.name ? findTopCard(document) : null;
-      frame.shell({ name: profile.name, dark: pageIsDark(), floating: !topCard?.isConnected });
       const place = () => frame?.place(topCard?.isConnected ? topCard : null);
       place();
       // LinkedIn re-renders parts of the page and can drop our element with them: put it back. It also
