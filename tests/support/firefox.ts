@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page, launch } from 'puppeteer-core';
-import { ROOT, type StoredContact, TMP, newUserDataDir } from './harness';
+import { ROOT, type StoredContact, TMP, newUserDataDir, storedContactsInThisOrigin } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 /** The add-on id in the Firefox manifest (wxt.config.ts). */
@@ -224,19 +224,5 @@ export async function panelStatus(page: Page): Promise<string> {
  */
 export async function readStoredContacts(page: Page): Promise<Record<string, StoredContact>> {
   const frame = await panelFrame(page);
-  return frame.evaluate(
-    () =>
-      new Promise<Record<string, StoredContact>>((resolve, reject) => {
-        const open = indexedDB.open('kindred');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('contacts').objectStore('contacts').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
-          };
-        };
-      }),
-  );
+  return frame.evaluate(storedContactsInThisOrigin);
 }

@@ -167,24 +167,29 @@ export async function openExtensionPage(kindred: Kindred, path: string): Promise
 export async function readStoredContacts(kindred: Kindred): Promise<Record<string, StoredContact>> {
   const page = await openExtensionPage(kindred, 'popup.html');
   try {
-    return await page.evaluate(
-      () =>
-        new Promise<Record<string, StoredContact>>((resolve, reject) => {
-          const open = indexedDB.open('kindred');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('contacts').objectStore('contacts').getAll();
-            request.onerror = () => reject(request.error);
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
-            };
-          };
-        }),
-    );
+    return await page.evaluate(storedContactsInThisOrigin);
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Run inside an extension page (Chromium's popup, Firefox's panel frame): every stored contact by id,
+ * read with IndexedDB itself, not through Kindred's code. Self-contained: it is serialised into the page.
+ */
+export function storedContactsInThisOrigin(): Promise<Record<string, StoredContact>> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('kindred');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('contacts').objectStore('contacts').getAll();
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(Object.fromEntries((request.result as StoredContact[]).map((c) => [c.id, c])));
+      };
+    };
+  });
 }
 
 export interface StoredContact {
