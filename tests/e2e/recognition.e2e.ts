@@ -310,8 +310,13 @@ describe('a logged-out profile whose <main> LinkedIn hides behind its sign-in mo
       const page = await kindred.context.newPage();
       await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
       await panelOf(page).getByRole('heading', { name: JANE.name }).waitFor();
+      // The panel grows once its tags are in, and the frame takes that height a moment later.
+      await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).waitFor();
       const below = () => page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().bottom);
-      const before = await below();
+      let before = await below();
+      await expect
+        .poll(async () => before === (before = await below()), { intervals: [250, 250, 250, 500] })
+        .toBe(true);
       // As LinkedIn does when its sign-in modal comes up: the page's own script hides <main>.
       if (!served) await page.evaluate(() => document.querySelector('main')!.setAttribute('aria-hidden', 'true'));
       await expect.poll(() => frameExposed(page)).toBe(true);
