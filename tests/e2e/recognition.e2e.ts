@@ -314,9 +314,7 @@ describe('a logged-out profile whose <main> LinkedIn hides behind its sign-in mo
       await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).waitFor();
       const below = () => page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().bottom);
       let before = await below();
-      await expect
-        .poll(async () => before === (before = await below()), { intervals: [250, 250, 250, 500] })
-        .toBe(true);
+      await expect.poll(async () => before === (before = await below()), { interval: 250 }).toBe(true);
       // As LinkedIn does when its sign-in modal comes up: the page's own script hides <main>.
       if (!served) await page.evaluate(() => document.querySelector('main')!.setAttribute('aria-hidden', 'true'));
       await expect.poll(() => frameExposed(page)).toBe(true);
