@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n';
 import { useLocale } from '../../tests/support/test-i18n';
 import { computeBalance } from './balance';
-import { type BalanceSnapshot, describeTrend, mergeSnapshots, monthOf, snapshotOf, withSnapshot } from './balance-history';
+import {
+  type BalanceSnapshot,
+  describeTrend,
+  mergeSnapshots,
+  monthOf,
+  snapshotOf,
+  withSnapshot,
+} from './balance-history';
 import { tagSummaryFromIds } from './tag-summary';
 import { DEFAULT_TAXONOMY } from './taxonomy';
 
@@ -68,7 +75,9 @@ describe('describeTrend', () => {
       'Since August 2026, your growth share fell from 50% to 20%.',
     );
     useLocale('nl');
-    expect(describeTrend(rows, translate, 'nl')).toBe('Sinds augustus 2026 is je groeiaandeel gestegen van 22% naar 31%.');
+    expect(describeTrend(rows, translate, 'nl')).toBe(
+      'Sinds augustus 2026 is je groeiaandeel gestegen van 22% naar 31%.',
+    );
     useLocale('en');
   });
 });

@@ -123,7 +123,13 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** "no mentor, no way-shower and no community of practice" in the user's language, or '' without gaps. */
 function gapList(gaps: readonly GrowthRelationship[], t: Translate): string {
-  const names = gaps.map((gap) => t(`review.diagnosis.gap.${gap.replace('-', '_')}`));
+  const names = gaps.map((gap) =>
+    gap === 'mentor'
+      ? t('review.diagnosis.gap.mentor')
+      : gap === 'way-shower'
+        ? t('review.diagnosis.gap.way_shower')
+        : t('review.diagnosis.gap.peer'),
+  );
   if (names.length <= 1) return names.join('');
   return t('review.diagnosis.and', [names.slice(0, -1).join(', '), names.at(-1)!]);
 }
@@ -140,17 +146,23 @@ export function describeDiagnosis(d: Diagnosis, t: Translate): string[] {
   else if (d.lean === 'growth-heavy') sentences.push(t('review.diagnosis.growthHeavy', shares));
   else if (d.lean === 'balanced') sentences.push(t('review.diagnosis.balanced', shares));
   else sentences.push(t('review.diagnosis.noPurpose'));
-  sentences.push(
-    d.gaps.length === 0 ? t('review.diagnosis.noGaps') : t('review.diagnosis.gaps', [gapList(d.gaps, t)]),
-  );
+  sentences.push(d.gaps.length === 0 ? t('review.diagnosis.noGaps') : t('review.diagnosis.gaps', [gapList(d.gaps, t)]));
   const levels = (Object.keys(d.levels) as MeaningLevel[]).filter((level) => d.levels[level] > 0);
   const missing = (Object.keys(d.levels) as MeaningLevel[]).filter((level) => d.levels[level] === 0);
-  const name = (level: MeaningLevel) => t(`review.diagnosis.level.${level}`);
+  const name = (level: MeaningLevel) =>
+    level === 'personal'
+      ? t('review.diagnosis.level.personal')
+      : level === 'social'
+        ? t('review.diagnosis.level.social')
+        : t('review.diagnosis.level.societal');
   if (levels.length === 3) sentences.push(t('review.diagnosis.allLevels'));
   else if (levels.length === 0) sentences.push(t('review.diagnosis.noLevels'));
   else
     sentences.push(
-      t('review.diagnosis.someLevels', [levels.map(name).join(t('review.diagnosis.listJoin')), missing.map(name).join(t('review.diagnosis.listJoin'))]),
+      t('review.diagnosis.someLevels', [
+        levels.map(name).join(t('review.diagnosis.listJoin')),
+        missing.map(name).join(t('review.diagnosis.listJoin')),
+      ]),
     );
   return sentences;
 }

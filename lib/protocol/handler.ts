@@ -28,6 +28,7 @@ import {
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
+import { markReviewed, recordBalanceSnapshot, setPurposeStatement } from '../storage/network-review';
 
 export type { MessageSender, Self };
 
@@ -62,6 +63,10 @@ const HANDLERS: Handlers = {
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
   deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
   restoreSnapshot: (db) => restoreSnapshot(db),
+  // The network review (issue 16).
+  setPurposeStatement: (db, { text }) => setPurposeStatement(db, text).then(() => null),
+  markReviewed: (db, { contactId }, now) => markReviewed(db, contactId, now.toISOString()).then(() => null),
+  recordBalanceSnapshot: (db, _input, now) => recordBalanceSnapshot(db, now),
 };
 
 /**
