@@ -51,10 +51,7 @@ export function withSnapshot(
 }
 
 /** Two lists of snapshots as one: each month once, the first list's row where both have it. */
-export function mergeSnapshots(
-  kept: readonly BalanceSnapshot[],
-  added: readonly BalanceSnapshot[],
-): BalanceSnapshot[] {
+export function mergeSnapshots(kept: readonly BalanceSnapshot[], added: readonly BalanceSnapshot[]): BalanceSnapshot[] {
   const months = new Map(added.map((s) => [s.month, s]));
   for (const s of kept) months.set(s.month, s);
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).slice(-MAX_SNAPSHOTS);

@@ -186,7 +186,7 @@ describe('keyboard', () => {
       reached.push(await popup.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
     expect(reached).toContain('Export JSON');
-    expect(reached).toContain('Contacts and settings');
+    expect(reached).toContain('Open overview');
 
     const options = await openExtensionPage(kindred, 'options.html');
     await options.getByRole('tab', { name: 'Overview' }).focus();
