@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact';
-import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { DEFAULT_TAXONOMY } from '../model/taxonomy';
 import type { KindredDB } from './db';
 import {
   ContactChecker,
