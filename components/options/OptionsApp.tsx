@@ -50,8 +50,6 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
   const [contactsFilter, setContactsFilter] = useState<Partial<Filters> | undefined>(undefined);
   const onError = (failure: unknown) => setError(String(failure));
 
-  // This month's balance is noted the first time a Kindred page notices the month (once per month).
-  useEffect(() => void client.recordBalanceSnapshot({}).catch(() => undefined), []);
   useEffect(() => {
     const onHash = () => {
       const hash = location.hash.slice(1);
@@ -139,6 +137,8 @@ function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMiss
   const health = useWatch(() => client.watchLayoutHealth, [], onError);
   const statement = useWatch(() => client.watchPurposeStatement, [], onError);
   const snapshots = useWatch(() => client.watchBalanceSnapshots, [], onError);
+  // This month's balance is noted the first time a Kindred page notices the month (once per month).
+  useEffect(() => void client.recordBalanceSnapshot({}).catch(() => undefined), []);
   if (!balance || !insight || statement === undefined || !snapshots) return <Loading />;
   return (
     <div class="overview">

@@ -31,6 +31,8 @@ describe('the network review’s data', () => {
   it('takes one balance snapshot per month, whatever changes later in the month', async () => {
     let now = new Date(2026, 7, 3, 10);
     const client = clientOnDatabase(db, { now: () => now });
+    // Nothing tagged yet: no balance to note.
+    expect(await client.recordBalanceSnapshot({})).toEqual({ taken: false });
     await setTag(db, 'jane', 'work', true, T1);
     expect(await client.recordBalanceSnapshot({})).toEqual({ taken: true });
     await setTag(db, 'sam', 'growth', true, T1);

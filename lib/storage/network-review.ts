@@ -35,7 +35,8 @@ export async function loadSnapshots(db: KindredDB): Promise<BalanceSnapshot[]> {
 
 /**
  * Notes this month's balance when the month has none yet; a second call in the same month changes
- * nothing. Answers whether a snapshot was taken.
+ * nothing, and nothing is noted before anyone is tagged (a fresh install has no balance to follow).
+ * Answers whether a snapshot was taken.
  */
 export async function recordBalanceSnapshot(db: KindredDB, now: Date): Promise<{ taken: boolean }> {
   return db.transaction('rw', db.contacts, db.taxonomy, db.settings, async () => {
@@ -43,7 +44,9 @@ export async function recordBalanceSnapshot(db: KindredDB, now: Date): Promise<{
     const snapshots = await loadSnapshots(db);
     if (snapshots.some((s) => s.month === month)) return { taken: false };
     const { summary, taxonomy } = await loadTagSummary(db);
-    const next = withSnapshot(snapshots, snapshotOf(computeBalance(summary, taxonomy), month));
+    const balance = computeBalance(summary, taxonomy);
+    if (balance.tagged === 0) return { taken: false };
+    const next = withSnapshot(snapshots, snapshotOf(balance, month));
     if (next) await db.settings.put({ key: BALANCE_SNAPSHOTS, value: next });
     return { taken: next !== null };
   });
