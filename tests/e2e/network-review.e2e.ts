@@ -7,7 +7,6 @@ import {
   ROOT,
   SCREENSHOTS,
   launchKindred,
-  openExtensionPage,
   readStoredContacts,
   removeUserDataDir,
 } from '../support/harness';
