@@ -22,6 +22,7 @@ import { GuidedReview } from './review/GuidedReview';
 import { PurposeEditor } from './overview/PurposeEditor';
 import { BalanceTrend } from './overview/BalanceTrend';
 import { PurposeLine } from '../shared/PurposeLine';
+import { Diagnosis } from '../shared/Diagnosis';
 import { SHARED_PURPOSE_ID, onMission } from '../../lib/model/review';
 
 const TAB_IDS = ['overview', 'review', 'contacts', 'queue', 'tags', 'data'] as const;
@@ -146,6 +147,7 @@ function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMiss
       <div class="card purpose-card">
         <PurposeLine statement={statement} onMission={onMission(balance)} onShow={onShowMission} />
         <PurposeEditor statement={statement} client={client} />
+        <Diagnosis balance={balance} id="overview-diagnosis" />
       </div>
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>

@@ -155,6 +155,14 @@ describe('the network review', () => {
     // The three months from the file and this month's, noted once something was tagged.
     await expect.poll(() => trend.locator('tbody tr').count()).toBe(4);
     await options.getByText(/^Since .+, your growth share rose from 22% to 50%\.$/).waitFor();
+    expect(await options.getByRole('list', { name: 'Your network in words' }).textContent()).toContain(
+      'Gaps: no way-shower and no community of practice.',
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.screenshot({ path: join(SCREENSHOTS, `overview-review-${scheme}.png`), fullPage: true });
+    }
+    await options.emulateMedia({ colorScheme: 'light' });
     // "Show them": the contacts on the mission.
     await purpose.getByRole('button', { name: 'Show them' }).click();
     await expect.poll(() => options.getByRole('combobox', { name: 'Purpose' }).inputValue()).toBe('purpose');

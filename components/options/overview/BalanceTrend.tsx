@@ -57,9 +57,19 @@ function Sparklines({ snapshots }: { snapshots: readonly BalanceSnapshot[] }) {
   const line = (share: (s: BalanceSnapshot) => number) =>
     snapshots.map((s, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(share(s)).toFixed(1)}`).join(' ');
   return (
-    <svg class="trend-lines" viewBox={`0 0 ${width} ${height}`} width="100%" height={height} aria-hidden="true">
-      <path d={line(workShare)} class="trend-work" fill="none" stroke-width="2" />
-      <path d={line(growthShare)} class="trend-growth" fill="none" stroke-width="2" />
-    </svg>
+    <div aria-hidden="true">
+      <svg class="trend-lines" viewBox={`0 0 ${width} ${height}`} width="100%" height={height}>
+        <path d={line(workShare)} class="trend-work" fill="none" stroke-width="2" />
+        <path d={line(growthShare)} class="trend-growth" fill="none" stroke-width="2" />
+      </svg>
+      <div class="split-legend">
+        <span>
+          <i class="split-work" /> {i18n.t('trend.work')}
+        </span>
+        <span>
+          <i class="split-growth" /> {i18n.t('trend.growth')}
+        </span>
+      </div>
+    </div>
   );
 }

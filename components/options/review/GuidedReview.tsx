@@ -1,16 +1,17 @@
 import { i18n } from '#i18n';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import { formatNumber, translate } from '../../../lib/i18n';
+import { formatNumber } from '../../../lib/i18n';
 import type { Balance } from '../../../lib/model/balance';
 import { type Contact, tagField } from '../../../lib/model/contact';
 import { displayName, sortByName } from '../../../lib/model/contact-query';
 import { errorText } from '../../../lib/model/error-text';
-import { describeDiagnosis, diagnose, reviewProgress, reviewQueue } from '../../../lib/model/review';
+import { reviewProgress, reviewQueue } from '../../../lib/model/review';
 import { isTypingTarget, tagShortcuts } from '../../../lib/model/tag-keys';
 import { type Tag, tagsOf } from '../../../lib/model/taxonomy';
 import type { PageClient } from '../../../lib/protocol/page-client';
 import { TagToggleGroups } from '../../shared/TagToggleGroups';
+import { Diagnosis } from '../../shared/Diagnosis';
 import '../queue/UntaggedQueue.css';
 import './GuidedReview.css';
 
@@ -176,21 +177,5 @@ export function GuidedReview({ contacts, taxonomy, balance, client, now = () => 
         {error}
       </p>
     </section>
-  );
-}
-
-/** The review's end: the network in words (lean, seed 001's gaps, seed 002's levels of meaning). */
-function Diagnosis({ balance }: { balance: Balance }) {
-  const sentences = describeDiagnosis(diagnose(balance), translate);
-  if (sentences.length === 0) return null;
-  return (
-    <div class="review-result">
-      <h3 id="review-result-heading">{i18n.t('review.resultHeading')}</h3>
-      <ul aria-labelledby="review-result-heading">
-        {sentences.map((sentence) => (
-          <li key={sentence}>{sentence}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
