@@ -65,6 +65,7 @@ describe('the network review', () => {
     expect(await welcome.textContent()).toContain('Everything stays in this browser');
     expect(await welcome.textContent()).toContain('Settings → Data privacy → Get a copy of your data');
     expect(await welcome.textContent()).toContain('Uninstalling Kindred deletes its data. Export a copy first');
+    await options.screenshot({ path: join(SCREENSHOTS, 'welcome-light.png') });
     await options.getByRole('button', { name: 'Go to Import and export' }).click();
     await expect.poll(() => welcome.count()).toBe(0);
     expect(await options.getByRole('tab', { name: 'Import and export' }).getAttribute('aria-selected')).toBe('true');
