@@ -75,9 +75,20 @@ describe('the network review in Firefox', () => {
     await options.bringToFront();
     await options.click('::-p-aria([name="Got it"][role="button"])');
     await options.waitForSelector('#purpose-text');
-    await options.type('#purpose-text', 'Creating a future of work that is more equitable');
+    const purpose = 'Creating a future of work that is more equitable';
+    await options.type('#purpose-text', purpose);
+    // Saved once every typed key has reached the field (a busy machine delivers them late).
+    await options.waitForFunction(
+      (text) => (document.querySelector('#purpose-text') as HTMLTextAreaElement).value === text,
+      {},
+      purpose,
+    );
     await options.click('::-p-aria([name="Save purpose"][role="button"])');
-    await options.waitForSelector('::-p-text(Saved.)');
+    await options.waitForSelector('::-p-text(Saved.)', { timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(
+        `${String(error)}: ${await options.evaluate(() => document.querySelector('.purpose-card')?.textContent)}`,
+      );
+    });
 
     await options.setViewport({ width: 360, height: 600 });
     await options.evaluate(() => location.assign('/popup.html'));
