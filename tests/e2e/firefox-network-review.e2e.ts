@@ -84,11 +84,9 @@ describe('the network review in Firefox', () => {
       purpose,
     );
     await options.click('::-p-aria([name="Save purpose"][role="button"])');
-    await options.waitForSelector('::-p-text(Saved.)', { timeout: 10_000 }).catch(async (error: unknown) => {
-      throw new Error(
-        `${String(error)}: ${await options.evaluate(() => document.querySelector('.purpose-card')?.textContent)}`,
-      );
-    });
+    await options.waitForFunction(
+      () => document.querySelector('.purpose-editor [role="status"]')?.textContent === 'Saved.',
+    );
 
     await options.setViewport({ width: 360, height: 600 });
     await options.evaluate(() => location.assign('/popup.html'));
