@@ -3,6 +3,8 @@ import { clientOnDatabase } from '../../tests/support/fake-client';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { type KindredDB, openKindredDB } from './db';
 import { importKindredFile } from './import-stream';
+import { importKindred } from './import-kindred';
+import { parseKindredFile } from '../formats/kindred-file';
 import { BALANCE_SNAPSHOTS, loadPurposeStatement, loadSnapshots, loadWeeklyWork } from './network-review';
 import { deleteAll, exportAll, setTag } from './store';
 import { restoreSnapshot } from './snapshot';
@@ -78,6 +80,18 @@ describe('the network review’s data', () => {
     // The safety net puts back what the replace-import replaced: no purpose, no snapshots.
     await restoreSnapshot(db);
     expect(await loadPurposeStatement(db)).toBe('');
+  });
+
+  it('the whole-file import (parseKindredFile, importKindred) restores them too', async () => {
+    const client = clientOnDatabase(db, { now: () => new Date(2026, 7, 3, 10) });
+    await setTag(db, 'jane', 'purpose', true, T1);
+    await client.setPurposeStatement({ text: 'Equitable work' });
+    await client.recordBalanceSnapshot({});
+    const text = JSON.stringify(await exportAll(db, new Date(T1)));
+    await deleteAll(db, T1);
+    await importKindred(db, parseKindredFile(text, T1), 'replace');
+    expect(await loadPurposeStatement(db)).toBe('Equitable work');
+    expect((await loadSnapshots(db)).map((s) => s.month)).toEqual(['2026-08']);
   });
 
   it('merges: a written purpose stays, the file’s months are added', async () => {
