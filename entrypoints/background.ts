@@ -36,6 +36,11 @@ export default defineBackground(() => {
   browser.commands?.onCommand?.addListener((command) => {
     if (command === 'focus-panel') void focusPanelInActiveTab();
   });
+  // First run (issue 16): the options page opens on its welcome; not on updates.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` }).catch(console.error);
+  });
 });
 
 /**

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageClient } from '../../lib/protocol/page-client';
 import { useWatch } from '../shared/use-watch';
 import { BalanceView } from '../shared/BalanceView';
@@ -16,13 +16,24 @@ import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { LayoutHealthNotice } from './LayoutHealthNotice';
+import type { Filters } from './contacts/ContactsFilterBar';
+import { Welcome } from './Welcome';
+import { GuidedReview } from './review/GuidedReview';
+import { PurposeEditor } from './overview/PurposeEditor';
+import { BalanceTrend } from './overview/BalanceTrend';
+import { PurposeLine } from '../shared/PurposeLine';
+import { Diagnosis } from '../shared/Diagnosis';
+import { SHARED_PURPOSE_ID, onMission } from '../../lib/model/review';
 
-const TAB_IDS = ['overview', 'contacts', 'queue', 'tags', 'data'] as const;
+const TAB_IDS = ['overview', 'review', 'contacts', 'queue', 'tags', 'data'] as const;
+/** The hash that opens the page on the welcome (on install, and from the link at the page's foot). */
+const WELCOME = 'welcome';
 
 /** The tabs with their labels in the user's language. */
 function tabs(): TabDef[] {
   const labels: Record<(typeof TAB_IDS)[number], string> = {
     overview: i18n.t('options.tabs.overview'),
+    review: i18n.t('review.tab'),
     contacts: i18n.t('options.tabs.contacts'),
     queue: i18n.t('options.tabs.queue'),
     tags: i18n.t('options.tabs.tags'),
@@ -35,11 +46,31 @@ function tabs(): TabDef[] {
 export function OptionsApp({ client, initialTab }: { client: PageClient; initialTab?: string }) {
   const [tab, setTab] = useState<string>(TAB_IDS.some((id) => id === initialTab) ? initialTab! : 'overview');
   const [error, setError] = useState('');
+  const [welcome, setWelcome] = useState(initialTab === WELCOME);
+  /** The contacts tab's filter when another tab sends the person there (the people on your mission). */
+  const [contactsFilter, setContactsFilter] = useState<Partial<Filters> | undefined>(undefined);
   const onError = (failure: unknown) => setError(String(failure));
+
+  useEffect(() => {
+    const onHash = () => {
+      const hash = location.hash.slice(1);
+      if (hash === WELCOME) setWelcome(true);
+      else if (TAB_IDS.some((id) => id === hash)) setTab(hash);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
 
   function select(id: string) {
     setTab(id);
+    if (id !== 'contacts') setContactsFilter(undefined);
     history.replaceState(null, '', `#${id}`);
+  }
+
+  function closeWelcome(next: string) {
+    setWelcome(false);
+    select(next);
+    document.getElementById(`tab-${next}`)?.focus();
   }
 
   return (
@@ -50,11 +81,21 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
           {i18n.t('common.loadError', [error])}
         </p>
       )}
+      {welcome && <Welcome onDismiss={() => closeWelcome(tab)} onImport={() => closeWelcome('data')} />}
       <Tabs tabs={tabs()} selected={tab} onSelect={select}>
         {tab === 'overview' ? (
-          <OverviewTab client={client} onError={onError} />
+          <OverviewTab
+            client={client}
+            onError={onError}
+            onShowMission={() => {
+              select('contacts');
+              setContactsFilter({ purpose: SHARED_PURPOSE_ID });
+            }}
+          />
+        ) : tab === 'review' ? (
+          <ReviewTab client={client} onError={onError} />
         ) : tab === 'contacts' ? (
-          <ContactsTab client={client} onError={onError} />
+          <ContactsTab client={client} onError={onError} initialFilter={contactsFilter} />
         ) : tab === 'queue' ? (
           <QueueTab client={client} onError={onError} />
         ) : tab === 'tags' ? (
@@ -63,6 +104,18 @@ export function OptionsApp({ client, initialTab }: { client: PageClient; initial
           <DataTab client={client} onError={onError} />
         )}
       </Tabs>
+      <footer class="options-foot">
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setWelcome(true);
+            history.replaceState(null, '', `#${WELCOME}`);
+          }}
+        >
+          {i18n.t('welcome.reopen')}
+        </button>
+      </footer>
     </main>
   );
 }
@@ -78,15 +131,24 @@ interface TabProps {
 
 const Loading = () => <p class="muted">{i18n.t('common.loading')}</p>;
 
-function OverviewTab({ client, onError }: TabProps) {
+function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMission: () => void }) {
   const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const balance = useWatch(() => client.watchBalance, [], onError);
   const insight = useWatch(() => client.watchInsight(days), [days], onError);
   const health = useWatch(() => client.watchLayoutHealth, [], onError);
-  if (!balance || !insight) return <Loading />;
+  const statement = useWatch(() => client.watchPurposeStatement, [], onError);
+  const snapshots = useWatch(() => client.watchBalanceSnapshots, [], onError);
+  // This month's balance is noted the first time a Kindred page notices the month (once per month).
+  useEffect(() => void client.recordBalanceSnapshot({}).catch(() => undefined), []);
+  if (!balance || !insight || statement === undefined || !snapshots) return <Loading />;
   return (
     <div class="overview">
       {health && health.length > 0 && <LayoutHealthNotice warnings={health} />}
+      <div class="card purpose-card">
+        <PurposeLine statement={statement} onMission={onMission(balance)} onShow={onShowMission} />
+        <PurposeEditor statement={statement} client={client} />
+        <Diagnosis balance={balance} id="overview-diagnosis" />
+      </div>
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{i18n.t('options.balance.heading')}</h2>
         <BalanceView balance={balance} />
@@ -97,6 +159,23 @@ function OverviewTab({ client, onError }: TabProps) {
       <div class="card">
         <CompanySpreadView spread={insight.spread} />
       </div>
+      <div class="card">
+        <BalanceTrend snapshots={snapshots} />
+      </div>
+    </div>
+  );
+}
+
+/** The guided review (seed 001): every contact, the tags, and the balance for the diagnosis at the end. */
+function ReviewTab(props: TabProps) {
+  const data = useContactsAndTaxonomy(props);
+  const balance = useWatch(() => props.client.watchBalance, [], props.onError);
+  if (!data || !balance) return <Loading />;
+  return (
+    <div class="card">
+      <h2>{i18n.t('review.heading')}</h2>
+      <p class="muted">{i18n.t('review.intro')}</p>
+      <GuidedReview {...data} balance={balance} client={props.client} />
     </div>
   );
 }
@@ -108,13 +187,13 @@ function useContactsAndTaxonomy({ client, onError }: TabProps) {
   return contacts && taxonomy ? { contacts, taxonomy } : undefined;
 }
 
-function ContactsTab(props: TabProps) {
+function ContactsTab(props: TabProps & { initialFilter?: Partial<Filters> }) {
   const data = useContactsAndTaxonomy(props);
   if (!data) return <Loading />;
   return (
     <section class="card" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
-      <ContactsTable {...data} client={props.client} />
+      <ContactsTable {...data} client={props.client} initialFilter={props.initialFilter} />
     </section>
   );
 }

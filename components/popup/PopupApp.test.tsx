@@ -7,6 +7,8 @@ import { DEFAULT_TAXONOMY } from '../../lib/model/taxonomy';
 import { fakePageClient, watchOf } from '../../tests/support/fake-client';
 import { useLocale } from '../../tests/support/test-i18n';
 import { PopupApp } from './PopupApp';
+import type { BalanceSnapshot } from '../../lib/model/balance-history';
+import type { WeeklyWork } from '../../lib/model/weekly';
 
 afterEach(cleanup);
 
@@ -35,6 +37,7 @@ const clientOf = (
   exportJson: () => Promise<string>,
   unsavedSince = '2026-11-20T10:00:00.000Z',
   recordExport = vi.fn(async () => null),
+  review: { statement?: string; snapshots?: BalanceSnapshot[]; week?: WeeklyWork } = {},
 ) =>
   fakePageClient({
     watchBalance: watchOf(loadBalance),
@@ -42,7 +45,21 @@ const clientOf = (
     watchUnsavedSince: watchOf(unsavedSince),
     exportJson,
     recordExport,
+    watchPurposeStatement: watchOf(review.statement ?? ''),
+    watchBalanceSnapshots: watchOf(review.snapshots ?? []),
+    watchWeeklyWork: watchOf(review.week ?? { tagged: 0, touches: 0 }),
+    recordBalanceSnapshot: vi.fn(async () => ({ taken: false })),
   });
+
+const month = (m: string, tagged: number, growth: number): BalanceSnapshot => ({
+  month: m,
+  known: tagged,
+  tagged,
+  work: tagged - growth,
+  growth,
+  both: 0,
+  tags: {},
+});
 
 const balanceOf = (known: number, tags: Record<string, string[]>) => () =>
   Promise.resolve(computeBalance(tagSummaryFromIds(known, new Map(Object.entries(tags))), DEFAULT_TAXONOMY));
@@ -55,17 +72,52 @@ describe('PopupApp', () => {
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeTruthy();
   });
 
-  it('states the balance in words and names the gaps', async () => {
+  it('diagnoses the network in one sentence, naming seed 001’s gaps; the charts are on the overview', async () => {
     const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
     render(<PopupApp client={clientOf(balanceOf(10, tags), vi.fn())} {...rest} />);
-    await screen.findByText('3 of 4 tagged contacts serve your work; 2 your own growth (1 serves both).');
+    const sentence = await screen.findByText('Balanced (75% work, 50% growth); no way-shower.');
+    expect(sentence.closest('section')?.querySelector('h2')?.textContent).toBe('Diagnosis');
     expect(screen.getByText(/of 10 known contacts tagged/)).toBeTruthy();
-    const gaps = screen.getByRole('list', { name: 'Gaps in your network' });
-    expect(gaps.textContent).toContain('No way-shower yet');
-    expect(gaps.textContent).not.toContain('No mentor yet');
-    // The charts' numbers are in tables for screen readers.
-    const purposeTable = screen.getByRole('table', { name: 'Tagged contacts per purpose' });
-    expect(purposeTable.textContent).toContain('Gets work done375%');
+    expect(screen.queryByRole('table', { name: 'Tagged contacts per purpose' })).toBeNull();
+    const company = balanceOf(5, { work: ['a', 'b', 'c', 'd'], growth: ['e'] });
+    cleanup();
+    render(<PopupApp client={clientOf(company, vi.fn())} {...rest} />);
+    await screen.findByText(
+      'Company-heavy (80% serve your work); no mentor, no way-shower and no community of practice.',
+    );
+  });
+
+  it('shows the purpose with the people on the mission, the trend since the first month and the week', async () => {
+    const client = clientOf(
+      balanceOf(9, { purpose: ['a', 'b', 'c', 'd', 'e'], work: ['f'] }),
+      vi.fn(),
+      undefined,
+      undefined,
+      {
+        statement: 'A future of work that is more equitable',
+        snapshots: [month('2026-08', 100, 22), month('2026-09', 100, 26), month('2026-10', 100, 31)],
+        week: { tagged: 3, touches: 1 },
+      },
+    );
+    render(<PopupApp client={client} {...rest} />);
+    await screen.findByText('A future of work that is more equitable');
+    expect(screen.getByText('5 people on your mission')).toBeTruthy();
+    expect(screen.getByText('Since August 2026, your growth share rose from 22% to 31%.')).toBeTruthy();
+    await screen.findByText('This week: 3 people tagged, 1 touch logged.');
+    expect(client.recordBalanceSnapshot).toHaveBeenCalledOnce();
+  });
+
+  it('asks for the purpose when none is written, and says nothing of a trend with one month', async () => {
+    const openOptions = vi.fn();
+    const client = clientOf(balanceOf(2, { work: ['a'] }), vi.fn(), undefined, undefined, {
+      snapshots: [month('2026-10', 1, 0)],
+    });
+    render(<PopupApp client={client} {...rest} openOptions={openOptions} />);
+    await screen.findByText('You have not written your purpose yet.', { exact: false });
+    expect(screen.getByText('Nobody tagged “Shared purpose” yet')).toBeTruthy();
+    expect(screen.queryByText(/growth share/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Write your purpose' }));
+    expect(openOptions).toHaveBeenCalledOnce();
   });
 
   it('reminds gently to back up after 30 days without an export', async () => {
@@ -89,28 +141,25 @@ describe('PopupApp', () => {
 
   it('does not remind without tagged contacts or after a recent export', async () => {
     render(<PopupApp client={clientOf(balanceOf(1, { work: ['a'] }), vi.fn())} {...rest} />);
-    await screen.findByText(/tagged contact serves your work/);
+    await screen.findByText(/Company-heavy/);
     expect(screen.queryByText(/not been backed up/)).toBeNull();
   });
 
   it('opens the contacts page', async () => {
     const openOptions = vi.fn();
     render(<PopupApp client={clientOf(balanceOf(0, {}), vi.fn())} {...rest} openOptions={openOptions} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Contacts and settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open overview' }));
     expect(openOptions).toHaveBeenCalledOnce();
   });
 
-  it('shows who to reconnect with, linked to their profile, and how deep the network is per company', async () => {
+  it('shows who to reconnect with, linked to their profile; the company spread is on the overview', async () => {
     render(<PopupApp client={clientOf(balanceOf(4, { work: ['a'] }), vi.fn())} {...rest} />);
     const link = await screen.findByRole('link', { name: 'Old Mentor' });
     expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/old-mentor/');
     expect(screen.getByText(/200 days ago/)).toBeTruthy();
     expect(screen.getByText(/4 people who matter/)).toBeTruthy();
     expect(screen.getByText('and 3 more')).toBeTruthy();
-    expect(
-      screen.getByText('75% of your contacts with a known company work at Flexa (4 contacts across 2 companies).'),
-    ).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Contacts per company' }).textContent).toContain('Flexa375%');
+    expect(screen.queryByRole('table', { name: 'Contacts per company' })).toBeNull();
   });
 
   it('exports and says where the file went', async () => {
@@ -125,17 +174,13 @@ describe('PopupApp', () => {
     useLocale('nl');
     const tags = { work: ['a', 'b', 'c'], growth: ['c', 'd'], mentor: ['d'], peer: ['a'] };
     render(<PopupApp client={clientOf(balanceOf(1200, tags), vi.fn())} {...rest} />);
-    await screen.findByText('3 van de 4 getagde contacten dienen je werk; 2 je eigen groei (1 dient allebei).');
-    expect(screen.getByRole('heading', { name: 'Werk of groei?' })).toBeTruthy();
+    await screen.findByText('In balans (75% werk, 50% groei); geen wegwijzer.');
+    expect(screen.getByRole('heading', { name: 'Diagnose' })).toBeTruthy();
     expect(screen.getByText(/van 1\.200 bekende contacten getagd/)).toBeTruthy();
-    // Tag labels are the stored ones (English here); the sentence around them is Dutch.
-    expect(screen.getByRole('list', { name: 'Gaten in je netwerk' }).textContent).toContain('Nog geen way-shower');
-    expect(screen.getByRole('table', { name: 'Getagde contacten per doel' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'JSON exporteren' })).toBeTruthy();
-    await screen.findByText(
-      '75% van je contacten met een bekend bedrijf werkt bij Flexa (4 contacten bij 2 bedrijven).',
-    );
-    expect(screen.getByText(/200 dagen geleden/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Overzicht openen' })).toBeTruthy();
+    expect(await screen.findByText(/200 dagen geleden/)).toBeTruthy();
+    await screen.findByText('Deze week: niemand nieuw getagd, geen contactmomenten vastgelegd.');
   });
 
   it('reports an export failure', async () => {

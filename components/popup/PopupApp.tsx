@@ -1,18 +1,31 @@
 import { i18n } from '#i18n';
-import { useState } from 'preact/hooks';
-import { formatNumber } from '../../lib/i18n';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageClient } from '../../lib/protocol/page-client';
 import { backupReminderDays } from '../../lib/model/backup-reminder';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
-import { BalanceView } from '../shared/BalanceView';
-import { CompanySpreadView } from '../shared/CompanySpreadView';
+import { BalanceView, Progress, SplitBar } from '../shared/BalanceView';
 import { PageHeader } from '../shared/PageHeader';
+import { PurposeLine } from '../shared/PurposeLine';
+import { formatNumber as n, translate, uiLocale } from '../../lib/i18n';
+import { diagnose, diagnosisSentence, onMission } from '../../lib/model/review';
+import { describeTrend } from '../../lib/model/balance-history';
 import { ReconnectList } from '../shared/ReconnectList';
 import { errorText } from '../../lib/model/error-text';
 import { useWatch } from '../shared/use-watch';
 
 interface PopupAppProps {
-  client: Pick<PageClient, 'watchBalance' | 'watchInsight' | 'watchUnsavedSince' | 'exportJson' | 'recordExport'>;
+  client: Pick<
+    PageClient,
+    | 'watchBalance'
+    | 'watchInsight'
+    | 'watchUnsavedSince'
+    | 'exportJson'
+    | 'recordExport'
+    | 'watchPurposeStatement'
+    | 'watchBalanceSnapshots'
+    | 'watchWeeklyWork'
+    | 'recordBalanceSnapshot'
+  >;
   openOptions: () => void;
   now?: () => Date;
 }
@@ -23,8 +36,24 @@ const RECONNECT_SHOWN = 3;
 type ExportState =
   { kind: 'idle' | 'busy' | 'confirmed' } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
+/**
+ * A glance, within the 600 px Chrome gives a popup: the purpose, the one-sentence diagnosis, the trend,
+ * who is due and the week; the charts and full lists are on the options page ("Open overview").
+ */
 export function PopupApp({ client, openOptions, now = () => new Date() }: PopupAppProps) {
   const [loadError, setLoadError] = useState('');
+  // This month's balance is noted the first time a Kindred page notices the month (once per month).
+  useEffect(() => void client.recordBalanceSnapshot({}).catch(() => undefined), []);
+  const statement = useWatch(
+    () => client.watchPurposeStatement,
+    [],
+    () => undefined,
+  );
+  const snapshots = useWatch(
+    () => client.watchBalanceSnapshots,
+    [],
+    () => undefined,
+  );
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
   const balance = useWatch(
     () => client.watchBalance,
@@ -35,6 +64,12 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
   const insight = useWatch(
     () => (balance ? client.watchInsight(DEFAULT_RECONNECT_DAYS, RECONNECT_SHOWN) : () => () => undefined),
     [balance !== undefined],
+    () => undefined,
+  );
+  // The week reads every contact: last, once the rest has painted.
+  const week = useWatch(
+    () => (insight ? client.watchWeeklyWork : () => () => undefined),
+    [insight !== undefined],
     () => undefined,
   );
   const unsavedSince =
@@ -77,12 +112,28 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
         </p>
       ) : balance ? (
         <>
-          <BalanceView balance={balance} />
-          {insight && balance.tagged > 0 && (
-            <>
-              <ReconnectList {...insight.reconnect} days={DEFAULT_RECONNECT_DAYS} />
-              <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
-            </>
+          {statement !== undefined && (
+            <PurposeLine statement={statement} onMission={onMission(balance)} onWrite={openOptions} />
+          )}
+          {balance.tagged === 0 ? (
+            <BalanceView balance={balance} />
+          ) : (
+            <section aria-labelledby="diagnosis-heading" class="diagnosis">
+              <h2 id="diagnosis-heading">{i18n.t('glance.diagnosisLabel')}</h2>
+              <p class="diagnosis-sentence">{diagnosisSentence(diagnose(balance), translate)}</p>
+              <SplitBar balance={balance} />
+              <Progress tagged={balance.tagged} known={balance.known} />
+              {snapshots && <TrendLine text={describeTrend(snapshots, translate, uiLocale())} />}
+            </section>
+          )}
+          {insight && balance.tagged > 0 && <ReconnectList {...insight.reconnect} days={DEFAULT_RECONNECT_DAYS} />}
+          {week && (
+            <p class="weekly muted">
+              {i18n.t('weekly.line', [
+                i18n.t('weekly.tagged', week.tagged, [n(week.tagged)]),
+                i18n.t('weekly.touches', week.touches, [n(week.touches)]),
+              ])}
+            </p>
           )}
         </>
       ) : (
@@ -90,7 +141,7 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
       )}
       <footer>
         {reminderDays !== null && (
-          <p class="reminder">{i18n.t('popup.backupReminder', reminderDays, [formatNumber(reminderDays)])}</p>
+          <p class="reminder">{i18n.t('popup.backupReminder', reminderDays, [n(reminderDays)])}</p>
         )}
         <div class="actions">
           <button type="button" class="primary" onClick={onExport} disabled={exportState.kind === 'busy'}>
@@ -102,7 +153,7 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
             </button>
           )}
           <button type="button" onClick={openOptions}>
-            {i18n.t('popup.openOptions')}
+            {i18n.t('glance.openOverview')}
           </button>
         </div>
         <p class="muted" role="status">
@@ -117,4 +168,9 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
       </footer>
     </main>
   );
+}
+
+/** "Since August 2026, your growth share rose from 22% to 31%." Nothing before there are two months. */
+function TrendLine({ text }: { text: string }) {
+  return text ? <p class="trend-line">{text}</p> : null;
 }

@@ -47,7 +47,7 @@ function EmptyState({ known }: { known: number }) {
   );
 }
 
-function Progress({ tagged, known }: { tagged: number; known: number }) {
+export function Progress({ tagged, known }: { tagged: number; known: number }) {
   return (
     <p class="progress">
       {withNodes(
@@ -60,7 +60,7 @@ function Progress({ tagged, known }: { tagged: number; known: number }) {
 }
 
 /** Work on the left, growth on the right; contacts serving both are the overlap in the middle. */
-function SplitBar({ balance }: { balance: Balance }) {
+export function SplitBar({ balance }: { balance: Balance }) {
   const workOnly = balance.work - balance.both;
   const growthOnly = balance.growth - balance.both;
   const total = workOnly + balance.both + growthOnly || 1;

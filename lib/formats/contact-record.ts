@@ -55,6 +55,8 @@ const FIELDS = {
       ),
     ),
   ),
+  /** When the contact was last reviewed in the guided review (issue 16); format v2, optional. */
+  reviewedAt: v.optional(Timestamp),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */

@@ -2,6 +2,7 @@ import type { Contact } from '../model/contact';
 import type { Tag } from '../model/taxonomy';
 import { localDateStamp } from '../model/dates';
 import { CONTACT_FIELDS } from './contact-record';
+import type { BalanceSnapshot } from '../model/balance-history';
 
 /**
  * The export format version this code writes and the newest it reads; files of older versions are
@@ -19,11 +20,26 @@ export interface KindredExport {
   version: typeof FILE_VERSION;
   exportedAt: string;
   taxonomy: Tag[];
+  /** The person's professional purpose (issue 16); left out when not written. */
+  purposeStatement?: string;
+  /** The monthly balance snapshots, oldest first (issue 16); left out when there are none. */
+  snapshots?: BalanceSnapshot[];
   contacts: Contact[];
 }
 
+/** What a file holds besides the tags and contacts (issue 16): written only when there is something. */
+export interface ExportExtras {
+  purposeStatement?: string;
+  snapshots?: readonly BalanceSnapshot[];
+}
+
 /** Builds the export in a stable order, so two exports of the same data differ only in `exportedAt`. */
-export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact[], now: Date): KindredExport {
+export function buildExport(
+  taxonomy: readonly Tag[],
+  contacts: readonly Contact[],
+  now: Date,
+  extras: ExportExtras = {},
+): KindredExport {
   return {
     format: 'kindred',
     version: FILE_VERSION,
@@ -31,6 +47,8 @@ export function buildExport(taxonomy: readonly Tag[], contacts: readonly Contact
     taxonomy: [...taxonomy].sort(
       (a, b) => DIMENSION_RANK[a.dimension] - DIMENSION_RANK[b.dimension] || a.order - b.order || compare(a.id, b.id),
     ),
+    ...(extras.purposeStatement ? { purposeStatement: extras.purposeStatement } : {}),
+    ...(extras.snapshots?.length ? { snapshots: [...extras.snapshots] } : {}),
     contacts: [...contacts].sort((a, b) => compare(a.id, b.id)).map(inFieldOrder),
   };
 }

@@ -4,6 +4,8 @@ import { Color, Dimension, TagId, TagLabel, describeIssues, issueMessage, issueP
 import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
 import { FILE_VERSION } from './export-format';
 import { FileContact, MAX_TAGS, repairContact } from './contact-record';
+import { BalanceSnapshots, PurposeStatement } from './review-fields';
+import type { BalanceSnapshot } from '../model/balance-history';
 
 /**
  * Reading a Kindred export file. The whole file is checked before anything touches the database. A
@@ -45,6 +47,9 @@ const FileSchema = v.strictObject({
   version: v.literal(FILE_VERSION),
   exportedAt: OptionalTimestamp,
   taxonomy: v.optional(v.pipe(v.array(TagSchema), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)), []),
+  // Optional in version 2 (issue 16): the professional purpose and the monthly balance snapshots.
+  purposeStatement: v.optional(PurposeStatement),
+  snapshots: v.optional(BalanceSnapshots),
   contacts: v.pipe(
     v.array(v.unknown(), 'must be a list of contacts'),
     v.maxLength(MAX_IMPORT_CONTACTS, `must have at most ${MAX_IMPORT_CONTACTS} contacts`),
@@ -52,9 +57,15 @@ const FileSchema = v.strictObject({
 });
 
 /** What an import applies: the file with every default filled in and every reference checked. */
-export interface ImportData {
+export interface ImportData extends FileExtras {
   taxonomy: Tag[];
   contacts: Contact[];
+}
+
+/** What a file holds besides tags and contacts (issue 16), when it holds it. */
+export interface FileExtras {
+  purposeStatement?: string;
+  snapshots?: BalanceSnapshot[];
 }
 
 /** One contact of a file that cannot be imported: where it is, who it is (as far as known) and why. */
@@ -123,7 +134,7 @@ export function readKindredFile(textContent: string, now: string): KindredFileCo
     if ('problems' in checked) return;
     valid.push(checked);
   });
-  return { taxonomy: checker.taxonomy(), contacts: valid, invalid: checker.invalid };
+  return { ...fileExtras(head), taxonomy: checker.taxonomy(), contacts: valid, invalid: checker.invalid };
 }
 
 /** The message for a text that is not JSON: a CSV file gets a pointer to the right import. */
@@ -144,9 +155,17 @@ function contactCount(contacts: unknown): number {
 }
 
 /** What the file says besides its contacts, checked: the version its contacts are in and its tags. */
-export interface FileHead {
+export interface FileHead extends FileExtras {
   version: number;
   taxonomy: Tag[];
+}
+
+/** The head's optional extras, only those the file has. */
+export function fileExtras(head: FileExtras): FileExtras {
+  return {
+    ...(head.purposeStatement !== undefined ? { purposeStatement: head.purposeStatement } : {}),
+    ...(head.snapshots !== undefined ? { snapshots: head.snapshots } : {}),
+  };
 }
 
 /**
@@ -181,7 +200,7 @@ export function readHead(head: Record<string, unknown>, count: number): FileHead
       `The file has problems: ${duplicateTags.slice(0, PROBLEMS_NAMED).join('; ')}. Nothing was changed.`,
     );
   }
-  return { version: head.version, taxonomy: [...taxonomy.values()] };
+  return { version: head.version, taxonomy: [...taxonomy.values()], ...fileExtras(parsed.output) };
 }
 
 export const tooManyContacts = () =>

@@ -42,6 +42,8 @@ export interface Contact {
    * empty (left out instead).
    */
   pageValues?: PageValues;
+  /** When the person last went over this contact in the guided review (ISO timestamp); absent: never. */
+  reviewedAt?: string;
 }
 
 /** The fields the person can correct in the panel. */

@@ -28,6 +28,7 @@ import {
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
+import { markReviewed, recordBalanceSnapshot, setPurposeStatement } from '../storage/network-review';
 
 export type { MessageSender, Self };
 
@@ -62,6 +63,10 @@ const HANDLERS: Handlers = {
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
   deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
   restoreSnapshot: (db) => restoreSnapshot(db),
+  // The network review (issue 16).
+  setPurposeStatement: (db, { text }) => setPurposeStatement(db, text).then(() => null),
+  markReviewed: (db, { contactId }, now) => markReviewed(db, contactId, now.toISOString()).then(() => null),
+  recordBalanceSnapshot: (db, _input, now) => recordBalanceSnapshot(db, now),
 };
 
 /**
@@ -89,6 +94,11 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   'reorderTags',
   'deleteAll',
   'restoreSnapshot',
+  // The network review's (issue 16): each sets a value; inside the request's transaction Firefox ended
+  // it early ("Transaction committed too early", seen in firefox-network-review.e2e.ts).
+  'setPurposeStatement',
+  'markReviewed',
+  'recordBalanceSnapshot',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */

@@ -28,4 +28,8 @@ export const PAGE_OPERATIONS = [
   'recordExport',
   'deleteAll',
   'restoreSnapshot',
+  // The network review (issue 16).
+  'setPurposeStatement',
+  'markReviewed',
+  'recordBalanceSnapshot',
 ] as const;

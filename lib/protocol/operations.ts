@@ -9,6 +9,7 @@ import type { ImportReport, InvalidContactsReport } from '../storage/import-kind
 import type { ContactView } from '../storage/contact-view';
 import type { BadgeTag } from '../storage/list-tags';
 import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
+import { PurposeStatement } from '../formats/review-fields';
 
 /**
  * Every operation the background performs, declared once: who may ask for it, the input it accepts and
@@ -118,6 +119,11 @@ export const OPERATIONS = {
   deleteAll: v.strictObject({}),
   // The safety net: the data before the last replace-import or delete-all comes back.
   restoreSnapshot: v.strictObject({}),
+  // The network review (issue 16): the professional purpose ('' removes it), a contact marked reviewed,
+  // this month's balance noted (once per month; later calls in the month change nothing).
+  setPurposeStatement: v.strictObject({ text: PurposeStatement }),
+  markReviewed: v.strictObject({ contactId: ContactId }),
+  recordBalanceSnapshot: v.strictObject({}),
 } satisfies Record<Operation, v.GenericSchema>;
 
 export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
@@ -155,6 +161,9 @@ export interface Replies {
   recordExport: null;
   deleteAll: null;
   restoreSnapshot: { contacts: number };
+  setPurposeStatement: null;
+  markReviewed: null;
+  recordBalanceSnapshot: { taken: boolean };
 }
 
 /** A message on the wire: the operation's name as `type`, and its input. */

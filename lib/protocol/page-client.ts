@@ -24,6 +24,9 @@ import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
+import type { BalanceSnapshot } from '../model/balance-history';
+import type { WeeklyWork } from '../model/weekly';
+import { loadPurposeStatement, loadSnapshots, loadWeeklyWork } from '../storage/network-review';
 
 /**
  * What Kindred's own pages (popup, options) can do: every operation, sent to the background, the only
@@ -65,6 +68,13 @@ export interface PageClient extends KindredClient {
   storagePersisted: () => Promise<boolean | null>;
   /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
   exportCsv: () => Promise<string>;
+  // The network review (issue 16).
+  /** The professional purpose statement, '' when not written. */
+  watchPurposeStatement: Watch<string>;
+  /** The monthly balance snapshots, oldest first. */
+  watchBalanceSnapshots: Watch<BalanceSnapshot[]>;
+  /** People tagged and touches logged this week (reads every contact: load it last). */
+  watchWeeklyWork: Watch<WeeklyWork>;
 }
 
 /** Contacts done, of all. */
@@ -135,6 +145,9 @@ export function createPageClient({
       download(fileName, contactsToCsv(contacts, taxonomy), 'text/csv;charset=utf-8');
       return fileName;
     },
+    watchPurposeStatement: watchQuery(() => loadPurposeStatement(db)),
+    watchBalanceSnapshots: watchQuery(() => loadSnapshots(db)),
+    watchWeeklyWork: watchQuery(() => loadWeeklyWork(db, now())),
   };
 }
 

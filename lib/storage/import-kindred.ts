@@ -4,6 +4,7 @@ import type { KindredDB } from './db';
 import type { ImportData, RecordProblem } from '../formats/kindred-file';
 import { existingContacts } from './store';
 import { takeSnapshot } from './snapshot';
+import { importExtras } from './network-review';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -120,6 +121,7 @@ export async function importKindred(
       await db.taxonomy.bulkAdd([...data.taxonomy, ...db.defaultTaxonomy().filter((tag) => !fileTags.has(tag.id))]);
       await db.contacts.clear();
       await db.contacts.bulkAdd(data.contacts);
+      await importExtras(db, data, mode);
       return report;
     }
     const stored = new Map((await db.taxonomy.toArray()).map((tag) => [tag.id, tag]));
@@ -133,6 +135,7 @@ export async function importKindred(
       data.contacts.map((c) => c.id),
     );
     await db.contacts.bulkPut(mergeAll(data.contacts, existing, report));
+    await importExtras(db, file, mode);
     return report;
   });
 }
@@ -223,6 +226,9 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
   // A member id never changes for a person: the one already kept stays, a file can add a missing one.
   const memberId = current.memberId ?? incoming.memberId;
   if (memberId) contact.memberId = memberId;
+  // The later review counts (issue 16).
+  const reviewedAt = maxDate(current.reviewedAt ?? '', incoming.reviewedAt ?? '');
+  if (reviewedAt) contact.reviewedAt = reviewedAt;
   const conflict =
     current.note && incoming.note && current.note !== incoming.note
       ? { contactId: current.id, name: contact.name || current.id, kept: newer.note, discarded: older.note }

@@ -1,8 +1,9 @@
 import type { Contact } from '../model/contact';
-import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { DEFAULT_TAXONOMY } from '../model/taxonomy';
 import type { KindredDB } from './db';
 import {
   ContactChecker,
+  type FileHead,
   ImportFileError,
   type RecordProblem,
   describeInvalid,
@@ -20,6 +21,7 @@ import {
   tagRenames,
 } from './import-kindred';
 import { takeSnapshot } from './snapshot';
+import { importExtras } from './network-review';
 
 /**
  * A Kindred file imported as it arrives, in pieces of any size (the options page sends them over a
@@ -125,7 +127,7 @@ export class KindredImport {
     const { db } = this;
     try {
       return await db.transaction('rw', [db.contacts, db.taxonomy, db.settings, db.snapshot, db.importStaging], () =>
-        this.apply(checker, fileHead.taxonomy, total, progress),
+        this.apply(checker, fileHead, total, progress),
       );
     } catch (error) {
       if (error instanceof InvalidFound) return error.report;
@@ -144,10 +146,11 @@ export class KindredImport {
 
   private async apply(
     checker: ContactChecker,
-    fileTags: Tag[],
+    fileHead: FileHead,
     total: number,
     progress: StoreProgress,
   ): Promise<ImportReport> {
+    const fileTags = fileHead.taxonomy;
     const { db } = this;
     const { mode, now } = this.options;
     const report = emptyReport(mode);
@@ -207,6 +210,7 @@ export class KindredImport {
       await db.taxonomy.bulkAdd(newTags);
       report.tagsAdded = newTags.length;
     }
+    await importExtras(db, fileHead, mode);
     if (this.staged > 0) await db.importStaging.where('session').equals(this.id).delete();
     return report;
   }

@@ -11,6 +11,7 @@ import {
 import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExport, buildExport } from '../formats/export-format';
 import { type ContactView, StoreError, getContact } from './contact-view';
+import { exportExtras } from './network-review';
 
 /**
  * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
@@ -140,8 +141,8 @@ export async function existingContacts(db: KindredDB, ids: readonly string[]): P
 
 /** Everything, in the export format. */
 export async function exportAll(db: KindredDB, now: Date): Promise<KindredExport> {
-  return db.transaction('r', db.contacts, db.taxonomy, async () =>
-    buildExport(await db.taxonomy.toArray(), await db.contacts.toArray(), now),
+  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () =>
+    buildExport(await db.taxonomy.toArray(), await db.contacts.toArray(), now, await exportExtras(db)),
   );
 }
 

@@ -81,19 +81,22 @@ describe('insight for the whole network', () => {
 
     // 5. The popup counts the whole network.
     const popup = await openExtensionPage(kindred, 'popup.html');
-    await popup.getByText('2 of 4 tagged contacts serve your work; 1 your own growth.').waitFor();
+    await popup.getByText('Balanced (50% work, 25% growth); no way-shower and no community of practice.').waitFor();
     expect(await popup.getByText(/of 4 known contacts tagged/).textContent()).toContain('4 of 4');
-    const gaps = (await popup.getByRole('list', { name: 'Gaps in your network' }).textContent()) ?? '';
-    expect(gaps).toContain('No peer yet');
-    expect(gaps).not.toContain('No mentor yet');
     // Deepa matters for growth (mentor) and was never opened: she is on the reconnect list, linked.
     expect(await popup.getByRole('link', { name: 'Deepa Iyer' }).getAttribute('href')).toBe(
       'https://www.linkedin.com/in/deepa-iyer/',
     );
     expect(await popup.getByRole('link', { name: 'Anna de Vries' }).count()).toBe(0); // seen just now
-    await popup.getByText(/% of your contacts with a known company work at/).waitFor();
-    await popup.setViewportSize({ width: 360, height: 800 });
+    await popup.setViewportSize({ width: 360, height: 600 });
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-network.png'), fullPage: true });
+    // The overview has the charts: the split in words, the gaps, the company spread.
+    await options.getByRole('tab', { name: 'Overview' }).click();
+    await options.getByText('2 of 4 tagged contacts serve your work; 1 your own growth.').waitFor();
+    const gaps = (await options.getByRole('list', { name: 'Gaps in your network' }).textContent()) ?? '';
+    expect(gaps).toContain('No peer yet');
+    expect(gaps).not.toContain('No mentor yet');
+    await options.getByText(/% of your contacts with a known company work at/).waitFor();
 
     // 6. Renaming a tag: the panel shows the new label, and the contact keeps it.
     await options.getByRole('tab', { name: 'Tags' }).click();

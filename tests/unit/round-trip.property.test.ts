@@ -173,9 +173,13 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
           pageValues: fc.option(fc.record({ company: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }), {
             nil: undefined,
           }),
+          // The network review (issue 16).
+          reviewedAt: fc.constantFrom(undefined, '2026-05-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z'),
         }),
         { maxLength: 4 },
       ),
+      purposeStatement: fc.option(anyText(500), { nil: undefined }),
+      snapshots: fc.subarray(['2026-08', '2026-09', '2026-10']),
     })
     .map((file) => () => {
       // `coach` is a purpose in this file; `mentor` too when the file clashes with the database.
@@ -195,8 +199,22 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
         ...(c.connectedOn === undefined ? {} : { connectedOn: c.connectedOn }),
         ...(c.source ? { source: c.source } : {}),
         ...(c.pageValues ? { pageValues: c.pageValues } : {}),
+        ...(c.reviewedAt ? { reviewedAt: c.reviewedAt } : {}),
       }));
-      const text = JSON.stringify({ format: 'kindred', version: file.version, taxonomy, contacts });
+      const snapshots = file.snapshots.map((month, n) => ({
+        month,
+        known: n + 1,
+        tagged: n + 1,
+        work: n,
+        growth: 1,
+        both: 0,
+        tags: { growth: 1 },
+      }));
+      const extras = {
+        ...(file.purposeStatement === undefined ? {} : { purposeStatement: file.purposeStatement }),
+        ...(snapshots.length ? { snapshots } : {}),
+      };
+      const text = JSON.stringify({ format: 'kindred', version: file.version, taxonomy, ...extras, contacts });
       return { type: 'importKindred', text, mode: file.mode, skipInvalid: file.skipInvalid };
     }),
 );

@@ -32,14 +32,16 @@ export interface ContactsTableProps {
   client: Pick<PageClient, 'bulkSetTag' | 'setNote' | 'deleteContact' | 'undo'>;
   /** The time "last seen" is counted from; now by default. */
   now?: Date;
+  /** Filters to start with (the overview's "Show them": the people on your mission). */
+  initialFilter?: Partial<Filters>;
 }
 
 /**
  * Every contact in a sortable, searchable table that stays fast at 30,000 rows (see ContactsGrid), with
  * filters, a selection that bulk tagging acts on, and a note editor and delete confirmation per contact.
  */
-export function ContactsTable({ contacts, taxonomy, client, now }: ContactsTableProps) {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+export function ContactsTable({ contacts, taxonomy, client, now, initialFilter }: ContactsTableProps) {
+  const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, ...initialFilter });
   const [sort, setSort] = useState<ContactSort>(DEFAULT_SORT);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);

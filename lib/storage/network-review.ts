@@ -1,0 +1,97 @@
+import { computeBalance } from '../model/balance';
+import { type BalanceSnapshot, mergeSnapshots, monthOf, snapshotOf, withSnapshot } from '../model/balance-history';
+import { type WeeklyWork, type WeeklySource, weeklyWork } from '../model/weekly';
+import type { FileExtras } from '../formats/kindred-file';
+import type { KindredDB } from './db';
+import { StoreError } from './contact-view';
+import { loadTagSummary } from './page-reads';
+
+/**
+ * The network review's data (issue 16), in the `settings` table: the professional purpose under
+ * `purposeStatement`, the monthly balance snapshots under `balanceSnapshots`; and each contact's
+ * `reviewedAt`. Being settings, both are in the safety net's snapshot and go with "Delete all data".
+ */
+
+export const PURPOSE_STATEMENT = 'purposeStatement';
+export const BALANCE_SNAPSHOTS = 'balanceSnapshots';
+
+/** The purpose statement, '' when not written. */
+export async function loadPurposeStatement(db: KindredDB): Promise<string> {
+  const value = (await db.settings.get(PURPOSE_STATEMENT))?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/** Stores the statement (checked and trimmed by the operation's schema); '' removes it. */
+export async function setPurposeStatement(db: KindredDB, text: string): Promise<void> {
+  if (text === '') await db.settings.delete(PURPOSE_STATEMENT);
+  else await db.settings.put({ key: PURPOSE_STATEMENT, value: text });
+}
+
+/** The monthly snapshots, oldest first. */
+export async function loadSnapshots(db: KindredDB): Promise<BalanceSnapshot[]> {
+  const value = (await db.settings.get(BALANCE_SNAPSHOTS))?.value;
+  return Array.isArray(value) ? (value as BalanceSnapshot[]) : [];
+}
+
+/**
+ * Notes this month's balance when the month has none yet; a second call in the same month changes
+ * nothing, and nothing is noted before anyone is tagged (a fresh install has no balance to follow).
+ * Answers whether a snapshot was taken.
+ */
+export async function recordBalanceSnapshot(db: KindredDB, now: Date): Promise<{ taken: boolean }> {
+  return db.transaction('rw', db.contacts, db.taxonomy, db.settings, async () => {
+    const month = monthOf(now);
+    const snapshots = await loadSnapshots(db);
+    if (snapshots.some((s) => s.month === month)) return { taken: false };
+    const { summary, taxonomy } = await loadTagSummary(db);
+    const balance = computeBalance(summary, taxonomy);
+    if (balance.tagged === 0) return { taken: false };
+    const next = withSnapshot(snapshots, snapshotOf(balance, month));
+    if (next) await db.settings.put({ key: BALANCE_SNAPSHOTS, value: next });
+    return { taken: next !== null };
+  });
+}
+
+/** Marks a contact reviewed now (the guided review's "Reviewed, next"). */
+export async function markReviewed(db: KindredDB, contactId: string, now: string): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    if (!(await db.contacts.get(contactId))) throw new StoreError(`Unknown contact "${contactId}".`);
+    await db.contacts.update(contactId, { reviewedAt: now });
+  });
+}
+
+/** People tagged and touches logged this week (lib/model/weekly.ts), over every contact. */
+export async function loadWeeklyWork(db: KindredDB, now: Date): Promise<WeeklyWork> {
+  const contacts: WeeklySource[] = [];
+  await db.contacts.each((contact) => {
+    const source = contact as WeeklySource;
+    if (source.firstTaggedAt || source.touches?.length) contacts.push(source);
+  });
+  return weeklyWork(contacts, now);
+}
+
+/** What an export writes besides tags and contacts. */
+export async function exportExtras(db: KindredDB): Promise<FileExtras> {
+  const [purposeStatement, snapshots] = await Promise.all([loadPurposeStatement(db), loadSnapshots(db)]);
+  return { purposeStatement, snapshots };
+}
+
+/**
+ * A file's extras applied inside the import's transaction. Replace: the database becomes the file (a
+ * file without them leaves none). Merge: a purpose is taken only when none is written here; the file's
+ * months are added to the kept ones, a kept month winning.
+ */
+export async function importExtras(db: KindredDB, file: FileExtras, mode: 'merge' | 'replace'): Promise<void> {
+  if (mode === 'replace') {
+    await setPurposeStatement(db, file.purposeStatement ?? '');
+    if (file.snapshots?.length) await db.settings.put({ key: BALANCE_SNAPSHOTS, value: file.snapshots });
+    else await db.settings.delete(BALANCE_SNAPSHOTS);
+    return;
+  }
+  if (file.purposeStatement && !(await loadPurposeStatement(db))) {
+    await setPurposeStatement(db, file.purposeStatement);
+  }
+  if (file.snapshots?.length) {
+    await db.settings.put({ key: BALANCE_SNAPSHOTS, value: mergeSnapshots(await loadSnapshots(db), file.snapshots) });
+  }
+}
