@@ -28,6 +28,7 @@ import {
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
+import { logTouch, removeTouch, setPersonRhythm, setTagRhythm, snoozeContact } from '../storage/keep-in-touch';
 
 export type { MessageSender, Self };
 
@@ -62,6 +63,12 @@ const HANDLERS: Handlers = {
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
   deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
   restoreSnapshot: (db) => restoreSnapshot(db),
+  // Keep in touch.
+  logTouch: (db, { contactId, on, channel }, now) => logTouch(db, contactId, { on, channel }, now),
+  removeTouch: (db, { contactId, on, channel }, now) => removeTouch(db, contactId, { on, channel }, now),
+  setPersonRhythm: (db, { contactId, rhythmDays }, now) => setPersonRhythm(db, contactId, rhythmDays, now),
+  snoozeContact: (db, { contactId, snoozed }, now) => snoozeContact(db, contactId, snoozed, now),
+  setTagRhythm: (db, { tagId, rhythmDays }) => setTagRhythm(db, tagId, rhythmDays).then(() => null),
 };
 
 /**
@@ -72,6 +79,10 @@ const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) =
   recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id),
   setTag: (db, { contactId }: Input<'setTag'>) => getContact(db, contactId),
   setNote: (db, { contactId }: Input<'setNote'>) => getContact(db, contactId),
+  logTouch: (db, { contactId }: Input<'logTouch'>) => getContact(db, contactId),
+  removeTouch: (db, { contactId }: Input<'removeTouch'>) => getContact(db, contactId),
+  setPersonRhythm: (db, { contactId }: Input<'setPersonRhythm'>) => getContact(db, contactId),
+  snoozeContact: (db, { contactId }: Input<'snoozeContact'>) => getContact(db, contactId),
 };
 /** Only read: nothing to apply twice. */
 const READS: ReadonlySet<StoreOperation> = new Set(['getContact']);
@@ -89,6 +100,8 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   'reorderTags',
   'deleteAll',
   'restoreSnapshot',
+  // A tag's rhythm: a tag edit like updateTag.
+  'setTagRhythm',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */

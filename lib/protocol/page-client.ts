@@ -22,6 +22,7 @@ import type { KindredExport } from '../formats/export-format';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
+import { type Due, loadDue } from '../storage/keep-in-touch';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
 
@@ -65,6 +66,8 @@ export interface PageClient extends KindredClient {
   storagePersisted: () => Promise<boolean | null>;
   /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
   exportCsv: () => Promise<string>;
+  /** Keep in touch: who is due today, most overdue first (the first `limit` loaded whole), and how many in all. */
+  watchDue: (limit?: number) => Watch<Due>;
 }
 
 /** Contacts done, of all. */
@@ -135,6 +138,7 @@ export function createPageClient({
       download(fileName, contactsToCsv(contacts, taxonomy), 'text/csv;charset=utf-8');
       return fileName;
     },
+    watchDue: (limit = Infinity) => watchQuery(() => loadDue(db, now(), limit)),
   };
 }
 
