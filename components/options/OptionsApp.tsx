@@ -79,9 +79,8 @@ interface TabProps {
 const Loading = () => <p class="muted">{i18n.t('common.loading')}</p>;
 
 function OverviewTab({ client, onError }: TabProps) {
-  const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const balance = useWatch(() => client.watchBalance, [], onError);
-  const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  const insight = useWatch(() => client.watchInsight(DEFAULT_RECONNECT_DAYS, 0), [], onError);
   const health = useWatch(() => client.watchLayoutHealth, [], onError);
   if (!balance || !insight) return <Loading />;
   return (
@@ -92,7 +91,7 @@ function OverviewTab({ client, onError }: TabProps) {
         <BalanceView balance={balance} />
       </section>
       <div class="card">
-        <ReconnectList {...insight.reconnect} days={days} onDaysChange={setDays} />
+        <ReconnectList client={client} onError={onError} />
       </div>
       <div class="card">
         <CompanySpreadView spread={insight.spread} />

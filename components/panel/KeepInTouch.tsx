@@ -123,7 +123,7 @@ export function KeepInTouch({ contactId, view, client, save, now = () => new Dat
               <option value="">{i18n.t('touch.channelNone')}</option>
               {TOUCH_CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {i18n.t(`touch.channels.${c}`)}
+                  {channelLabel(c)}
                 </option>
               ))}
             </select>
@@ -147,4 +147,19 @@ export function KeepInTouch({ contactId, view, client, save, now = () => new Dat
       </details>
     </section>
   );
+}
+
+function channelLabel(channel: TouchChannel): string {
+  switch (channel) {
+    case 'message':
+      return i18n.t('touch.channels.message');
+    case 'call':
+      return i18n.t('touch.channels.call');
+    case 'meeting':
+      return i18n.t('touch.channels.meeting');
+    case 'email':
+      return i18n.t('touch.channels.email');
+    case 'event':
+      return i18n.t('touch.channels.event');
+  }
 }

@@ -12,7 +12,19 @@ import { errorText } from '../../lib/model/error-text';
 import { useWatch } from '../shared/use-watch';
 
 interface PopupAppProps {
-  client: Pick<PageClient, 'watchBalance' | 'watchInsight' | 'watchUnsavedSince' | 'exportJson' | 'recordExport'>;
+  client: Pick<
+    PageClient,
+    | 'watchBalance'
+    | 'watchInsight'
+    | 'watchUnsavedSince'
+    | 'exportJson'
+    | 'recordExport'
+    // Keep in touch: the due list.
+    | 'watchDue'
+    | 'logTouch'
+    | 'removeTouch'
+    | 'snoozeContact'
+  >;
   openOptions: () => void;
   now?: () => Date;
 }
@@ -80,7 +92,7 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
           <BalanceView balance={balance} />
           {insight && balance.tagged > 0 && (
             <>
-              <ReconnectList {...insight.reconnect} days={DEFAULT_RECONNECT_DAYS} />
+              <ReconnectList client={client} limit={RECONNECT_SHOWN} now={now} />
               <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
             </>
           )}

@@ -19,11 +19,8 @@ export const MAX_TAGS = 500;
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
-const IsoDate = v.pipe(
-  v.string(),
-  v.isoDate('must be a date like 2024-10-09'),
-  v.check(isIsoDate, 'must be a date like 2024-10-09'),
-);
+// A real calendar date: valibot's isoDate alone takes 2023-02-29.
+const IsoDate = v.pipe(v.string(), v.check(isIsoDate, 'must be a date like 2024-10-09'));
 
 /** Each field of a contact and its checked shape, as stored and as written in a file. */
 const FIELDS = {
