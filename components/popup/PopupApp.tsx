@@ -90,11 +90,10 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
       ) : balance ? (
         <>
           <BalanceView balance={balance} />
+          {/* Keep in touch: who is due, read at once beside the balance (its own indexed read). */}
+          {balance.tagged > 0 && <ReconnectList client={client} limit={RECONNECT_SHOWN} now={now} />}
           {insight && balance.tagged > 0 && (
-            <>
-              <ReconnectList client={client} limit={RECONNECT_SHOWN} now={now} />
-              <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
-            </>
+            <CompanySpreadView spread={{ ...insight.spread, top: insight.spread.top.slice(0, 3) }} />
           )}
         </>
       ) : (
