@@ -153,8 +153,12 @@ export interface DueState {
 
 /** Whether and by how much a person is due on `now`'s calendar day. */
 export function dueState(contact: RhythmContact, rhythms: ReadonlyMap<string, number>, now: Date): DueState {
+  return dueStateOn(contact, rhythms, today(now));
+}
+
+/** `dueState` on a calendar day (YYYY-MM-DD): for lists, which take today once. */
+function dueStateOn(contact: RhythmContact, rhythms: ReadonlyMap<string, number>, day: string): DueState {
   const rhythm = rhythmOf(contact, rhythms);
-  const day = today(now);
   const started = contact.firstTaggedAt || contact.createdAt;
   const since = lastTouchOn(contact) ?? (started ? localDayOf(started) : '');
   const days = since ? Math.max(0, daysBetween(since, day)) : 0;
@@ -187,16 +191,20 @@ export function dueList<C extends RhythmContact & Pick<Contact, 'name' | 'id'>>(
   now: Date,
 ): Array<DueEntry<C>> {
   const rhythms = tagRhythms(taxonomy);
+  const day = today(now);
   const due: Array<DueEntry<C>> = [];
   for (const contact of contacts) {
-    const state = dueState(contact, rhythms, now);
+    // Most contacts have no rhythm at all: nothing more to work out for them.
+    if (rhythmOf(contact, rhythms) === null) continue;
+    const state = dueStateOn(contact, rhythms, day);
     if (state.due) due.push({ contact, state, growth: isGrowthSide(contact) });
   }
+  const byName = new Intl.Collator().compare;
   return due.sort(
     (a, b) =>
       b.state.overdue - a.state.overdue ||
       Number(b.growth) - Number(a.growth) ||
-      (a.contact.name || a.contact.id).localeCompare(b.contact.name || b.contact.id),
+      byName(a.contact.name || a.contact.id, b.contact.name || b.contact.id),
   );
 }
 

@@ -4,6 +4,7 @@ import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
+import { dueSummaryMiddleware } from './due-summary';
 import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
@@ -195,6 +196,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     if (upgrade) declared.upgrade(upgrade);
   }
   db.use(tagSummaryMiddleware);
+  // Keep in touch: who may be due, in one row (./due-summary.ts).
+  db.use(dueSummaryMiddleware);
   followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
   if (upToVersion === Infinity) db.use(contactGuardMiddleware);

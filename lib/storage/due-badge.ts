@@ -1,5 +1,6 @@
 import type { KindredDB } from './db';
 import { dueCount } from './keep-in-touch';
+import { ensureDueSummary } from './due-summary';
 
 /**
  * The toolbar badge: how many people are due (lib/model/rhythm.ts). The background keeps it current after
@@ -36,6 +37,7 @@ export function changesDue(type: unknown): boolean {
 
 /** Counts who is due now and shows it with `setText`. */
 export async function refreshBadge(db: KindredDB, now: Date, setText: (text: string) => Promise<void>): Promise<void> {
+  await ensureDueSummary(db);
   await setText(badgeText(await dueCount(db, now)));
 }
 

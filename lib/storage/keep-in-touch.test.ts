@@ -124,3 +124,42 @@ describe('keep in touch in the database', () => {
     await expect(client.setPersonRhythm({ contactId: 'jane', rhythmDays: 1.5 })).rejects.toThrow('whole number');
   });
 });
+
+describe('the due summary (one row instead of thousands of reads)', () => {
+  it('stays true through every kind of write, and answers as reading every contact does', async () => {
+    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
+    const { bulkSetTagUndoable, deleteContactUndoable, undo } = await import('./undo');
+    await setTag(db, 'ann', 'peer', true, JAN.toISOString());
+    await ensureDueSummary(db);
+    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
+    await setTag(db, 'bob', 'mentor', true, JAN.toISOString());
+    await setTag(db, 'cy', 'industry', true, JAN.toISOString());
+    await setPersonRhythm(db, 'cy', 20, JAN);
+    await logTouch(db, 'ann', { on: '2026-02-01' }, at('2026-02-01'));
+    await snoozeContact(db, 'bob', true, at('2026-05-01'));
+    const { undoId } = await bulkSetTagUndoable(db, ['ann', 'bob'], 'friend', true, JAN.toISOString());
+    await undo(db, undoId!, JAN.toISOString());
+    await setTagRhythm(db, 'industry', 10);
+    const deleted = await deleteContactUndoable(db, 'cy', JAN.toISOString());
+    await undo(db, deleted.undoId!, JAN.toISOString());
+    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
+    for (const day of ['2026-01-15', '2026-03-05', '2026-04-10', '2026-05-10', '2026-05-20']) {
+      const fromSummary = await loadDue(db, at(day));
+      await db.settings.delete(DUE_SUMMARY);
+      const fromContacts = await loadDue(db, at(day));
+      expect(fromSummary, day).toEqual(fromContacts);
+      await ensureDueSummary(db);
+    }
+    expect((await loadDue(db, at('2026-05-10'))).entries.map((e) => e.contact.id)).toEqual(['cy', 'ann']);
+  });
+
+  it('is dropped when the contacts are cleared, and built again', async () => {
+    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
+    await setTag(db, 'ann', 'peer', true, JAN.toISOString());
+    await ensureDueSummary(db);
+    await db.contacts.clear();
+    expect(await db.settings.get(DUE_SUMMARY)).toBeUndefined();
+    await ensureDueSummary(db);
+    expect((await db.settings.get(DUE_SUMMARY))?.value).toEqual({});
+  });
+});

@@ -13,6 +13,7 @@ import {
 } from '../model/rhythm';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import type { KindredDB } from './db';
+import { loadDueSummary, summaryContacts } from './due-summary';
 
 /**
  * Keep in touch (lib/model/rhythm.ts): touches, rhythms, snoozes, and who is due. Each change is one small
@@ -119,8 +120,22 @@ export interface Due {
  * rhythm of their own) are loaded, never every contact.
  */
 export async function loadDue(db: KindredDB, now: Date, limit = Infinity): Promise<Due> {
-  return db.transaction('r', db.contacts, db.taxonomy, async () => {
+  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
     const taxonomy = await db.taxonomy.toArray();
+    // Usually one read of the summary row, then only the people shown (./due-summary.ts).
+    const summary = await loadDueSummary(db);
+    if (summary) {
+      const due = dueList(summaryContacts(summary), taxonomy, now);
+      const shown = due.slice(0, limit);
+      const contacts = await db.contacts.bulkGet(shown.map((entry) => entry.contact.id));
+      return {
+        total: due.length,
+        entries: shown.flatMap((entry, index) => {
+          const contact = contacts[index];
+          return contact ? [{ ...entry, contact }] : [];
+        }),
+      };
+    }
     const rhythms = tagRhythms(taxonomy);
     const ids = (dimension: 'purpose' | 'relationship') =>
       taxonomy.filter((tag) => tag.dimension === dimension && rhythms.has(tag.id)).map((tag) => tag.id);
