@@ -90,7 +90,7 @@ export async function dueFigures(kindred: Kindred) {
   await page.close();
   const sorted = [...badgeTimes].sort((a, b) => a - b);
   figures.push({
-    name: `change stored → toolbar badge recounted, ${CONTACTS} contacts (${TOUCHED} with touches, ${due.length} due)`,
+    name: `change acknowledged → toolbar badge recounted, ${CONTACTS} contacts (${TOUCHED} with touches, ${due.length} due)`,
     value: sorted[Math.floor(sorted.length / 2)]!,
     unit: 'ms',
     target: 200,
