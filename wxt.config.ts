@@ -23,7 +23,12 @@ export default defineConfig({
     //   toolkit/components/extensions/test/xpcshell/test_ext_unlimitedStorage.js), which is what keeps
     //   the data. Firefox shows "Store unlimited amount of client-side data" at install; we ask anyway:
     //   losing a person's tags and notes is worse than one honest line in the install prompt.
-    permissions: ['unlimitedStorage'],
+    permissions: [
+      'unlimitedStorage',
+      // Keep in touch: one alarm a day, just after midnight, recounts who is due for the toolbar badge
+      // (people become due with nothing changed). No install warning in Chrome or Firefox.
+      'alarms',
+    ],
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'"

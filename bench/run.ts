@@ -6,6 +6,7 @@
 import { launchKindred, removeUserDataDir } from '../tests/support/harness';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_GZIP_BUDGET, gzipBytes } from '../tests/support/size';
 import { dataFigures } from './data-figures';
+import { dueFigures } from './due-figures';
 import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
@@ -40,6 +41,8 @@ async function main() {
       unit: 'MB',
       target: 30,
     });
+    // Keep in touch: the badge count and the popup's due list.
+    await dueFigures(kindred);
   } finally {
     await kindred.close().catch(() => undefined);
     removeUserDataDir(kindred.userDataDir);

@@ -7,6 +7,7 @@ import { type KindredDB, openKindredDB } from '../lib/storage/db';
 import { ensureTagSummary } from '../lib/storage/page-reads';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
+import { DUE_ALARM, changesDue, nextRecount, refreshBadge } from '../lib/storage/due-badge';
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
@@ -17,16 +18,37 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   // After an import the popup's tag summary is rebuilt here, once the reply has gone out.
   const keepTagSummary = coalesced(() => ensureTagSummary(database()), console.error);
+  // Keep in touch: the toolbar badge counts who is due (lib/storage/due-badge.ts).
+  const keepBadge = coalesced(() => refreshBadge(database(), new Date(), setBadgeText), console.error);
   browser.runtime.onMessage.addListener((message, sender) => {
     const reply = handleMessage(database(), message, sender, self, new Date(), tabs());
     void reply.then(keepTagSummary);
+    if (changesDue((message as { type?: unknown } | null)?.type)) void reply.then(keepBadge);
     return reply;
   });
   // Imports of any size arrive over a port, in pieces (lib/protocol/import-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== IMPORT_PORT) return;
     serveImportPort(database(), port as unknown as PortLike, self);
-    port.onDisconnect.addListener(() => void keepTagSummary());
+    port.onDisconnect.addListener(() => void keepTagSummary().then(keepBadge));
+  });
+  // Keep in touch: the badge after a start, and daily just after local midnight, when people become due
+  // without any change. `alarms` shows no install warning; Firefox for Android may lack the APIs.
+  const scheduleRecount = () =>
+    browser.alarms?.create(DUE_ALARM, { when: nextRecount(new Date()).getTime(), periodInMinutes: 24 * 60 });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name !== DUE_ALARM) return;
+    void keepBadge();
+    // Re-aimed at the next midnight: a fixed 24-hour period drifts by an hour at daylight-saving changes.
+    void scheduleRecount();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void scheduleRecount();
+    void keepBadge();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void scheduleRecount();
+    void keepBadge();
   });
   // Tab ids are reused in the next browser session, and a closed tab shows nothing.
   browser.runtime.onStartup.addListener(() => void tabs().clear().catch(console.error));
@@ -51,4 +73,12 @@ async function focusPanelInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
   await browser.tabs.sendMessage(tab.id, { type: 'focus-panel' }).catch(() => undefined);
+}
+
+/** The badge adapter: Chrome MV3's `action`, Firefox MV2's `browserAction` (absent on some platforms). */
+async function setBadgeText(text: string): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  if (!action?.setBadgeText) return;
+  await action.setBadgeText({ text });
+  if (text) await action.setBadgeBackgroundColor?.({ color: '#0b5394' });
 }

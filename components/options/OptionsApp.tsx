@@ -132,9 +132,8 @@ interface TabProps {
 const Loading = () => <p class="muted">{i18n.t('common.loading')}</p>;
 
 function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMission: () => void }) {
-  const [days, setDays] = useState(DEFAULT_RECONNECT_DAYS);
   const balance = useWatch(() => client.watchBalance, [], onError);
-  const insight = useWatch(() => client.watchInsight(days), [days], onError);
+  const insight = useWatch(() => client.watchInsight(DEFAULT_RECONNECT_DAYS, 0), [], onError);
   const health = useWatch(() => client.watchLayoutHealth, [], onError);
   const statement = useWatch(() => client.watchPurposeStatement, [], onError);
   const snapshots = useWatch(() => client.watchBalanceSnapshots, [], onError);
@@ -154,7 +153,7 @@ function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMiss
         <BalanceView balance={balance} />
       </section>
       <div class="card">
-        <ReconnectList {...insight.reconnect} days={days} onDaysChange={setDays} />
+        <ReconnectList client={client} onError={onError} />
       </div>
       <div class="card">
         <CompanySpreadView spread={insight.spread} />

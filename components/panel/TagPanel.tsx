@@ -12,6 +12,7 @@ import type { ContactView } from '../../lib/storage/contact-view';
 import type { Tag } from '../../lib/model/taxonomy';
 import type { ContentClient } from '../../lib/protocol/client';
 import { CorrectionsForm, NamesakeQuestion } from './Corrections';
+import { KeepInTouch } from './KeepInTouch';
 import { NameField } from './NameField';
 import { NoteField, useNote } from './NoteField';
 import { TagToggles, selectedIds, tagForKey } from './TagToggles';
@@ -258,6 +259,7 @@ export function TagPanel({
         ) : status.kind === 'error' ? null : (
           <p class="muted">{i18n.t('panel.loading')}</p>
         )}
+        {view && <KeepInTouch contactId={profile.id} view={view} client={client} save={save} />}
         <NoteField note={note} disabled={!view} />
         <p class={`status${status.kind === 'error' ? ' error' : ''}`} role="status">
           {statusText(status)}

@@ -30,6 +30,22 @@ const insight = {
   },
 };
 const rest = { openOptions: () => {}, now: () => NOW };
+/** Keep in touch: 4 people due, the first of them shown. */
+const due = {
+  total: 4,
+  entries: [
+    {
+      contact: {
+        ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'),
+        name: 'Old Mentor',
+        relationships: ['mentor'],
+        touches: [{ on: '2026-05-06' }],
+      },
+      state: { rhythm: 90, since: '2026-05-06', days: 200, overdue: 110, due: true },
+      growth: true,
+    },
+  ],
+};
 
 /** The client the popup uses: a balance, the insight above, the last export's time and an export. */
 const clientOf = (
@@ -42,6 +58,10 @@ const clientOf = (
   fakePageClient({
     watchBalance: watchOf(loadBalance),
     watchInsight: () => watchOf(insight),
+    watchDue: () => watchOf(due),
+    logTouch: vi.fn(),
+    removeTouch: vi.fn(),
+    snoozeContact: vi.fn(),
     watchUnsavedSince: watchOf(unsavedSince),
     exportJson,
     recordExport,
@@ -152,13 +172,15 @@ describe('PopupApp', () => {
     expect(openOptions).toHaveBeenCalledOnce();
   });
 
-  it('shows who to reconnect with, linked to their profile; the company spread is on the overview', async () => {
+  it('shows who is due, linked to their profile; the company spread is on the overview', async () => {
     render(<PopupApp client={clientOf(balanceOf(4, { work: ['a'] }), vi.fn())} {...rest} />);
     const link = await screen.findByRole('link', { name: 'Old Mentor' });
     expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/old-mentor/');
-    expect(screen.getByText(/200 days ago/)).toBeTruthy();
-    expect(screen.getByText(/4 people who matter/)).toBeTruthy();
-    expect(screen.getByText('and 3 more')).toBeTruthy();
+    expect(screen.getByText(/110 days overdue · last in touch 6 months ago/)).toBeTruthy();
+    expect(screen.getByText('4 people are due, the longest overdue first:')).toBeTruthy();
+    expect(screen.getByText('and 3 more on the overview')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reached out to Old Mentor today' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Snooze Old Mentor for 2 weeks' })).toBeTruthy();
     expect(screen.queryByRole('table', { name: 'Contacts per company' })).toBeNull();
   });
 
@@ -179,7 +201,7 @@ describe('PopupApp', () => {
     expect(screen.getByText(/van 1\.200 bekende contacten getagd/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'JSON exporteren' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Overzicht openen' })).toBeTruthy();
-    expect(await screen.findByText(/200 dagen geleden/)).toBeTruthy();
+    expect(await screen.findByText(/110 dagen te laat · laatst contact 6 maanden geleden/)).toBeTruthy();
     await screen.findByText('Deze week: niemand nieuw getagd, geen contactmomenten vastgelegd.');
   });
 

@@ -25,6 +25,11 @@ interface PopupAppProps {
     | 'watchBalanceSnapshots'
     | 'watchWeeklyWork'
     | 'recordBalanceSnapshot'
+    // Keep in touch: the due list.
+    | 'watchDue'
+    | 'logTouch'
+    | 'removeTouch'
+    | 'snoozeContact'
   >;
   openOptions: () => void;
   now?: () => Date;
@@ -126,7 +131,8 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
               {snapshots && <TrendLine text={describeTrend(snapshots, translate, uiLocale())} />}
             </section>
           )}
-          {insight && balance.tagged > 0 && <ReconnectList {...insight.reconnect} days={DEFAULT_RECONNECT_DAYS} />}
+          {/* Keep in touch: who is due, read at once beside the balance (its own indexed read). */}
+          {balance.tagged > 0 && <ReconnectList client={client} limit={RECONNECT_SHOWN} now={now} />}
           {week && (
             <p class="weekly muted">
               {i18n.t('weekly.line', [

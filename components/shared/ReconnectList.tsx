@@ -1,67 +1,135 @@
 import { i18n } from '#i18n';
+import { useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../lib/i18n';
-import type { ReconnectEntry } from '../../lib/model/reconnect';
+import type { Contact } from '../../lib/model/contact';
+import { errorText } from '../../lib/model/error-text';
+import { daysBetween, lastTouchOn, today } from '../../lib/model/rhythm';
+import type { PageClient } from '../../lib/protocol/page-client';
+import { relativeDay } from './relative-day';
+import { useWatch } from './use-watch';
 
 interface ReconnectListProps {
-  /** The longest-unseen people first; the popup loads only the first few. */
-  entries: ReconnectEntry[];
-  /** How many people are due in all. */
-  total: number;
-  days: number;
-  /** Absent in the popup, which shows the default threshold. */
-  onDaysChange?: (days: number) => void;
+  client: Pick<PageClient, 'watchDue' | 'logTouch' | 'removeTouch' | 'snoozeContact'>;
+  /** How many people to show: the popup shows a few, the overview all. */
+  limit?: number;
+  onError?: (error: unknown) => void;
+  now?: () => Date;
 }
 
-const CHOICES = [30, 60, 90, 180, 365];
+type Done = { kind: 'touch' | 'snooze'; contact: Contact; on: string };
 
-/** People who matter for the user's own growth and have not been looked up for a while. */
-export function ReconnectList({ entries, total, days, onDaysChange }: ReconnectListProps) {
+/**
+ * Keep in touch: the people due (lib/model/rhythm.ts), most overdue first and the growth side before the
+ * company side, each with "Reached out" (today), "Snooze 2 weeks" and a link to the profile; the last of
+ * these can be undone.
+ */
+export function ReconnectList({
+  client,
+  limit = Infinity,
+  onError = () => undefined,
+  now = () => new Date(),
+}: ReconnectListProps) {
+  const due = useWatch(() => client.watchDue(limit), [limit], onError);
+  const [done, setDone] = useState<Done | null>(null);
+  const [failed, setFailed] = useState('');
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  async function act(kind: Done['kind'], contact: Contact) {
+    const on = today(now());
+    setFailed('');
+    try {
+      if (kind === 'touch') await client.logTouch({ contactId: contact.id, on });
+      else await client.snoozeContact({ contactId: contact.id, snoozed: true });
+      setDone({ kind, contact, on });
+      // The row is gone: the keyboard goes on from the undo.
+      requestAnimationFrame(() => undoButton.current?.focus());
+    } catch (error) {
+      setFailed(errorText(error));
+    }
+  }
+
+  async function undo() {
+    if (!done) return;
+    const { kind, contact, on } = done;
+    setDone(null);
+    try {
+      if (kind === 'touch') await client.removeTouch({ contactId: contact.id, on });
+      else await client.snoozeContact({ contactId: contact.id, snoozed: false });
+    } catch (error) {
+      setFailed(errorText(error));
+    }
+  }
+
+  const day = today(now());
   return (
     <section aria-labelledby="reconnect-heading" class="reconnect">
-      <h2 id="reconnect-heading">{i18n.t('reconnect.heading')}</h2>
-      {onDaysChange && (
-        <label class="row">
-          {i18n.t('reconnect.threshold')}
-          <select value={String(days)} onChange={(event) => onDaysChange(Number(event.currentTarget.value))}>
-            {CHOICES.map((choice) => (
-              <option key={choice} value={String(choice)}>
-                {i18n.t('reconnect.days', choice, [formatNumber(choice)])}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {total === 0 ? (
-        <p class="muted">{i18n.t('reconnect.none', days, [formatNumber(days)])}</p>
+      <h2 id="reconnect-heading">{i18n.t('due.heading')}</h2>
+      {!due ? (
+        <p class="muted">{i18n.t('common.loading')}</p>
+      ) : due.total === 0 ? (
+        <p class="muted">{i18n.t('due.none')}</p>
       ) : (
         <>
-          <p class="muted">
-            {i18n.t('reconnect.intro', [i18n.t('reconnect.people', total, [formatNumber(total)]), formatNumber(days)])}
-          </p>
+          <p class="muted">{i18n.t('due.intro', due.total, [formatNumber(due.total)])}</p>
           <ol class="reconnect-list">
-            {entries.map(({ contact, daysSinceSeen }) => (
-              <li key={contact.id}>
-                {contact.url ? (
-                  <a href={contact.url} target="_blank" rel="noreferrer">
-                    {contact.name || contact.id}
-                  </a>
-                ) : (
-                  <span>{contact.name || contact.id}</span>
-                )}
-                <span class="muted">
-                  {' · '}
-                  {daysSinceSeen === null
-                    ? i18n.t('reconnect.neverOpened')
-                    : i18n.t('time.daysAgo', daysSinceSeen, [formatNumber(daysSinceSeen)])}
-                </span>
-              </li>
-            ))}
+            {due.entries.map(({ contact, state }) => {
+              const name = contact.name || contact.id;
+              const last = lastTouchOn(contact);
+              return (
+                <li key={contact.id}>
+                  {contact.url ? (
+                    <a href={contact.url} target="_blank" rel="noreferrer">
+                      {name}
+                    </a>
+                  ) : (
+                    <span>{name}</span>
+                  )}
+                  <span class="muted">
+                    {' · '}
+                    {i18n.t('due.overdue', state.overdue, [formatNumber(state.overdue)])}
+                    {' · '}
+                    {last
+                      ? i18n.t('due.last', [relativeDay(Math.max(0, daysBetween(last, day)))])
+                      : i18n.t('due.never')}
+                  </span>
+                  <span class="due-actions">
+                    <button
+                      type="button"
+                      aria-label={i18n.t('due.reachedOutLabel', [name])}
+                      onClick={() => void act('touch', contact)}
+                    >
+                      {i18n.t('due.reachedOut')}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={i18n.t('due.snoozeLabel', [name])}
+                      onClick={() => void act('snooze', contact)}
+                    >
+                      {i18n.t('due.snooze')}
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
           </ol>
-          {entries.length < total && (
-            <p class="muted">{i18n.t('reconnect.more', [formatNumber(total - entries.length)])}</p>
+          {due.entries.length < due.total && (
+            <p class="muted">{i18n.t('due.more', [formatNumber(due.total - due.entries.length)])}</p>
           )}
         </>
       )}
+      <p class="muted" role="status">
+        {done && (
+          <>
+            {done.kind === 'touch'
+              ? i18n.t('due.loggedFor', [done.contact.name || done.contact.id])
+              : i18n.t('due.snoozedFor', [done.contact.name || done.contact.id])}{' '}
+            <button type="button" ref={undoButton} onClick={() => void undo()}>
+              {i18n.t('due.undo')}
+            </button>
+          </>
+        )}
+        {failed && <span class="error">{i18n.t('due.failed', [failed])}</span>}
+      </p>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { type Contact, LIMITS, contactUrl, isNameOnlyId, isValidContactId, nameOnlyId } from '../model/contact';
 import { profileIdFromUrl } from '../model/profile-url';
 import { cutText } from '../model/text';
-import { MemberId, TagId, describeIssue, text } from './fields';
+import { MemberId, PersonRhythm, TagId, describeIssue, text } from './fields';
+import { MAX_TOUCHES, TOUCH_CHANNELS, isIsoDate } from '../model/rhythm';
 import { parseConnectedOn } from './connections-csv';
 
 /**
@@ -18,7 +19,8 @@ export const MAX_TAGS = 500;
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
-const IsoDate = v.pipe(v.string(), v.isoDate('must be a date like 2024-10-09'));
+// A real calendar date: valibot's isoDate alone takes 2023-02-29.
+const IsoDate = v.pipe(v.string(), v.check(isIsoDate, 'must be a date like 2024-10-09'));
 
 /** Each field of a contact and its checked shape, as stored and as written in a file. */
 const FIELDS = {
@@ -57,6 +59,25 @@ const FIELDS = {
   ),
   /** When the contact was last reviewed in the guided review (issue 16); format v2, optional. */
   reviewedAt: v.optional(Timestamp),
+  // Keep in touch (lib/model/rhythm.ts); format v2, optional.
+  touches: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          on: IsoDate,
+          channel: v.optional(v.picklist(TOUCH_CHANNELS, `must be one of ${TOUCH_CHANNELS.join(', ')}`)),
+        }),
+      ),
+      v.maxLength(MAX_TOUCHES, `must have at most ${MAX_TOUCHES} touches`),
+      v.check(
+        (touches) => touches.every((touch, i) => i === 0 || touches[i - 1]!.on <= touch.on),
+        'must be in date order, oldest first',
+      ),
+    ),
+  ),
+  firstTaggedAt: v.optional(Timestamp),
+  rhythmDays: v.optional(PersonRhythm),
+  snoozedUntil: v.optional(IsoDate),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { isValidContactId } from '../model/contact';
 import { isMemberId } from '../model/profile-url';
 import { TAG_LIMITS } from '../model/taxonomy';
+import { MAX_RHYTHM_DAYS } from '../model/rhythm';
 
 /**
  * The checked shape of each value that crosses a border: a file being imported or a message to the
@@ -49,3 +50,19 @@ export function issueMessage(issue: v.BaseIssue<unknown>): string {
   // valibot reports an unexpected key as "expected never"; say it in words.
   return issue.expected === 'never' ? 'unexpected field' : issue.message;
 }
+
+// Keep in touch (lib/model/rhythm.ts).
+/** A tag's rhythm: every 1…3650 days. */
+export const TagRhythm = v.pipe(
+  v.number(),
+  v.integer('must be a whole number of days'),
+  v.minValue(1, 'must be at least 1 day'),
+  v.maxValue(MAX_RHYTHM_DAYS, `must be at most ${MAX_RHYTHM_DAYS} days`),
+);
+/** A person's rhythm override: 0…3650 days, 0 meaning no rhythm for this person. */
+export const PersonRhythm = v.pipe(
+  v.number(),
+  v.integer('must be a whole number of days'),
+  v.minValue(0, 'must be 0 (no rhythm) or more days'),
+  v.maxValue(MAX_RHYTHM_DAYS, `must be at most ${MAX_RHYTHM_DAYS} days`),
+);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, contactUrl, tagField } from '../model/contact';
-import { Color, Dimension, TagId, TagLabel, describeIssues, issueMessage, issuePath, text } from './fields';
+import { Color, Dimension, TagId, TagLabel, TagRhythm, describeIssues, issueMessage, issuePath, text } from './fields';
 import { DEFAULT_TAXONOMY, TAG_LIMITS, type Tag } from '../model/taxonomy';
 import { FILE_VERSION } from './export-format';
 import { FileContact, MAX_TAGS, repairContact } from './contact-record';
@@ -35,6 +35,7 @@ const TagSchema = v.strictObject({
   color: v.optional(Color, '#4a5568'),
   order: v.optional(v.pipe(v.number(), v.integer('must be a whole number')), 0),
   archived: v.optional(v.boolean(), false),
+  rhythmDays: v.optional(TagRhythm),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { isValidProfileId, profileUrl } from './profile-url';
 import { cutText } from './text';
 import type { Dimension } from './taxonomy';
+import type { Touch } from './rhythm';
 
 /** A person in the network, keyed by their LinkedIn profile id. */
 export interface Contact {
@@ -44,6 +45,15 @@ export interface Contact {
   pageValues?: PageValues;
   /** When the person last went over this contact in the guided review (ISO timestamp); absent: never. */
   reviewedAt?: string;
+  // Keep in touch (lib/model/rhythm.ts); format v2, optional.
+  /** When the person was in touch, oldest first (local calendar days); at most MAX_TOUCHES, none in the future. */
+  touches?: Touch[];
+  /** When the contact first got any tag (ISO timestamp): counting starts there while never in touch. */
+  firstTaggedAt?: string;
+  /** The person's own rhythm in days, overriding their tags'; 0: no rhythm for this person; absent: the tags'. */
+  rhythmDays?: number;
+  /** Not due before this local calendar day (YYYY-MM-DD). */
+  snoozedUntil?: string;
 }
 
 /** The fields the person can correct in the panel. */

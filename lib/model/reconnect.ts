@@ -4,7 +4,7 @@ import { type Tag, WORK_PURPOSE_ID } from './taxonomy';
 
 export const DEFAULT_RECONNECT_DAYS = 90;
 /** Relationships that are about the person's own growth, whatever the purpose tags say. */
-const GROWTH_RELATIONSHIPS = ['mentor', 'way-shower', 'peer'] as const;
+export const GROWTH_RELATIONSHIPS: readonly string[] = ['mentor', 'way-shower', 'peer'];
 
 export interface ReconnectEntry {
   contact: Contact;

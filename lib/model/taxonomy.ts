@@ -16,6 +16,8 @@ export interface Tag {
   color: string;
   order: number;
   archived: boolean;
+  /** Keep in touch: every how many days people with this tag are due (lib/model/rhythm.ts); absent: never. */
+  rhythmDays?: number;
 }
 
 /** Longest tag texts, in characters: enforced by the editor, the background and the file import alike. */
@@ -26,6 +28,16 @@ export const TAG_LIMITS = {
 
 /** The one purpose that serves the employer; every other purpose serves the person's own growth. */
 export const WORK_PURPOSE_ID = 'work';
+
+/** The default tags' keep-in-touch rhythms (lib/model/rhythm.ts explains them); every other tag has none. */
+export const DEFAULT_RHYTHMS: Readonly<Record<string, number>> = {
+  mentor: 90,
+  sponsor: 90,
+  'way-shower': 180,
+  peer: 60,
+  client: 60,
+  friend: 90,
+};
 
 // Built by a pure call so bundles that only need the helpers below (the content script) leave it out.
 /**
@@ -56,7 +68,9 @@ export function defaultTaxonomy(t?: Translate): Tag[] {
     relationship('mentee', 'Mentee', 'Someone I guide.', '#22543d', 6),
     relationship('sponsor', 'Sponsor', 'Speaks up for me where I am not in the room.', '#702459', 7),
     relationship('friend', 'Friend', 'A friend as much as a contact.', '#7b341e', 8),
-  ].map((tag) => (t ? translated(tag, t) : tag));
+  ]
+    .map(withDefaultRhythm)
+    .map((tag) => (t ? translated(tag, t) : tag));
 }
 
 /** The locale key of a default tag's text: `tags.way_shower.label` for "way-shower". */
@@ -69,6 +83,11 @@ function translated(tag: Tag, t: Translate): Tag {
   const label = t(defaultTagKey(tag.id, 'label')) || tag.label;
   const description = t(defaultTagKey(tag.id, 'description')) || tag.description;
   return { ...tag, label, description };
+}
+
+function withDefaultRhythm(tag: Tag): Tag {
+  const rhythmDays = DEFAULT_RHYTHMS[tag.id];
+  return rhythmDays ? { ...tag, rhythmDays } : tag;
 }
 
 function purpose(id: string, label: string, description: string, color: string, order: number): Tag {

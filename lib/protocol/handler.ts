@@ -29,6 +29,7 @@ import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 import { markReviewed, recordBalanceSnapshot, setPurposeStatement } from '../storage/network-review';
+import { logTouch, removeTouch, setPersonRhythm, setTagRhythm, snoozeContact } from '../storage/keep-in-touch';
 
 export type { MessageSender, Self };
 
@@ -67,6 +68,12 @@ const HANDLERS: Handlers = {
   setPurposeStatement: (db, { text }) => setPurposeStatement(db, text).then(() => null),
   markReviewed: (db, { contactId }, now) => markReviewed(db, contactId, now.toISOString()).then(() => null),
   recordBalanceSnapshot: (db, _input, now) => recordBalanceSnapshot(db, now),
+  // Keep in touch.
+  logTouch: (db, { contactId, on, channel }, now) => logTouch(db, contactId, { on, channel }, now),
+  removeTouch: (db, { contactId, on, channel }, now) => removeTouch(db, contactId, { on, channel }, now),
+  setPersonRhythm: (db, { contactId, rhythmDays }, now) => setPersonRhythm(db, contactId, rhythmDays, now),
+  snoozeContact: (db, { contactId, snoozed }, now) => snoozeContact(db, contactId, snoozed, now),
+  setTagRhythm: (db, { tagId, rhythmDays }) => setTagRhythm(db, tagId, rhythmDays).then(() => null),
 };
 
 /**
@@ -77,6 +84,10 @@ const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) =
   recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id),
   setTag: (db, { contactId }: Input<'setTag'>) => getContact(db, contactId),
   setNote: (db, { contactId }: Input<'setNote'>) => getContact(db, contactId),
+  logTouch: (db, { contactId }: Input<'logTouch'>) => getContact(db, contactId),
+  removeTouch: (db, { contactId }: Input<'removeTouch'>) => getContact(db, contactId),
+  setPersonRhythm: (db, { contactId }: Input<'setPersonRhythm'>) => getContact(db, contactId),
+  snoozeContact: (db, { contactId }: Input<'snoozeContact'>) => getContact(db, contactId),
 };
 /** Only read: nothing to apply twice. */
 const READS: ReadonlySet<StoreOperation> = new Set(['getContact']);
@@ -99,6 +110,8 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   'setPurposeStatement',
   'markReviewed',
   'recordBalanceSnapshot',
+  // A tag's rhythm: a tag edit like updateTag.
+  'setTagRhythm',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */

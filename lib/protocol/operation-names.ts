@@ -14,6 +14,10 @@ export const CONTENT_OPERATIONS = [
   'answerNamesake',
   'undoNamesake',
   'listTags',
+  // Keep in touch: the panel logs a touch and sets the person's rhythm.
+  'logTouch',
+  'removeTouch',
+  'setPersonRhythm',
 ] as const;
 
 export const PAGE_OPERATIONS = [
@@ -32,4 +36,7 @@ export const PAGE_OPERATIONS = [
   'setPurposeStatement',
   'markReviewed',
   'recordBalanceSnapshot',
+  // Keep in touch.
+  'snoozeContact',
+  'setTagRhythm',
 ] as const;

@@ -1,5 +1,16 @@
 import * as v from 'valibot';
-import { Color, ContactId, Dimension, MemberId, TagId, TagLabel, text } from '../formats/fields';
+import {
+  Color,
+  ContactId,
+  Dimension,
+  MemberId,
+  PersonRhythm,
+  TagId,
+  TagLabel,
+  TagRhythm,
+  text,
+} from '../formats/fields';
+import { TOUCH_CHANNELS, isIsoDate } from '../model/rhythm';
 import { isValidProfileId, profileIdFromUrl } from '../model/profile-url';
 import { CORRECTABLE_FIELDS, LIMITS, type SeenProfile } from '../model/contact';
 import { HEALTH_FIELDS } from '../model/layout-health';
@@ -49,6 +60,9 @@ export const FrameToken = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'must be 
 /** An operation a LinkedIn tab may ask for: its input, and the frame token. */
 const tabOperation = <const E extends v.ObjectEntries>(entries: E) =>
   v.strictObject({ ...entries, frameToken: v.optional(FrameToken) });
+
+const TouchDay = v.pipe(v.string(), v.check(isIsoDate, 'must be a date like 2026-11-27'));
+const TouchChannel = v.picklist(TOUCH_CHANNELS, `must be one of ${TOUCH_CHANNELS.join(', ')}`);
 
 export const OPERATIONS = {
   // What a LinkedIn tab's content script may ask, and Kindred's own pages too.
@@ -124,6 +138,16 @@ export const OPERATIONS = {
   setPurposeStatement: v.strictObject({ text: PurposeStatement }),
   markReviewed: v.strictObject({ contactId: ContactId }),
   recordBalanceSnapshot: v.strictObject({}),
+  // Keep in touch (lib/storage/keep-in-touch.ts). The panel may change the profile its tab shows.
+  // "I reached out": `on` defaults to today (the background's local day); a day in the future is refused.
+  logTouch: tabOperation({ contactId: ContactId, on: v.optional(TouchDay), channel: v.optional(TouchChannel) }),
+  // The undo of logTouch.
+  removeTouch: tabOperation({ contactId: ContactId, on: TouchDay, channel: v.optional(TouchChannel) }),
+  // The person's own rhythm in days (0: none for this person); null follows their tags again.
+  setPersonRhythm: tabOperation({ contactId: ContactId, rhythmDays: v.nullable(PersonRhythm) }),
+  // Only Kindred's own pages: "Snooze 2 weeks" (true) and its undo (false); a tag's rhythm (null: none).
+  snoozeContact: v.strictObject({ contactId: ContactId, snoozed: v.boolean() }),
+  setTagRhythm: v.strictObject({ tagId: TagId, rhythmDays: v.nullable(TagRhythm) }),
 } satisfies Record<Operation, v.GenericSchema>;
 
 export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
@@ -164,6 +188,11 @@ export interface Replies {
   setPurposeStatement: null;
   markReviewed: null;
   recordBalanceSnapshot: { taken: boolean };
+  logTouch: ContactView;
+  removeTouch: ContactView;
+  setPersonRhythm: ContactView;
+  snoozeContact: ContactView;
+  setTagRhythm: null;
 }
 
 /** A message on the wire: the operation's name as `type`, and its input. */

@@ -22,6 +22,7 @@ import type { KindredExport } from '../formats/export-format';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
+import { type Due, loadDue } from '../storage/keep-in-touch';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
 import type { BalanceSnapshot } from '../model/balance-history';
@@ -75,6 +76,8 @@ export interface PageClient extends KindredClient {
   watchBalanceSnapshots: Watch<BalanceSnapshot[]>;
   /** People tagged and touches logged this week (reads every contact: load it last). */
   watchWeeklyWork: Watch<WeeklyWork>;
+  /** Keep in touch: who is due today, most overdue first (the first `limit` loaded whole), and how many in all. */
+  watchDue: (limit?: number) => Watch<Due>;
 }
 
 /** Contacts done, of all. */
@@ -148,6 +151,7 @@ export function createPageClient({
     watchPurposeStatement: watchQuery(() => loadPurposeStatement(db)),
     watchBalanceSnapshots: watchQuery(() => loadSnapshots(db)),
     watchWeeklyWork: watchQuery(() => loadWeeklyWork(db, now())),
+    watchDue: (limit = Infinity) => watchQuery(() => loadDue(db, now(), limit)),
   };
 }
 

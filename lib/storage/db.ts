@@ -4,7 +4,8 @@ import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
-import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { dueSummaryMiddleware } from './due-summary';
+import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
 export interface Setting {
@@ -106,7 +107,41 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       snapshot: 'key',
     },
   },
+  {
+    // Keep in touch (lib/model/rhythm.ts): tagged contacts get when they were first tagged, the default
+    // tags their rhythms; and an index to find the people with a rhythm of their own.
+    version: 7,
+    stores: {
+      contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId, rhythmDays',
+    },
+    upgrade: addKeepInTouch,
+  },
 ];
+
+/**
+ * Version 7: every tagged contact without `firstTaggedAt` gets it from when it was created (or, without
+ * that, last changed): the best guess of when it was tagged, so the never-touched are counted from then.
+ * Each default tag (by id: mentor, sponsor, way-shower, peer, client, friend) that is not archived and has
+ * no rhythm gets its default rhythm, renamed or not (its id still says what kind of relationship it is);
+ * an archived one is left without, and custom tags start without one.
+ */
+async function addKeepInTouch(tx: Transaction): Promise<void> {
+  await tx
+    .table<Contact, string>('contacts')
+    .toCollection()
+    .modify((contact) => {
+      if (contact.firstTaggedAt || (contact.purposes.length === 0 && contact.relationships.length === 0)) return;
+      const at = contact.createdAt || contact.updatedAt;
+      if (at) contact.firstTaggedAt = at;
+    });
+  await tx
+    .table<Tag, string>('taxonomy')
+    .toCollection()
+    .modify((tag) => {
+      const days = DEFAULT_RHYTHMS[tag.id];
+      if (days && !tag.archived && tag.rhythmDays === undefined) tag.rhythmDays = days;
+    });
+}
 
 /**
  * Kindred 1 stored Connections.csv values unchecked (empty or written-out dates, over-long texts and
@@ -161,6 +196,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     if (upgrade) declared.upgrade(upgrade);
   }
   db.use(tagSummaryMiddleware);
+  // Keep in touch: who may be due, in one row (./due-summary.ts).
+  db.use(dueSummaryMiddleware);
   followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
   if (upToVersion === Infinity) db.use(contactGuardMiddleware);

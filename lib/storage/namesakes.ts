@@ -8,6 +8,7 @@ import {
   orderedPageValues,
 } from '../model/contact';
 import { cutText } from '../model/text';
+import { mergeKeepInTouch } from '../model/rhythm';
 import type { KindredDB } from './db';
 import { type ContactView, LAST_NAMESAKE_MERGE, StoreError, getContact, namesakeOf, notSameKey } from './contact-view';
 
@@ -96,7 +97,8 @@ function mergeNamesake(contact: Contact, namesake: Contact, now: string): Contac
     else if (namesake.connectedOnText) merged.connectedOnText = namesake.connectedOnText;
   }
   if (!merged.source && namesake.source) merged.source = namesake.source;
-  return merged;
+  // Keep in touch: both people's touches, the earlier first tagging, the profile's own rhythm and snooze first.
+  return mergeKeepInTouch(merged, namesake);
 }
 
 /**

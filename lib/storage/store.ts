@@ -83,6 +83,8 @@ export async function setTag(
     if (contact[field].includes(tagId) === on) return;
     contact[field] = toggled(contact[field], tagId, on);
     contact.updatedAt = now;
+    // Keep in touch: a person never in touch is counted from when they were first tagged.
+    if (on) contact.firstTaggedAt ??= now;
     await db.contacts.put(contact);
   });
   return getContact(db, contactId);
@@ -163,6 +165,7 @@ export async function bulkSetTag(
     for (const contact of changed) {
       contact[field] = toggled(contact[field], tagId, on);
       contact.updatedAt = now;
+      if (on) contact.firstTaggedAt ??= now;
     }
     await db.contacts.bulkPut(changed);
     return { changed: changed.length };

@@ -23,7 +23,7 @@ type UndoRecord =
       on: boolean;
       field: TagField;
       /** The contacts the change changed: their tags in that field and updatedAt before it. */
-      before: Array<{ id: string; tags: string[]; updatedAt: string }>;
+      before: Array<{ id: string; tags: string[]; updatedAt: string; firstTaggedAt?: string | null }>;
     };
 
 /** Deletes a contact; the reply's `undoId` brings it back exactly as it was. */
@@ -53,7 +53,13 @@ export async function bulkSetTagUndoable(
     const field = tag ? tagField(tag.dimension) : 'purposes';
     const before = (await db.contacts.bulkGet([...contactIds]))
       .filter((contact): contact is Contact => !!contact && contact[field].includes(tagId) !== on)
-      .map((contact) => ({ id: contact.id, tags: contact[field], updatedAt: contact.updatedAt }));
+      .map((contact) => ({
+        id: contact.id,
+        tags: contact[field],
+        updatedAt: contact.updatedAt,
+        // Keep in touch: a bulk tag undone leaves a never-tagged contact never tagged again.
+        firstTaggedAt: contact.firstTaggedAt ?? null,
+      }));
     const { changed } = await bulkSetTag(db, contactIds, tagId, on, now);
     if (changed === 0) return { changed, undoId: null };
     return { changed, undoId: await keep(db, { at: now, kind: 'bulkSetTag', tagId, on, field, before }) };
@@ -88,7 +94,9 @@ export async function undo(db: KindredDB, undoId: string, now: string): Promise<
         entry.tags.every((id) => id === tagId || contact[field].includes(id)) &&
         contact[field].includes(tagId) === on;
       if (untouched) {
-        restored.push({ ...contact, [field]: entry.tags, updatedAt: entry.updatedAt });
+        const back: Contact = { ...contact, [field]: entry.tags, updatedAt: entry.updatedAt };
+        if (entry.firstTaggedAt === null) delete back.firstTaggedAt;
+        restored.push(back);
       } else if (contact[field].includes(tagId) === on) {
         const tags = on ? contact[field].filter((id) => id !== tagId) : [...contact[field], tagId];
         restored.push({ ...contact, [field]: tags, updatedAt: now });

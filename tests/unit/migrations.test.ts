@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, openKindredDB } from '../../lib/storage/db';
 import type { Contact } from '../../lib/model/contact';
+import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../../lib/model/taxonomy';
 
 /**
  * Every earlier schema version, filled with data, must open with the current code and keep every
@@ -41,6 +42,17 @@ const contacts: Contact[] = [
   },
 ];
 
+/**
+ * Version 7 (keep in touch): a tagged contact is taken as first tagged when it was created; the default
+ * tags that are not archived get their default rhythm (here the archived "friend" gets none).
+ */
+const keepInTouchUpgrade = (contact: Contact): Contact =>
+  contact.purposes.length + contact.relationships.length > 0
+    ? { ...contact, firstTaggedAt: contact.createdAt }
+    : contact;
+const rhythmUpgrade = (tag: Tag): Tag =>
+  DEFAULT_RHYTHMS[tag.id] && !tag.archived ? { ...tag, rhythmDays: DEFAULT_RHYTHMS[tag.id] } : tag;
+
 const previousVersions = SCHEMA_VERSIONS.slice(0, -1).map((s) => s.version);
 const current = SCHEMA_VERSIONS.at(-1)!.version;
 
@@ -52,7 +64,9 @@ describe('schema migrations', () => {
 
   it.each(previousVersions)('a version %i database opens with everything kept', async (version) => {
     const indexedDB = new IDBFactory();
-    const old = openKindredDB({ indexedDB, IDBKeyRange }, version);
+    // Kindred before version 7 had no rhythms on its tags.
+    const withoutRhythms = () => DEFAULT_TAXONOMY.map(({ rhythmDays: _, ...tag }) => tag);
+    const old = openKindredDB({ indexedDB, IDBKeyRange, defaultTaxonomy: withoutRhythms }, version);
     await old.contacts.bulkAdd(contacts);
     await old.taxonomy.update('friend', { label: 'Close friend', archived: true });
     await old.taxonomy.add({
@@ -76,8 +90,8 @@ describe('schema migrations', () => {
     const db = openKindredDB({ indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(current);
-    expect(await db.contacts.orderBy('id').toArray()).toEqual(before.contacts);
-    expect(await db.taxonomy.orderBy('id').toArray()).toEqual(before.taxonomy);
+    expect(await db.contacts.orderBy('id').toArray()).toEqual(before.contacts.map(keepInTouchUpgrade));
+    expect(await db.taxonomy.orderBy('id').toArray()).toEqual(before.taxonomy.map(rhythmUpgrade));
     expect(await db.settings.orderBy('key').toArray()).toEqual(before.settings);
     // The indexes of the current version answer for the old data.
     expect(await db.contacts.where('relationships').equals('mentor').primaryKeys()).toEqual(['jane-doe']);
@@ -86,6 +100,10 @@ describe('schema migrations', () => {
     expect(await db.contacts.where('memberId').equals('ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i').primaryKeys()).toEqual(
       ['jane-doe'],
     );
+    // Version 7 finds the people with a rhythm of their own by index.
+    expect(await db.contacts.where('rhythmDays').aboveOrEqual(0).count()).toBe(0);
+    expect((await db.taxonomy.get('mentor'))?.rhythmDays).toBe(90);
+    expect((await db.taxonomy.get('industry'))?.rhythmDays).toBeUndefined();
     db.close();
   });
 });

@@ -127,6 +127,35 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
       value,
     })),
   fc.nat().map((c) => (s: State) => ({ type: 'deleteContact', contactId: pick(s.contactIds, c) ?? 'nobody' })),
+  // Keep in touch: touches (some in the future, refused), their undo, rhythms, snoozes.
+  fc
+    .record({
+      c: fc.nat(),
+      daysAgo: fc.integer({ min: -2, max: 800 }),
+      channel: fc.constantFrom(undefined, 'message', 'call', 'meeting', 'email', 'event'),
+      remove: fc.boolean(),
+    })
+    .map(({ c, daysAgo, channel, remove }) => (s: State) => ({
+      type: remove ? 'removeTouch' : 'logTouch',
+      contactId: pick(s.contactIds, c) ?? 'somebody',
+      on: new Date(Date.parse('2026-06-01T12:00:00.000Z') - daysAgo * 86_400_000).toISOString().slice(0, 10),
+      ...(channel ? { channel } : {}),
+    })),
+  fc
+    .record({ c: fc.nat(), days: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }) })
+    .map(({ c, days }) => (s: State) => ({
+      type: 'setPersonRhythm',
+      contactId: pick(s.contactIds, c) ?? 'somebody',
+      rhythmDays: days,
+    })),
+  fc.record({ c: fc.nat(), snoozed: fc.boolean() }).map(({ c, snoozed }) => (s: State) => ({
+    type: 'snoozeContact',
+    contactId: pick(s.contactIds, c) ?? 'somebody',
+    snoozed,
+  })),
+  fc
+    .record({ t: fc.nat(), days: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }) })
+    .map(({ t, days }) => (s: State) => ({ type: 'setTagRhythm', tagId: pick(s.tags, t)?.id, rhythmDays: days })),
   fc
     .record({ dimension, label: fc.constantFrom('Mentor', 'Coach', 'Book club', 'Work', '  Zoë  ') })
     .map(({ dimension, label }) => () => ({ type: 'addTag', dimension, label, description: '', color: '#123456' })),
@@ -175,6 +204,21 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
           }),
           // The network review (issue 16).
           reviewedAt: fc.constantFrom(undefined, '2026-05-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z'),
+          keepInTouch: fc.option(
+            fc.record(
+              {
+                touches: fc.constantFrom(
+                  [{ on: '2025-01-01' }],
+                  [{ on: '2024-02-29', channel: 'call' }, { on: '2026-01-01' }],
+                ),
+                firstTaggedAt: fc.constant('2025-12-31T23:30:00.000Z'),
+                rhythmDays: fc.integer({ min: 0, max: 3650 }),
+                snoozedUntil: fc.constant('2026-06-10'),
+              },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
+          ),
         }),
         { maxLength: 4 },
       ),
@@ -185,7 +229,7 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
       // `coach` is a purpose in this file; `mentor` too when the file clashes with the database.
       const taxonomy = [
         { id: 'coach', dimension: 'purpose', label: 'Coach' },
-        { id: 'book-club', dimension: 'relationship', label: 'Book club' },
+        { id: 'book-club', dimension: 'relationship', label: 'Book club', rhythmDays: 30 },
         ...(file.clash ? [{ id: 'mentor', dimension: 'purpose', label: 'Mentor (purpose)' }] : []),
       ];
       const dimensionOf = (id: string) =>
@@ -200,6 +244,7 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
         ...(c.source ? { source: c.source } : {}),
         ...(c.pageValues ? { pageValues: c.pageValues } : {}),
         ...(c.reviewedAt ? { reviewedAt: c.reviewedAt } : {}),
+        ...c.keepInTouch,
       }));
       const snapshots = file.snapshots.map((month, n) => ({
         month,

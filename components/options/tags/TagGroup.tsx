@@ -16,7 +16,17 @@ interface TagGroupProps extends TagActions {
 }
 
 /** One dimension: its active tags in order, then the archived ones to restore, then the form to add one. */
-export function TagGroup({ dimension, active, archived, paletteId, onSave, onMove, onArchive, onAdd }: TagGroupProps) {
+export function TagGroup({
+  dimension,
+  active,
+  archived,
+  paletteId,
+  onSave,
+  onMove,
+  onArchive,
+  onRhythm,
+  onAdd,
+}: TagGroupProps) {
   const text = groupText(dimension);
   const headingId = useId();
   const all = [...active, ...archived];
@@ -30,6 +40,7 @@ export function TagGroup({ dimension, active, archived, paletteId, onSave, onMov
             <span>{i18n.t('taxonomy.columns.colour')}</span>
             <span>{i18n.t('taxonomy.columns.label')}</span>
             <span>{i18n.t('taxonomy.columns.description')}</span>
+            <span>{i18n.t('tagRhythm.label')}</span>
           </li>
           {active.map((tag, index) => (
             <TagRow
@@ -43,6 +54,7 @@ export function TagGroup({ dimension, active, archived, paletteId, onSave, onMov
               onSave={onSave}
               onMove={onMove}
               onArchive={onArchive}
+              onRhythm={onRhythm}
             />
           ))}
         </ul>

@@ -15,6 +15,8 @@ export interface TagActions {
   onSave: (tag: Tag, changes: TagChanges) => Promise<boolean>;
   onMove: (tag: Tag, direction: 'up' | 'down') => void;
   onArchive: (tag: Tag, archived: boolean) => void;
+  /** Keep in touch: the tag's rhythm in days, or null for none. */
+  onRhythm: (tag: Tag, rhythmDays: number | null) => void;
 }
 
 interface TagRowProps extends TagActions {
@@ -28,7 +30,18 @@ interface TagRowProps extends TagActions {
 }
 
 /** One active tag: its colour, label and description save as edited; it moves up or down, or is archived. */
-export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMove, onArchive }: TagRowProps) {
+export function TagRow({
+  tag,
+  text,
+  others,
+  first,
+  last,
+  paletteId,
+  onSave,
+  onMove,
+  onArchive,
+  onRhythm,
+}: TagRowProps) {
   const id = useId();
   const [labelError, setLabelError] = useState('');
   const label = useField(tag.label, () => setLabelError(''));
@@ -109,6 +122,7 @@ export function TagRow({ tag, text, others, first, last, paletteId, onSave, onMo
         'aria-label': i18n.t('taxonomy.descriptionOf', [tag.label]),
         maxLength: TAG_LIMITS.description,
       })}
+      <RhythmSelect tag={tag} onRhythm={onRhythm} />
       <span class="te-actions">
         <MoveButton tag={tag} direction="up" blocked={first} onMove={onMove} />
         <MoveButton tag={tag} direction="down" blocked={last} onMove={onMove} />
@@ -155,5 +169,31 @@ export function ArchiveButton(props: { tag: Tag; archive?: boolean; onArchive: T
     >
       {archive ? i18n.t('taxonomy.archive') : i18n.t('taxonomy.restore')}
     </button>
+  );
+}
+
+/** Rhythms a tag may be given here, in days; a rhythm set otherwise (a file) is offered too. */
+const RHYTHM_CHOICES = [7, 14, 30, 60, 90, 180, 365];
+
+/** Keep in touch: every how many days people with this tag are due, or no rhythm. */
+function RhythmSelect({ tag, onRhythm }: { tag: Tag; onRhythm: TagActions['onRhythm'] }) {
+  const choices = [...new Set([...RHYTHM_CHOICES, ...(tag.rhythmDays ? [tag.rhythmDays] : [])])].sort((a, b) => a - b);
+  return (
+    <select
+      class="te-rhythm"
+      aria-label={i18n.t('tagRhythm.labelFor', [tag.label])}
+      value={tag.rhythmDays ? String(tag.rhythmDays) : ''}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        onRhythm(tag, value ? Number(value) : null);
+      }}
+    >
+      <option value="">{i18n.t('tagRhythm.none')}</option>
+      {choices.map((days) => (
+        <option key={days} value={String(days)}>
+          {i18n.t('tagRhythm.every', days)}
+        </option>
+      ))}
+    </select>
   );
 }

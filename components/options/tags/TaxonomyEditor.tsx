@@ -14,7 +14,7 @@ export interface TaxonomyEditorProps {
    * `addTag` makes the id itself (the editor never shows ids); `reorderTags` gets every tag of the dimension
    * once, archived ones at the end. After each change the page's watched taxonomy passes the new one.
    */
-  client: Pick<PageClient, 'addTag' | 'updateTag' | 'reorderTags'>;
+  client: Pick<PageClient, 'addTag' | 'updateTag' | 'reorderTags' | 'setTagRhythm'>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
@@ -169,6 +169,9 @@ export function TaxonomyEditor({ taxonomy, client }: TaxonomyEditorProps) {
             }
             onMove={move}
             onArchive={setArchived}
+            onRhythm={(tag, rhythmDays) =>
+              void perform(() => client.setTagRhythm({ tagId: tag.id, rhythmDays }), i18n.t('common.saved'))
+            }
             onAdd={(fields) =>
               perform(
                 () => client.addTag(fields),

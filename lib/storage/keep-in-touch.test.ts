@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDB } from '../../tests/support/db-helpers';
+import { clientOnDatabase } from '../../tests/support/fake-client';
+import type { KindredDB } from './db';
+import { recordSeen, setTag } from './store';
+import {
+  dueCount,
+  loadDue,
+  logTouch,
+  removeTouch,
+  setPersonRhythm,
+  setTagRhythm,
+  snoozeContact,
+} from './keep-in-touch';
+import { exportAll } from './store';
+import { importKindredFile } from './import-stream';
+
+const profile = (id: string, name: string) => ({
+  id,
+  url: `https://www.linkedin.com/in/${id}/`,
+  name,
+  headline: '',
+  company: '',
+  location: '',
+});
+const originalTz = process.env.TZ;
+let db: KindredDB;
+beforeEach(() => {
+  process.env.TZ = 'UTC';
+  db = freshDB();
+});
+afterEach(() => {
+  db.close();
+  process.env.TZ = originalTz;
+  if (originalTz === undefined) delete process.env.TZ;
+});
+
+const JAN = new Date('2026-01-01T10:00:00.000Z');
+const at = (day: string) => new Date(`${day}T10:00:00.000Z`);
+
+describe('keep in touch in the database', () => {
+  it('records when a contact is first tagged, and not again', async () => {
+    await recordSeen(db, profile('jane', 'Jane'), JAN.toISOString());
+    expect((await db.contacts.get('jane'))?.firstTaggedAt).toBeUndefined();
+    await setTag(db, 'jane', 'peer', true, '2026-01-02T10:00:00.000Z');
+    await setTag(db, 'jane', 'friend', true, '2026-01-05T10:00:00.000Z');
+    expect((await db.contacts.get('jane'))?.firstTaggedAt).toBe('2026-01-02T10:00:00.000Z');
+  });
+
+  it('a tagged person becomes due after their rhythm, a touch takes them off, its undo puts them back', async () => {
+    await setTag(db, 'jane', 'peer', true, JAN.toISOString());
+    expect(await dueCount(db, at('2026-03-02'))).toBe(0); // 60 days
+    expect(await dueCount(db, at('2026-03-03'))).toBe(1); // 61 days
+    const view = await logTouch(db, 'jane', { channel: 'call' }, at('2026-03-03'));
+    expect(view.contact?.touches).toEqual([{ on: '2026-03-03', channel: 'call' }]);
+    expect(await dueCount(db, at('2026-03-03'))).toBe(0);
+    await removeTouch(db, 'jane', { on: '2026-03-03', channel: 'call' }, at('2026-03-03'));
+    expect((await db.contacts.get('jane'))?.touches).toBeUndefined();
+    expect(await dueCount(db, at('2026-03-03'))).toBe(1);
+  });
+
+  it('refuses a touch in the future and changes nothing', async () => {
+    await setTag(db, 'jane', 'peer', true, JAN.toISOString());
+    await expect(logTouch(db, 'jane', { on: '2026-01-02' }, JAN)).rejects.toThrow('must not be in the future');
+    expect((await db.contacts.get('jane'))?.touches).toBeUndefined();
+  });
+
+  it('snoozes for two weeks and wakes again', async () => {
+    await setTag(db, 'jane', 'peer', true, JAN.toISOString());
+    const view = await snoozeContact(db, 'jane', true, at('2026-04-01'));
+    expect(view.contact?.snoozedUntil).toBe('2026-04-15');
+    expect(await dueCount(db, at('2026-04-14'))).toBe(0);
+    expect(await dueCount(db, at('2026-04-15'))).toBe(1);
+    await snoozeContact(db, 'jane', false, at('2026-04-02'));
+    expect((await db.contacts.get('jane'))?.snoozedUntil).toBeUndefined();
+  });
+
+  it('follows a person’s own rhythm and a tag’s rhythm', async () => {
+    await setTag(db, 'ann', 'industry', true, JAN.toISOString());
+    await setTag(db, 'bob', 'peer', true, JAN.toISOString());
+    const day = at('2026-02-15'); // 45 days
+    expect(await dueCount(db, day)).toBe(0);
+    await setPersonRhythm(db, 'ann', 30, day);
+    expect((await loadDue(db, day)).entries.map((e) => e.contact.id)).toEqual(['ann']);
+    await setTagRhythm(db, 'peer', 40);
+    expect((await loadDue(db, day)).entries.map((e) => e.contact.id)).toEqual(['ann', 'bob']);
+    await setPersonRhythm(db, 'bob', 0, day); // none for Bob
+    await setTagRhythm(db, 'industry', null);
+    await setPersonRhythm(db, 'ann', null, day); // Ann follows her tags again: industry has none
+    expect(await dueCount(db, day)).toBe(0);
+    expect((await db.taxonomy.get('industry'))?.rhythmDays).toBeUndefined();
+  });
+
+  it('is exported and restored', async () => {
+    await setTag(db, 'jane', 'peer', true, JAN.toISOString());
+    await logTouch(db, 'jane', { on: '2026-01-03', channel: 'meeting' }, at('2026-01-04'));
+    await setPersonRhythm(db, 'jane', 21, JAN);
+    await snoozeContact(db, 'jane', true, JAN);
+    await setTagRhythm(db, 'industry', 365);
+    const file = await exportAll(db, JAN);
+    const jane = file.contacts.find((c) => c.id === 'jane')!;
+    expect(jane).toMatchObject({
+      touches: [{ on: '2026-01-03', channel: 'meeting' }],
+      firstTaggedAt: JAN.toISOString(),
+      rhythmDays: 21,
+      snoozedUntil: '2026-01-15',
+    });
+    expect(file.taxonomy.find((t) => t.id === 'industry')?.rhythmDays).toBe(365);
+    const other = freshDB();
+    await importKindredFile(other, JSON.stringify(file), 'replace', false, JAN.toISOString());
+    const again = await exportAll(other, JAN);
+    expect(again).toEqual(file);
+    other.close();
+  });
+
+  it('the operations go through the background’s handler and its checks', async () => {
+    const client = clientOnDatabase(db, { now: () => at('2026-03-03') });
+    await client.setTag({ contactId: 'jane', tagId: 'peer', on: true });
+    await client.logTouch({ contactId: 'jane' });
+    await client.logTouch({ contactId: 'jane' });
+    expect((await db.contacts.get('jane'))?.touches).toEqual([{ on: '2026-03-03' }]);
+    await expect(client.logTouch({ contactId: 'jane', on: '2026-03-04' })).rejects.toThrow('future');
+    await expect(client.setTagRhythm({ tagId: 'peer', rhythmDays: 0 })).rejects.toThrow('at least 1 day');
+    await expect(client.setPersonRhythm({ contactId: 'jane', rhythmDays: 1.5 })).rejects.toThrow('whole number');
+  });
+});
+
+describe('the due summary (one row instead of thousands of reads)', () => {
+  it('stays true through every kind of write, and answers as reading every contact does', async () => {
+    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
+    const { bulkSetTagUndoable, deleteContactUndoable, undo } = await import('./undo');
+    await setTag(db, 'ann', 'peer', true, JAN.toISOString());
+    await ensureDueSummary(db);
+    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
+    await setTag(db, 'bob', 'mentor', true, JAN.toISOString());
+    await setTag(db, 'cy', 'industry', true, JAN.toISOString());
+    await setPersonRhythm(db, 'cy', 20, JAN);
+    await logTouch(db, 'ann', { on: '2026-02-01' }, at('2026-02-01'));
+    await snoozeContact(db, 'bob', true, at('2026-05-01'));
+    const { undoId } = await bulkSetTagUndoable(db, ['ann', 'bob'], 'friend', true, JAN.toISOString());
+    await undo(db, undoId!, JAN.toISOString());
+    await setTagRhythm(db, 'industry', 10);
+    const deleted = await deleteContactUndoable(db, 'cy', JAN.toISOString());
+    await undo(db, deleted.undoId!, JAN.toISOString());
+    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
+    for (const day of ['2026-01-15', '2026-03-05', '2026-04-10', '2026-05-10', '2026-05-20']) {
+      const fromSummary = await loadDue(db, at(day));
+      await db.settings.delete(DUE_SUMMARY);
+      const fromContacts = await loadDue(db, at(day));
+      expect(fromSummary, day).toEqual(fromContacts);
+      await ensureDueSummary(db);
+    }
+    expect((await loadDue(db, at('2026-05-10'))).entries.map((e) => e.contact.id)).toEqual(['cy', 'ann']);
+  });
+
+  it('is dropped when the contacts are cleared, and built again', async () => {
+    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
+    await setTag(db, 'ann', 'peer', true, JAN.toISOString());
+    await ensureDueSummary(db);
+    await db.contacts.clear();
+    expect(await db.settings.get(DUE_SUMMARY)).toBeUndefined();
+    await ensureDueSummary(db);
+    expect((await db.settings.get(DUE_SUMMARY))?.value).toEqual({});
+  });
+});

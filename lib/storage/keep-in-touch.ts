@@ -1,0 +1,158 @@
+import { type Contact, newContact } from '../model/contact';
+import {
+  type DueEntry,
+  SNOOZE_DAYS,
+  type Touch,
+  addDays,
+  dueList,
+  tagRhythms,
+  today,
+  touchDateProblem,
+  withTouch,
+  withoutTouch,
+} from '../model/rhythm';
+import { type ContactView, StoreError, getContact } from './contact-view';
+import type { KindredDB } from './db';
+import { loadDueSummary, summaryContacts } from './due-summary';
+
+/**
+ * Keep in touch (lib/model/rhythm.ts): touches, rhythms, snoozes, and who is due. Each change is one small
+ * change to one contact or tag in one transaction, like ./store.ts.
+ */
+
+/** Logs that the person was in touch on `touch.on` (today when absent); a day in the future is refused. */
+export async function logTouch(
+  db: KindredDB,
+  contactId: string,
+  touch: { on?: string; channel?: Touch['channel'] },
+  now: Date,
+): Promise<ContactView> {
+  const on = touch.on ?? today(now);
+  const problem = touchDateProblem(on, now);
+  if (problem) throw new StoreError(`The date of a touch ${problem}.`);
+  const logged: Touch = touch.channel ? { on, channel: touch.channel } : { on };
+  await changeContact(db, contactId, now, (contact) => {
+    contact.touches = withTouch(contact.touches, logged);
+  });
+  return getContact(db, contactId);
+}
+
+/** Takes back one logged touch (the undo of logTouch): the latest one of that day and channel. */
+export async function removeTouch(
+  db: KindredDB,
+  contactId: string,
+  touch: { on: string; channel?: Touch['channel'] },
+  now: Date,
+): Promise<ContactView> {
+  await changeContact(db, contactId, now, (contact) => {
+    const touches = withoutTouch(contact.touches, touch);
+    if (touches.length > 0) contact.touches = touches;
+    else delete contact.touches;
+  });
+  return getContact(db, contactId);
+}
+
+/** The person's own rhythm in days (0: none for this person), or null to follow their tags again. */
+export async function setPersonRhythm(
+  db: KindredDB,
+  contactId: string,
+  rhythmDays: number | null,
+  now: Date,
+): Promise<ContactView> {
+  await changeContact(db, contactId, now, (contact) => {
+    if (rhythmDays === null) delete contact.rhythmDays;
+    else contact.rhythmDays = rhythmDays;
+  });
+  return getContact(db, contactId);
+}
+
+/** Snoozes the person for two weeks (not due before then), or ends the snooze. */
+export async function snoozeContact(
+  db: KindredDB,
+  contactId: string,
+  snoozed: boolean,
+  now: Date,
+): Promise<ContactView> {
+  await changeContact(db, contactId, now, (contact) => {
+    if (snoozed) contact.snoozedUntil = addDays(today(now), SNOOZE_DAYS);
+    else delete contact.snoozedUntil;
+  });
+  return getContact(db, contactId);
+}
+
+/** A tag's rhythm in days, or null for none. */
+export async function setTagRhythm(db: KindredDB, tagId: string, rhythmDays: number | null): Promise<void> {
+  await db.transaction('rw', db.taxonomy, async () => {
+    const tag = await db.taxonomy.get(tagId);
+    if (!tag) throw new StoreError(`Unknown tag "${tagId}".`);
+    if (rhythmDays === null) delete tag.rhythmDays;
+    else tag.rhythmDays = rhythmDays;
+    await db.taxonomy.put(tag);
+  });
+}
+
+/** One contact changed by `change` (created first when not stored yet), its updatedAt set when anything changed. */
+async function changeContact(
+  db: KindredDB,
+  contactId: string,
+  now: Date,
+  change: (contact: Contact) => void,
+): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction('rw', db.contacts, async () => {
+    const stored = await db.contacts.get(contactId);
+    const contact = structuredClone(stored) ?? newContact(contactId, at);
+    change(contact);
+    if (stored && JSON.stringify(stored) === JSON.stringify(contact)) return;
+    contact.updatedAt = at;
+    await db.contacts.put(contact);
+  });
+}
+
+/** Who is due on `now`'s day, in the lists' order: how many in all, and the first `limit` of them. */
+export interface Due {
+  total: number;
+  entries: Array<DueEntry<Contact>>;
+}
+
+/**
+ * Who is due, read through indexes: only the people who have a rhythm at all (a tag with a rhythm, or a
+ * rhythm of their own) are loaded, never every contact.
+ */
+export async function loadDue(db: KindredDB, now: Date, limit = Infinity): Promise<Due> {
+  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
+    const taxonomy = await db.taxonomy.toArray();
+    // Usually one read of the summary row, then only the people shown (./due-summary.ts).
+    const summary = await loadDueSummary(db);
+    if (summary) {
+      const due = dueList(summaryContacts(summary), taxonomy, now);
+      const shown = due.slice(0, limit);
+      const contacts = await db.contacts.bulkGet(shown.map((entry) => entry.contact.id));
+      return {
+        total: due.length,
+        entries: shown.flatMap((entry, index) => {
+          const contact = contacts[index];
+          return contact ? [{ ...entry, contact }] : [];
+        }),
+      };
+    }
+    const rhythms = tagRhythms(taxonomy);
+    const ids = (dimension: 'purpose' | 'relationship') =>
+      taxonomy.filter((tag) => tag.dimension === dimension && rhythms.has(tag.id)).map((tag) => tag.id);
+    const [purposes, relationships] = [ids('purpose'), ids('relationship')];
+    const keys = await Promise.all([
+      purposes.length > 0 ? db.contacts.where('purposes').anyOf(purposes).primaryKeys() : [],
+      relationships.length > 0 ? db.contacts.where('relationships').anyOf(relationships).primaryKeys() : [],
+      db.contacts.where('rhythmDays').above(0).primaryKeys(),
+    ]);
+    const candidates = [...new Set(keys.flat())];
+    const contacts = (await db.contacts.bulkGet(candidates)).filter((c): c is Contact => c !== undefined);
+    const due = dueList(contacts, taxonomy, now);
+    return { total: due.length, entries: due.slice(0, limit) };
+  });
+}
+
+/** How many people are due: the toolbar badge. */
+export async function dueCount(db: KindredDB, now: Date): Promise<number> {
+  return (await loadDue(db, now, 0)).total;
+}
