@@ -28,6 +28,7 @@ import {
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
+import { mergeSamePersonContacts, undoSamePerson } from '../storage/same-person';
 
 export type { MessageSender, Self };
 
@@ -47,6 +48,9 @@ const HANDLERS: Handlers = {
     answerNamesake(db, contactId, namesakeId, same, now.toISOString()),
   undoNamesake: (db, { contactId }, now) => undoNamesake(db, contactId, now.toISOString()),
   listTags: (db, { ids }) => listTags(db, ids),
+  mergeSamePerson: (db, { contactId, otherId }, now) =>
+    mergeSamePersonContacts(db, contactId, otherId, now.toISOString()),
+  undoSamePerson: (db, { contactId }, now) => undoSamePerson(db, contactId, now.toISOString()),
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {

@@ -14,6 +14,8 @@ export const CONTENT_OPERATIONS = [
   'answerNamesake',
   'undoNamesake',
   'listTags',
+  'mergeSamePerson',
+  'undoSamePerson',
 ] as const;
 
 export const PAGE_OPERATIONS = [
