@@ -5,6 +5,7 @@ import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { isShippedDefaultText } from '../model/default-tag-texts';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
 export interface Setting {
@@ -106,7 +107,31 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       snapshot: 'key',
     },
   },
+  {
+    // Same stores; default tags stored with the English or Dutch text they were created with lose it,
+    // so they follow the browser's language (see forgetDefaultTagTexts).
+    version: 10,
+    stores: {},
+    upgrade: forgetDefaultTagTexts,
+  },
 ];
+
+/**
+ * Kindred before version 10 stored every default tag with its label and description in the language
+ * the database was created in, so the tags stayed in that language when the browser's changed. A label
+ * or description still equal to a default tag's shipped text (English or Dutch: the person did not
+ * rename it) is stored empty, as new databases do (./default-labels.ts); a renamed one is kept.
+ */
+async function forgetDefaultTagTexts(tx: Transaction): Promise<void> {
+  await tx
+    .table<Tag, string>('taxonomy')
+    .toCollection()
+    .modify((tag) => {
+      for (const field of ['label', 'description'] as const) {
+        if (tag[field] && isShippedDefaultText(tag.id, field, tag[field])) tag[field] = '';
+      }
+    });
+}
 
 /**
  * Kindred 1 stored Connections.csv values unchecked (empty or written-out dates, over-long texts and
