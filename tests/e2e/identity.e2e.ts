@@ -1,28 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchKindred, newUserDataDir, panelOf, readStoredContacts, removeUserDataDir } from '../support/harness';
-import { JANE, type Person, profilePage } from '../support/pages';
+import { BEFORE as JANE, MEMBER, MOVED_TEXT, RENAMED, renamedPages as pages } from '../support/renamed-person';
 
 /**
  * In real Chromium, through the real background: a person who changed their LinkedIn URL keeps their
  * tags and note in Kindred. The top card's "connections" link carries LinkedIn's member id, which stays
  * when the URL changes; the panel on the new URL finds the contact kept under the old one.
  */
-const MEMBER = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
-const RENAMED: Person = { ...JANE, id: 'jane-doe-flexa' };
-/** The 2024 top card with the link LinkedIn puts under the name: "500+ connections", by member id. */
-const withMemberLink = (p: Person) =>
-  profilePage(p).replace(
-    '<div class="pv-top-card-v2-ctas">',
-    `<a href="/search/results/people/?connectionOf=%5B%22${MEMBER}%22%5D&network=%5B%22F%22%5D">500+ connections</a>
-      <div class="pv-top-card-v2-ctas">`,
-  );
-const people = new Map<string, Person>([JANE, RENAMED].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const id = /^\/in\/([^/]+)/.exec(url.pathname)?.[1];
-  const p = id ? people.get(id) : undefined;
-  return p ? withMemberLink(p) : undefined;
-};
-
 const userDataDir = newUserDataDir();
 afterAll(() => removeUserDataDir(userDataDir));
 
@@ -43,11 +27,7 @@ describe('one person, one contact, in real Chromium', () => {
       // Jane changes her URL; the person opens her profile under the new one.
       await page.goto(`https://www.linkedin.com/in/${RENAMED.id}/`);
       panel = panelOf(page);
-      await panel
-        .getByText(
-          'Kindred knew this person as linkedin.com/in/jane-doe, their earlier LinkedIn address, and moved their tags and note here.',
-        )
-        .waitFor();
+      await panel.getByText(MOVED_TEXT).waitFor();
       await expect.poll(() => panel.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
       await expect
         .poll(() => panel.getByRole('textbox', { name: 'Note' }).inputValue())
