@@ -56,3 +56,31 @@ export async function samePersonView(db: KindredDB, contact: Contact | undefined
   }
   return view;
 }
+
+/** Two stored contacts of one LinkedIn member, for the contacts page: `keep` is the one seen most recently. */
+export interface SamePersonPair {
+  keep: { id: string; name: string };
+  other: { id: string; name: string };
+}
+
+/**
+ * Every member id kept on more than one contact (not kept apart), as the pair to merge next: the most
+ * recently seen contact keeps its URL (the one LinkedIn showed last). Reads only contacts with a member id.
+ */
+export async function loadSamePersonPairs(db: KindredDB): Promise<SamePersonPair[]> {
+  const withMemberId = await db.contacts.where('memberId').above('').toArray();
+  const groups = new Map<string, Contact[]>();
+  for (const contact of withMemberId) {
+    groups.set(contact.memberId!, [...(groups.get(contact.memberId!) ?? []), contact]);
+  }
+  const pairs: SamePersonPair[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [keep] = group.sort((a, b) => (b.lastSeenAt || b.updatedAt).localeCompare(a.lastSeenAt || a.updatedAt));
+    const [other] = await othersWithMemberId(db, keep!.id, keep!.memberId!);
+    if (other) {
+      pairs.push({ keep: { id: keep!.id, name: keep!.name }, other: { id: other.id, name: other.name || keep!.name } });
+    }
+  }
+  return pairs;
+}
