@@ -1,5 +1,6 @@
 import type { Contact, SeenProfile } from '../model/contact';
 import type { KindredDB } from './db';
+import { isMemberUrnId } from '../model/profile-url';
 
 /** The reads behind the panel's "same person" offers (./same-person.ts makes the changes). */
 
@@ -45,7 +46,8 @@ export async function othersWithMemberId(db: KindredDB, id: string, memberId: st
 export async function samePersonView(db: KindredDB, contact: Contact | undefined): Promise<SamePersonView> {
   if (!contact) return {};
   const view: SamePersonView = {};
-  if (contact.memberId) {
+  // Merged into the contact under the person's URL, never into one under the opaque member-id URL.
+  if (contact.memberId && !isMemberUrnId(contact.id)) {
     const [other] = await othersWithMemberId(db, contact.id, contact.memberId);
     if (other) view.samePerson = { id: other.id, name: other.name || contact.name };
   }
@@ -76,7 +78,12 @@ export async function loadSamePersonPairs(db: KindredDB): Promise<SamePersonPair
   const pairs: SamePersonPair[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const [keep] = group.sort((a, b) => (b.lastSeenAt || b.updatedAt).localeCompare(a.lastSeenAt || a.updatedAt));
+    // Kept: the one seen last under the person's own URL (an /in/ACoAA… URL only when there is no other).
+    const [keep] = group.sort(
+      (a, b) =>
+        Number(isMemberUrnId(a.id)) - Number(isMemberUrnId(b.id)) ||
+        (b.lastSeenAt || b.updatedAt).localeCompare(a.lastSeenAt || a.updatedAt),
+    );
     const [other] = await othersWithMemberId(db, keep!.id, keep!.memberId!);
     if (other) {
       pairs.push({ keep: { id: keep!.id, name: keep!.name }, other: { id: other.id, name: other.name || keep!.name } });

@@ -4,6 +4,7 @@ import type { KindredDB } from './db';
 import { getContact } from './contact-view';
 import { correctField } from './namesakes';
 import { mergeSamePersonContacts, undoSamePerson } from './same-person';
+import { loadSamePersonPairs } from './same-person-view';
 import { exportAll, recordSeen, setNote, setTag } from './store';
 
 const MEMBER = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
@@ -131,5 +132,17 @@ describe('two contacts that are one person', () => {
     await expect(mergeSamePersonContacts(db, 'jane-flexa', 'sam-lee', T3)).rejects.toThrow(/not offered/);
     await expect(mergeSamePersonContacts(db, 'jane-flexa', 'nobody', T3)).rejects.toThrow(/not offered/);
     expect(await db.contacts.orderBy('id').toArray()).toEqual(before);
+  });
+});
+
+describe('a profile opened by its member id (/in/ACoAA…)', () => {
+  it('does not take the contact from the person’s own URL, and is offered for merging into it', async () => {
+    await recordSeen(db, seen(MEMBER, MEMBER), T1);
+    expect(await contacts()).toEqual([MEMBER, 'jane-doe'].sort());
+    expect((await getContact(db, MEMBER)).samePerson).toBeUndefined();
+    expect((await getContact(db, 'jane-doe')).samePerson).toEqual({ id: MEMBER, name: 'Jane Doe' });
+    expect(await loadSamePersonPairs(db)).toEqual([
+      { keep: { id: 'jane-doe', name: 'Jane Doe' }, other: { id: MEMBER, name: 'Jane Doe' } },
+    ]);
   });
 });

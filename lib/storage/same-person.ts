@@ -1,5 +1,6 @@
 import { type Contact, type SeenProfile, newContact } from '../model/contact';
 import { mergeSamePerson, movedContact } from '../model/same-person';
+import { isMemberUrnId } from '../model/profile-url';
 import type { KindredDB } from './db';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import { LAST_SAME_PERSON, type SamePersonRecord, apartKey, othersWithMemberId } from './same-person-view';
@@ -25,7 +26,8 @@ import { LAST_SAME_PERSON, type SamePersonRecord, apartKey, othersWithMemberId }
  * offers merging instead).
  */
 export async function moveFormerContact(db: KindredDB, seen: SeenProfile, now: string): Promise<Contact | undefined> {
-  if (!seen.memberId) return undefined;
+  // A profile opened by its member id (/in/ACoAA…, from search or messaging) did not change its URL.
+  if (!seen.memberId || isMemberUrnId(seen.id)) return undefined;
   const others = await othersWithMemberId(db, seen.id, seen.memberId);
   if (others.length !== 1) return undefined;
   const [former] = others as [Contact];
