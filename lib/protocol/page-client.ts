@@ -156,10 +156,10 @@ async function exportText(file: KindredExport, progress: Progress): Promise<stri
   if (total === 0) return [headText];
   const parts = [`${headText.slice(0, headText.lastIndexOf('[]'))}[\n`];
   for (let at = 0; at < total; at += EXPORT_STEP) {
-    const step = contacts
-      .slice(at, at + EXPORT_STEP)
-      .map((c) => `    ${JSON.stringify(c, null, 2).replaceAll('\n', '\n    ')}`);
-    parts.push(`${at > 0 ? ',\n' : ''}${step.join(',\n')}`);
+    // One stringify per step, not per contact (about twice as fast): "[\n  {…},\n  {…}\n]" without its
+    // brackets, every line indented two more for the contacts' place in the file.
+    const step = JSON.stringify(contacts.slice(at, at + EXPORT_STEP), null, 2);
+    parts.push(`${at > 0 ? ',\n' : ''}  ${step.slice(2, -2).replaceAll('\n', '\n  ')}`);
     progress(Math.min(at + EXPORT_STEP, total), total);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
