@@ -1,12 +1,29 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchKindred, newUserDataDir, panelOf, readStoredContacts, removeUserDataDir } from '../support/harness';
-import { BEFORE as JANE, MEMBER, MOVED_TEXT, RENAMED, renamedPages as pages } from '../support/renamed-person';
+import {
+  launchKindred,
+  newUserDataDir,
+  openExtensionPage,
+  panelOf,
+  readStoredContacts,
+  removeUserDataDir,
+} from '../support/harness';
+import {
+  BEFORE as JANE,
+  MEMBER,
+  MOVED_TEXT,
+  RENAMED,
+  renamedPages,
+  withoutMemberLink,
+} from '../support/renamed-person';
 
 /**
  * In real Chromium, through the real background: a person who changed their LinkedIn URL keeps their
  * tags and note in Kindred. The top card's "connections" link carries LinkedIn's member id, which stays
  * when the URL changes; the panel on the new URL finds the contact kept under the old one.
  */
+/** Which URLs LinkedIn shows without the member id (e.g. before Kindred could read it). */
+const hidden = new Set<string>();
+const pages = (url: URL) => (hidden.has(url.pathname) ? withoutMemberLink(url) : renamedPages(url));
 const userDataDir = newUserDataDir();
 afterAll(() => removeUserDataDir(userDataDir));
 
@@ -47,6 +64,56 @@ describe('one person, one contact, in real Chromium', () => {
       expect(Object.keys(await readStoredContacts(kindred)).sort()).toEqual([JANE.id, RENAMED.id]);
     } finally {
       await kindred.close();
+    }
+  });
+
+  it('offers two stored contacts of one member for merging, in the panel and on the contacts page, with undo', async () => {
+    const kindred = await launchKindred(pages, newUserDataDir());
+    try {
+      const page = await kindred.context.newPage();
+      // Her new URL, first seen without the member id: a contact of its own, tagged.
+      hidden.add(`/in/${RENAMED.id}/`);
+      await page.goto(`https://www.linkedin.com/in/${RENAMED.id}/`);
+      await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).click();
+      await expect.poll(async () => (await readStoredContacts(kindred))[RENAMED.id]?.relationships).toEqual(['peer']);
+      // Her old URL, with the member id: tagged too.
+      await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+      await panelOf(page).getByRole('button', { name: 'Mentor' }).click();
+      await expect.poll(async () => (await readStoredContacts(kindred))[JANE.id]?.memberId).toBe(MEMBER);
+      // The new URL again, now with the member id: the same person, twice.
+      hidden.clear();
+      await page.goto(`https://www.linkedin.com/in/${RENAMED.id}/`);
+      const offer = panelOf(page).getByRole('group', {
+        name: 'Jane Doe is also kept under linkedin.com/in/jane-doe: the same LinkedIn member.',
+      });
+      await offer.waitFor();
+
+      const options = await openExtensionPage(kindred, 'options.html#contacts');
+      await options
+        .getByText(
+          'Jane Doe is kept twice, under linkedin.com/in/jane-doe-flexa and linkedin.com/in/jane-doe: the same LinkedIn member.',
+        )
+        .waitFor();
+
+      await offer.getByRole('button', { name: 'Merge into this profile' }).click();
+      await expect
+        .poll(() => panelOf(page).getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed'))
+        .toBe('true');
+      expect(await panelOf(page).getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      expect(Object.keys(await readStoredContacts(kindred))).toEqual([RENAMED.id]);
+      // The contacts page follows: nothing left to merge.
+      await options.getByRole('list', { name: 'Contacts kept twice' }).waitFor({ state: 'detached' });
+
+      await panelOf(page).getByRole('button', { name: 'Undo merge' }).click();
+      await expect
+        .poll(async () => Object.keys(await readStoredContacts(kindred)).sort())
+        .toEqual([JANE.id, RENAMED.id]);
+      expect((await readStoredContacts(kindred))[RENAMED.id]).toMatchObject({ relationships: ['peer'] });
+    } finally {
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
     }
   });
 });

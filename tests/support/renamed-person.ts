@@ -26,3 +26,10 @@ export const renamedPages = (url: URL): string | undefined => {
   const p = id ? people.get(id) : undefined;
   return p ? withMemberLink(p) : undefined;
 };
+
+/** The same pages without the member id (the top card without its "connections" link). */
+export const withoutMemberLink = (url: URL): string | undefined => {
+  const id = /^\/in\/([^/]+)/.exec(url.pathname)?.[1];
+  const p = id ? people.get(id) : undefined;
+  return p ? profilePage(p) : undefined;
+};
