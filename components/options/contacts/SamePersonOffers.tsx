@@ -5,7 +5,8 @@ import { errorText } from '../../../lib/model/error-text';
 import type { PageClient } from '../../../lib/protocol/page-client';
 import { useWatch } from '../../shared/use-watch';
 
-type Done = { kind: 'merged'; keep: string; other: string } | { kind: 'error'; message: string } | null;
+type Done =
+  { kind: 'merged'; keep: string; other: string } | { kind: 'undone' } | { kind: 'error'; message: string } | null;
 
 /**
  * Contacts kept twice (one LinkedIn member under two URLs, e.g. both visited before Kindred read member
@@ -72,12 +73,13 @@ export function SamePersonOffers({
             <button
               type="button"
               disabled={busy}
-              onClick={() => void run(() => client.undoSamePerson({ contactId: done.keep }), null)}
+              onClick={() => void run(() => client.undoSamePerson({ contactId: done.keep }), { kind: 'undone' })}
             >
               {i18n.t('samePerson.undoMerge')}
             </button>
           </>
         )}
+        {done?.kind === 'undone' && i18n.t('contacts.undone')}
       </p>
       {done?.kind === 'error' && (
         <p role="alert" class="error">
