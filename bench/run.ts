@@ -11,38 +11,53 @@ import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
 
-async function main() {
-  console.log(`Kindred benchmark${quick ? ' (quick)' : ''}: ${CONTACTS} contacts, median of ${RUNS} runs`);
+/**
+ * `--only=data` (or `size`, `profile`, `popup`, comma-separated) measures only those sections, e.g. the
+ * imports and export on a busy machine without the rest.
+ */
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const section = (name: 'size' | 'profile' | 'data' | 'popup') => !only || only.includes(name);
 
-  figures.push({
-    name: 'content-script JS, gzip bytes',
-    value: gzipBytes(CONTENT_SCRIPT_FILE),
-    unit: 'B',
-    target: CONTENT_SCRIPT_GZIP_BUDGET,
-  });
+async function main() {
+  console.log(
+    `Kindred benchmark${quick ? ' (quick)' : ''}${only ? ` (only ${only.join(', ')})` : ''}: ${CONTACTS} contacts, median of ${RUNS} runs`,
+  );
+
+  if (section('size'))
+    figures.push({
+      name: 'content-script JS, gzip bytes',
+      value: gzipBytes(CONTENT_SCRIPT_FILE),
+      unit: 'B',
+      target: CONTENT_SCRIPT_GZIP_BUDGET,
+    });
 
   const kindred = await launchKindred(pages);
   try {
-    await profileFigures(kindred);
-    const emptyPopup = await popupPaint(kindred);
-    await dataFigures(kindred);
-    const fullPopup = await popupPaint(kindred);
-    figures.push({
-      name: `popup opened → balance painted, ${CONTACTS} contacts`,
-      value: fullPopup,
-      unit: 'ms',
-      target: 200,
-      baseline: `empty: ${emptyPopup.toFixed(0)} ms`,
-      alsoOk: fullPopup <= 2 * Math.max(emptyPopup, 1),
-    });
-    figures.push({
-      name: `popup JS heap, ${CONTACTS} contacts`,
-      value: await popupHeap(kindred),
-      unit: 'MB',
-      target: 30,
-    });
-    // Keep in touch: the badge count and the popup's due list.
-    await dueFigures(kindred);
+    if (section('profile')) await profileFigures(kindred);
+    const emptyPopup = section('popup') ? await popupPaint(kindred) : 0;
+    if (section('data')) await dataFigures(kindred);
+    if (section('popup')) {
+      const fullPopup = await popupPaint(kindred);
+      figures.push({
+        name: `popup opened → balance painted, ${CONTACTS} contacts`,
+        value: fullPopup,
+        unit: 'ms',
+        target: 200,
+        baseline: `empty: ${emptyPopup.toFixed(0)} ms`,
+        alsoOk: fullPopup <= 2 * Math.max(emptyPopup, 1),
+      });
+      figures.push({
+        name: `popup JS heap, ${CONTACTS} contacts`,
+        value: await popupHeap(kindred),
+        unit: 'MB',
+        target: 30,
+      });
+      // Keep in touch: the badge count and the popup's due list.
+      await dueFigures(kindred);
+    }
   } finally {
     await kindred.close().catch(() => undefined);
     removeUserDataDir(kindred.userDataDir);

@@ -6,6 +6,7 @@ import { BalanceView } from '../shared/BalanceView';
 import { CompanySpreadView } from '../shared/CompanySpreadView';
 import { ConnectionsImport } from './data/ConnectionsImport';
 import { ContactsTable } from './contacts/ContactsTable';
+import { SamePersonOffers } from './contacts/SamePersonOffers';
 import { DeleteAll } from './data/DeleteAll';
 import { SafetyNet } from './data/SafetyNet';
 import { ImportExport } from './data/ImportExport';
@@ -192,6 +193,7 @@ function ContactsTab(props: TabProps & { initialFilter?: Partial<Filters> }) {
   return (
     <section class="card" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">{i18n.t('options.contacts.heading')}</h2>
+      <SamePersonOffers client={props.client} />
       <ContactsTable {...data} client={props.client} initialFilter={props.initialFilter} />
     </section>
   );

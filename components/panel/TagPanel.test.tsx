@@ -251,3 +251,59 @@ describe('TagPanel corrections and namesakes', () => {
     expect((await db.contacts.get('name:jane doe'))?.purposes).toEqual(['growth']);
   });
 });
+
+describe('TagPanel: one person under two LinkedIn addresses', () => {
+  const MEMBER = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+  const renamed = { ...jane, id: 'jane-flexa', url: 'https://www.linkedin.com/in/jane-flexa/', memberId: MEMBER };
+  const noteBox = () => screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+
+  beforeEach(async () => {
+    await client.recordSeen({ profile: { ...jane, memberId: MEMBER } });
+    await setTag(db, 'jane-doe', 'mentor', true, NOW);
+    await setNote(db, 'jane-doe', 'Met at the flex conference', NOW);
+  });
+
+  it('shows the tags and note kept under the old address, moved here, and undoes the move', async () => {
+    render(<TagPanel profile={renamed} client={client} />);
+    await screen.findByText(
+      'Kindred knew this person as linkedin.com/in/jane-doe, their earlier LinkedIn address, and moved their tags and note here.',
+      { exact: false },
+    );
+    expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(noteBox().value).toBe('Met at the flex conference'));
+    expect(await db.contacts.get('jane-doe')).toBeUndefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo move' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'),
+    );
+    await waitFor(() => expect(noteBox().value).toBe(''));
+    expect(await db.contacts.get('jane-doe')).toMatchObject({ relationships: ['mentor'] });
+    expect(screen.queryByRole('button', { name: 'Undo move' })).toBeNull();
+  });
+
+  it('offers to merge two stored contacts of the one member, merges on click and can undo it', async () => {
+    // The new address was visited before its member id was read: two contacts.
+    await client.recordSeen({ profile: { ...jane, id: renamed.id, url: renamed.url } });
+    await setTag(db, 'jane-flexa', 'growth', true, NOW);
+    render(<TagPanel profile={renamed} client={client} />);
+    const group = await screen.findByRole('group', {
+      name: 'Jane Doe is also kept under linkedin.com/in/jane-doe: the same LinkedIn member.',
+    });
+    expect(await db.contacts.get('jane-doe')).toBeDefined();
+    fireEvent.click(within(group).getByRole('button', { name: 'Merge into this profile' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(screen.getByRole('button', { name: 'Career resilience' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(noteBox().value).toBe('Met at the flex conference'));
+    expect(await db.contacts.get('jane-doe')).toBeUndefined();
+    expect(screen.queryByRole('group', { name: /same LinkedIn member/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo merge' }));
+    await waitFor(async () => expect(await db.contacts.get('jane-doe')).toBeDefined());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'),
+    );
+  });
+});

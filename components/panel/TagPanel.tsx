@@ -14,6 +14,7 @@ import type { ContentClient } from '../../lib/protocol/client';
 import { CorrectionsForm, NamesakeQuestion } from './Corrections';
 import { KeepInTouch } from './KeepInTouch';
 import { NameField } from './NameField';
+import { SamePerson } from './SamePerson';
 import { NoteField, useNote } from './NoteField';
 import { TagToggles, selectedIds, tagForKey } from './TagToggles';
 import { messageOf, statusText, useSave } from './useSave';
@@ -153,6 +154,20 @@ export function TagPanel({
     ).then(reloadNote);
   }
 
+  function mergeSamePerson(otherId: string) {
+    void save(
+      () => client.mergeSamePerson({ contactId: profile.id, otherId }),
+      () => undefined,
+    ).then(reloadNote);
+  }
+
+  function undoSamePerson() {
+    void save(
+      () => client.undoSamePerson({ contactId: profile.id }),
+      () => undefined,
+    ).then(reloadNote);
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     if (!view || collapsed) return;
     const tag = tagForKey(event, view.taxonomy);
@@ -254,6 +269,7 @@ export function TagPanel({
             </button>
           </p>
         )}
+        {view && <SamePerson view={view} onMerge={mergeSamePerson} onUndo={undoSamePerson} />}
         {view ? (
           <TagToggles taxonomy={view.taxonomy} contact={contact} onToggle={toggle} />
         ) : status.kind === 'error' ? null : (

@@ -4,6 +4,7 @@ import type { PageClient } from '../../lib/protocol/page-client';
 import { backupReminderDays } from '../../lib/model/backup-reminder';
 import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { BalanceView, Progress, SplitBar } from '../shared/BalanceView';
+import { ConfirmSaved } from '../shared/ConfirmSaved';
 import { PageHeader } from '../shared/PageHeader';
 import { PurposeLine } from '../shared/PurposeLine';
 import { formatNumber as n, translate, uiLocale } from '../../lib/i18n';
@@ -84,20 +85,9 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
       () => undefined,
     ) ?? '';
 
-  // An export counts as a backup only once the person says the file was saved: Kindred downloads through
-  // an `<a download>` link, which has no event for a finished, failed or cancelled download (that would
-  // take the `downloads` permission), so Kindred cannot know, and says so instead of guessing.
+  // An export counts as a backup only once the person says the file was saved (../shared/ConfirmSaved.tsx).
   const reminderDays =
     balance && exportState.kind !== 'confirmed' ? backupReminderDays(balance.tagged, unsavedSince, now()) : null;
-
-  async function onConfirmSaved() {
-    try {
-      await client.recordExport({});
-      setExportState({ kind: 'confirmed' });
-    } catch (error) {
-      setExportState({ kind: 'error', message: errorText(error) });
-    }
-  }
 
   async function onExport() {
     setExportState({ kind: 'busy' });
@@ -154,9 +144,11 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
             {i18n.t('common.exportJson')}
           </button>
           {exportState.kind === 'done' && (
-            <button type="button" onClick={() => void onConfirmSaved()}>
-              {i18n.t('popup.confirmSaved')}
-            </button>
+            <ConfirmSaved
+              recordExport={client.recordExport}
+              onConfirmed={() => setExportState({ kind: 'confirmed' })}
+              onError={(message) => setExportState({ kind: 'error', message })}
+            />
           )}
           <button type="button" onClick={openOptions}>
             {i18n.t('glance.openOverview')}

@@ -362,6 +362,23 @@ describe('corrections, namesakes and layout health', () => {
     expect(await db.contacts.get('name:sam lee')).toBeUndefined();
   });
 
+  it('lets the bound panel merge another contact of the same member only into its own profile', async () => {
+    const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+    await recordSeen(db, { ...person('jane-old', 'Jane Doe'), memberId }, EARLIER);
+    await setTag(db, 'jane-old', 'growth', true, EARLIER);
+    await recordSeen(db, { ...JANE, memberId }, EARLIER);
+    const merge = { type: 'mergeSamePerson', contactId: 'jane-doe', otherId: 'jane-old' };
+    await expectRefused(merge, panelIn(2), 'belongs to another profile');
+    await expectRefused(merge, contentIn(1), 'may not be sent from a LinkedIn page');
+    // Sam's panel cannot take Jane's old contact: not the same member.
+    await expectRefused({ ...merge, contactId: 'sam-lee' }, panelIn(2), 'not offered for merging');
+    expect(await handle(merge, panelIn(1))).toMatchObject({
+      ok: true,
+      value: { contact: { id: 'jane-doe', purposes: ['growth'] }, samePersonChange: { kind: 'merged' } },
+    });
+    expect(await db.contacts.get('jane-old')).toBeUndefined();
+  });
+
   it('counts what the tab’s own page could not read, never in a private window or from the panel', async () => {
     const seen = (missing: string[]) => ({ type: 'recordSeen', profile: JANE, missing });
     expect(await handle(seen(['company']), contentIn(1))).toMatchObject({ ok: true });

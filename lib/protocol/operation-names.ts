@@ -18,6 +18,8 @@ export const CONTENT_OPERATIONS = [
   'logTouch',
   'removeTouch',
   'setPersonRhythm',
+  'mergeSamePerson',
+  'undoSamePerson',
 ] as const;
 
 export const PAGE_OPERATIONS = [

@@ -91,6 +91,9 @@ export const OPERATIONS = {
   // "Is this the <name> from your LinkedIn export?": yes merges that contact into this one, no is remembered.
   answerNamesake: tabOperation({ contactId: ContactId, namesakeId: ContactId, same: v.boolean() }),
   undoNamesake: tabOperation({ contactId: ContactId }),
+  // One person under two URLs (same member id): merge the other into this one; undo the last move or merge.
+  mergeSamePerson: tabOperation({ contactId: ContactId, otherId: ContactId }),
+  undoSamePerson: tabOperation({ contactId: ContactId }),
   // The framed panel asks which profile its tab shows (./access.ts): it never says so itself.
   panelView: tabOperation({}),
   // The content script on a list: the tags of the people it shows (./access.ts).
@@ -165,6 +168,8 @@ export interface Replies {
   correctField: ContactView;
   answerNamesake: ContactView;
   undoNamesake: ContactView;
+  mergeSamePerson: ContactView;
+  undoSamePerson: ContactView;
   /**
    * The profile the panel's tab shows (as the page showed it), or null before the tab has said; and
    * what is stored about it, so the panel's first paint of the tags needs no second round trip.

@@ -23,6 +23,7 @@ import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
 import { type Due, loadDue } from '../storage/keep-in-touch';
+import { type SamePersonPair, loadSamePersonPairs } from '../storage/same-person-view';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
 import type { BalanceSnapshot } from '../model/balance-history';
@@ -78,6 +79,8 @@ export interface PageClient extends KindredClient {
   watchWeeklyWork: Watch<WeeklyWork>;
   /** Keep in touch: who is due today, most overdue first (the first `limit` loaded whole), and how many in all. */
   watchDue: (limit?: number) => Watch<Due>;
+  /** Contacts kept twice (one LinkedIn member under two URLs), each as the pair to merge next. */
+  watchSamePerson: Watch<SamePersonPair[]>;
 }
 
 /** Contacts done, of all. */
@@ -137,6 +140,7 @@ export function createPageClient({
     importFile: (kind, file, options, progress = () => undefined, signal) =>
       sendFile(connect, kind, file, options, progress, signal),
     watchSnapshot: watchQuery(() => snapshotInfo(db)),
+    watchSamePerson: watchQuery(() => loadSamePersonPairs(db)),
     async storagePersisted() {
       if (typeof navigator === 'undefined' || !navigator.storage?.persisted) return null;
       return navigator.storage.persisted();
@@ -169,10 +173,10 @@ async function exportText(file: KindredExport, progress: Progress): Promise<stri
   if (total === 0) return [headText];
   const parts = [`${headText.slice(0, headText.lastIndexOf('[]'))}[\n`];
   for (let at = 0; at < total; at += EXPORT_STEP) {
-    const step = contacts
-      .slice(at, at + EXPORT_STEP)
-      .map((c) => `    ${JSON.stringify(c, null, 2).replaceAll('\n', '\n    ')}`);
-    parts.push(`${at > 0 ? ',\n' : ''}${step.join(',\n')}`);
+    // One stringify per step, not per contact (about twice as fast): "[\n  {…},\n  {…}\n]" without its
+    // brackets, every line indented two more for the contacts' place in the file.
+    const step = JSON.stringify(contacts.slice(at, at + EXPORT_STEP), null, 2);
+    parts.push(`${at > 0 ? ',\n' : ''}  ${step.slice(2, -2).replaceAll('\n', '\n  ')}`);
     progress(Math.min(at + EXPORT_STEP, total), total);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -1,5 +1,6 @@
 import { type Contact, isNameOnlyId, nameOnlyId } from '../model/contact';
 import type { KindredDB } from './db';
+import { type SamePersonView, samePersonView } from './same-person-view';
 import { type Tag, tagsOf } from '../model/taxonomy';
 
 /** What the panel needs to show one contact. */
@@ -16,6 +17,9 @@ export interface ContactView {
   namesake?: { id: string; name: string };
   /** True right after the person merged a namesake into this contact, while undoNamesake can undo it. */
   canUndoNamesake?: boolean;
+  /** One person under two URLs (member id): a merge to offer, or a move or merge to undo (./same-person.ts). */
+  samePerson?: SamePersonView['samePerson'];
+  samePersonChange?: SamePersonView['samePersonChange'];
 }
 
 export class StoreError extends Error {}
@@ -31,6 +35,7 @@ export async function getContact(db: KindredDB, contactId: string): Promise<Cont
       db.settings.get(LAST_NAMESAKE_MERGE),
     ]);
     const namesake = await namesakeOf(db, contact);
+    const samePerson = await samePersonView(db, contact);
     const last = merge?.value as { contact: Contact; mergedAt: string } | undefined;
     return {
       contact: contact ?? null,
@@ -38,6 +43,7 @@ export async function getContact(db: KindredDB, contactId: string): Promise<Cont
       panelCollapsed: collapsed?.value === true,
       ...(namesake && { namesake: { id: namesake.id, name: namesake.name || contact!.name } }),
       ...(last?.contact.id === contactId && contact?.updatedAt === last.mergedAt && { canUndoNamesake: true }),
+      ...samePerson,
     };
   });
 }

@@ -6,6 +6,7 @@ import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { dueSummaryMiddleware } from './due-summary';
 import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
+import { isShippedDefaultText } from '../model/default-tag-texts';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
 export interface Setting {
@@ -116,6 +117,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     },
     upgrade: addKeepInTouch,
   },
+  {
+    // Same stores; default tags stored with the English or Dutch text they were created with lose it,
+    // so they follow the browser's language (see forgetDefaultTagTexts).
+    version: 10,
+    stores: {},
+    upgrade: forgetDefaultTagTexts,
+  },
 ];
 
 /**
@@ -140,6 +148,23 @@ async function addKeepInTouch(tx: Transaction): Promise<void> {
     .modify((tag) => {
       const days = DEFAULT_RHYTHMS[tag.id];
       if (days && !tag.archived && tag.rhythmDays === undefined) tag.rhythmDays = days;
+    });
+}
+
+/**
+ * Kindred before version 10 stored every default tag with its label and description in the language
+ * the database was created in, so the tags stayed in that language when the browser's changed. A label
+ * or description still equal to a default tag's shipped text (English or Dutch: the person did not
+ * rename it) is stored empty, as new databases do (./default-labels.ts); a renamed one is kept.
+ */
+async function forgetDefaultTagTexts(tx: Transaction): Promise<void> {
+  await tx
+    .table<Tag, string>('taxonomy')
+    .toCollection()
+    .modify((tag) => {
+      for (const field of ['label', 'description'] as const) {
+        if (tag[field] && isShippedDefaultText(tag.id, field, tag[field])) tag[field] = '';
+      }
     });
 }
 

@@ -65,3 +65,20 @@ describe('default tags follow the browser’s language until renamed', () => {
     expect(await raw(restored)).toEqual(before);
   });
 });
+
+describe('a file exported in another language', () => {
+  it('stores the default tags’ Dutch texts empty in an English browser, so they show in English', async () => {
+    const db = open(new IDBFactory(), 'en');
+    const file = {
+      format: 'kindred',
+      version: 2,
+      taxonomy: (await db.taxonomy.toArray()).map((tag) =>
+        tag.id === 'growth' ? { ...tag, label: 'Veerkracht in mijn loopbaan' } : tag,
+      ),
+      contacts: [],
+    };
+    await importKindredFile(db, JSON.stringify(file), 'replace', false, NOW.toISOString());
+    expect((await raw(db)).find((tag) => tag.id === 'growth')?.label).toBe('');
+    expect((await db.taxonomy.get('growth'))?.label).toBe('Career resilience');
+  });
+});

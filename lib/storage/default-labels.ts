@@ -1,21 +1,25 @@
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 import type { KindredDB } from './db';
+import { isShippedDefaultText } from '../model/default-tag-texts';
 
 /**
  * Default tags follow the browser's language until the person renames them: an untouched default
  * tag is stored with an empty label and description, and read in the language of the page reading it
  * (`db.defaultTaxonomy()`). A label or description written equal to the default one (in the current
- * language or in English, e.g. an export being imported again) is stored empty as well, so an export
+ * language or in any language Kindred shipped it in, e.g. an export being imported again) is stored empty as well, so an export
  * (which writes labels as shown) imports back to the same stored tags.
  *
- * Databases created before this keep their stored labels until a migration empties the ones equal to a
- * default; until then they show as they were stored.
+ * Databases created before this stored the labels; the version 10 migration (./db.ts) empties the ones
+ * equal to a default.
  */
 export function followDefaultLabels(db: KindredDB): void {
   const defaults = () => new Map(db.defaultTaxonomy().map((tag) => [tag.id, tag]));
   const english = new Map(DEFAULT_TAXONOMY.map((tag) => [tag.id, tag]));
   const isDefault = (id: string, field: 'label' | 'description', value: unknown) =>
-    typeof value === 'string' && (value === defaults().get(id)?.[field] || value === english.get(id)?.[field]);
+    typeof value === 'string' &&
+    (value === defaults().get(id)?.[field] ||
+      value === english.get(id)?.[field] ||
+      isShippedDefaultText(id, field, value));
 
   db.taxonomy.hook('reading', (tag: Tag) => {
     if (!tag || (tag.label !== '' && tag.description !== '')) return tag;

@@ -93,15 +93,15 @@ describe('recordSeen', () => {
     expect(await db.contacts.where('memberId').equals(memberId).primaryKeys()).toEqual([jane.id]);
   });
 
-  it('leaves two contacts with one member id both in place (a changed URL is never merged unasked)', async () => {
+  it('moves a contact to the URL its member id is shown under now (./same-person.test.ts has the rest)', async () => {
     const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
     await recordSeen(db, { ...jane, memberId }, T1);
     await setTag(db, jane.id, 'mentor', true, T1);
     const renamed = { ...jane, id: 'jane-doe-flexa', url: 'https://www.linkedin.com/in/jane-doe-flexa/', memberId };
     const view = await recordSeen(db, renamed, T2);
-    expect(view.contact).toMatchObject({ id: renamed.id, memberId, relationships: [] });
-    expect((await getContact(db, jane.id)).contact).toMatchObject({ memberId, relationships: ['mentor'] });
-    expect((await db.contacts.where('memberId').equals(memberId).primaryKeys()).sort()).toEqual([jane.id, renamed.id]);
+    expect(view.contact).toMatchObject({ id: renamed.id, memberId, relationships: ['mentor'], createdAt: T1 });
+    expect((await getContact(db, jane.id)).contact).toBeNull();
+    expect(await db.contacts.where('memberId').equals(memberId).primaryKeys()).toEqual([renamed.id]);
   });
 
   it('only moves lastSeenAt when nothing changed', async () => {

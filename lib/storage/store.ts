@@ -12,6 +12,7 @@ import { INSTALLED_AT, type KindredDB } from './db';
 import { type KindredExport, buildExport } from '../formats/export-format';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import { exportExtras } from './network-review';
+import { moveFormerContact } from './same-person';
 
 /**
  * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
@@ -26,8 +27,9 @@ const LAST_EXPORT_AT = 'lastExportAt';
 export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string): Promise<ContactView> {
   // Any URL of the profile (a country subdomain, a query) is stored as the canonical one of its id.
   const profile = { ...seen, url: contactUrl(seen.id) };
-  await db.transaction('rw', db.contacts, async () => {
-    const existing = await db.contacts.get(profile.id);
+  await db.transaction('rw', db.contacts, db.settings, async () => {
+    // A person who changed their URL: the contact kept under the old one, by member id (./same-person.ts).
+    const existing = (await db.contacts.get(profile.id)) ?? (await moveFormerContact(db, profile, now));
     // Never merged with anyone here: a contact imported under the same name may be a namesake or an
     // impostor. The panel asks the person (`namesake` in the view, answered by answerNamesake).
     if (!existing) {
@@ -36,8 +38,8 @@ export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string):
     }
     // A field the page did not show this time (markup changed, still loading) keeps its old value.
     const changes: Partial<Contact> = { lastSeenAt: now };
-    // The member id too. Another contact with the same member id (the person changed their URL) is
-    // left alone here: two contacts that are one person are offered for merging, never merged unasked.
+    // The member id too. Another contact with the same member id, when this one existed already, is
+    // left alone here: two stored contacts that are one person are offered for merging (./same-person.ts).
     const pageValues: PageValues = { ...existing.pageValues };
     for (const field of ['url', 'name', 'headline', 'company', 'location', 'memberId'] as const) {
       const value = profile[field];

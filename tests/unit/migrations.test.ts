@@ -66,8 +66,13 @@ describe('schema migrations', () => {
     const indexedDB = new IDBFactory();
     // Kindred before version 7 had no rhythms on its tags.
     const withoutRhythms = () => DEFAULT_TAXONOMY.map(({ rhythmDays: _, ...tag }) => tag);
-    const old = openKindredDB({ indexedDB, IDBKeyRange, defaultTaxonomy: withoutRhythms }, version);
-    await old.contacts.bulkAdd(contacts);
+    // From version 7 on, Kindred wrote what keep in touch needs itself.
+    const keepsInTouch = version >= 7;
+    const old = openKindredDB(
+      { indexedDB, IDBKeyRange, ...(keepsInTouch ? {} : { defaultTaxonomy: withoutRhythms }) },
+      version,
+    );
+    await old.contacts.bulkAdd(keepsInTouch ? contacts.map(keepInTouchUpgrade) : contacts);
     await old.taxonomy.update('friend', { label: 'Close friend', archived: true });
     await old.taxonomy.add({
       id: 'alumni',
@@ -104,6 +109,58 @@ describe('schema migrations', () => {
     expect(await db.contacts.where('rhythmDays').aboveOrEqual(0).count()).toBe(0);
     expect((await db.taxonomy.get('mentor'))?.rhythmDays).toBe(90);
     expect((await db.taxonomy.get('industry'))?.rhythmDays).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('version 10: default tags follow the browser’s language', () => {
+  /** The tags as stored, without Kindred's reading (which shows an empty label in the reader's language). */
+  const raw = (db: ReturnType<typeof openKindredDB>) =>
+    new Promise<Array<{ id: string; label: string; description: string }>>((resolve) => {
+      const request = db.backendDB().transaction('taxonomy').objectStore('taxonomy').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+  /** Stores a tag's texts as Kindred before version 10 did, past today's write rules. */
+  const storeAsBefore = (db: ReturnType<typeof openKindredDB>, id: string, texts: object) =>
+    new Promise<void>((resolve, reject) => {
+      const store = db.backendDB().transaction('taxonomy', 'readwrite').objectStore('taxonomy');
+      const get = store.get(id);
+      get.onsuccess = () => {
+        const put = store.put({ ...get.result, ...texts });
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    });
+
+  it('empties default texts stored in English or Dutch, and keeps renamed ones', async () => {
+    const indexedDB = new IDBFactory();
+    const before = Math.max(...SCHEMA_VERSIONS.map((s) => s.version).filter((v) => v < 10));
+    const old = openKindredDB({ indexedDB, IDBKeyRange }, before);
+    await old.open();
+    // A database created in Dutch, one created in English, and tags the person renamed.
+    await storeAsBefore(old, 'growth', {
+      label: 'Veerkracht in mijn loopbaan',
+      description: 'Mensen die me energie geven, voeden en uitdagen.',
+    });
+    await storeAsBefore(old, 'mentor', { label: 'Mentor', description: 'Guides me with experience and advice.' });
+    await storeAsBefore(old, 'peer', { label: 'Fellow', description: 'Uit mijn community of practice.' });
+    await storeAsBefore(old, 'friend', { label: 'Vriendin', description: 'My own words' });
+    expect((await raw(old)).find((t) => t.id === 'growth')?.label).toBe('Veerkracht in mijn loopbaan');
+    old.close();
+
+    const db = openKindredDB({ indexedDB, IDBKeyRange });
+    await db.open();
+    const stored = Object.fromEntries((await raw(db)).map((t) => [t.id, t]));
+    expect(stored.growth).toMatchObject({ label: '', description: '' });
+    expect(stored.mentor).toMatchObject({ label: '', description: '' });
+    expect(stored.peer).toMatchObject({ label: 'Fellow', description: '' });
+    expect(stored.friend).toMatchObject({ label: 'Vriendin', description: 'My own words' });
+    // An English browser now shows the Dutch-created tags in English; the renamed ones as named.
+    expect(await db.taxonomy.get('growth')).toMatchObject({ label: 'Career resilience' });
+    expect(await db.taxonomy.get('peer')).toMatchObject({
+      label: 'Fellow',
+      description: 'In my community of practice.',
+    });
     db.close();
   });
 });

@@ -77,3 +77,29 @@ describe('a file with some invalid contacts', () => {
     expect(await db.contacts.get('jane')).toMatchObject({ note: 'Precious note' });
   });
 });
+
+describe('Export JSON on the options page', () => {
+  it('counts as a backup only once the person says the file was saved', async () => {
+    const NOW = new Date('2026-11-27T10:00:00.000Z');
+    const downloads: string[] = [];
+    const client = clientOnDatabase(db, { now: () => NOW, download: (name) => void downloads.push(name) });
+    render(<ImportExport contactCount={1} client={client} />);
+    const lastExport = async () => (await db.settings.get('lastExportAt'))?.value;
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText(/^Downloading kindred-.*\.json\. Kindred cannot see whether a download finished/);
+    expect(downloads).toHaveLength(1);
+    // Cancelled or failed, the download must not count: nothing recorded yet.
+    expect(await lastExport()).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'I saved it' }));
+    await screen.findByText('Thank you: your backup is up to date.');
+    expect(await lastExport()).toBe(NOW.toISOString());
+    expect(screen.queryByRole('button', { name: 'I saved it' })).toBeNull();
+  });
+
+  it('a CSV export is no backup and asks nothing', async () => {
+    render(<ImportExport contactCount={1} client={clientOnDatabase(db, { download: () => undefined })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await screen.findByText(/^Saved kindred-.*\.csv$/);
+    expect(screen.queryByRole('button', { name: 'I saved it' })).toBeNull();
+  });
+});

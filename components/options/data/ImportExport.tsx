@@ -7,11 +7,12 @@ import { ImportCancelledError, type PageClient } from '../../../lib/protocol/pag
 import { FileInput, Progress, importProgress } from './Progress';
 import { withNodes } from '../../shared/with-nodes';
 import { errorText } from '../../../lib/model/error-text';
+import { ConfirmSaved } from '../../shared/ConfirmSaved';
 
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
   contactCount: number;
-  client: Pick<PageClient, 'importFile' | 'exportJson' | 'exportCsv' | 'restoreSnapshot'>;
+  client: Pick<PageClient, 'importFile' | 'exportJson' | 'exportCsv' | 'restoreSnapshot' | 'recordExport'>;
 }
 
 type State =
@@ -23,7 +24,9 @@ type State =
   | { kind: 'imported'; report: ImportReport }
   | { kind: 'invalid'; file: File; report: InvalidContactsReport }
   | { kind: 'nothing' }
-  | { kind: 'exported'; fileName: string }
+  /** `backup`: a Kindred JSON file, which counts as a backup once the person says it was saved. */
+  | { kind: 'exported'; fileName: string; backup: boolean }
+  | { kind: 'backup-confirmed' }
   | { kind: 'error'; message: string };
 
 /** Kindred's own JSON in (merge or replace) and out (JSON and CSV). */
@@ -69,13 +72,17 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
     void runImport(file, mode);
   }
 
-  async function runExport(action: (progress: (done: number, total: number) => void) => Promise<string>) {
+  async function runExport(
+    action: (progress: (done: number, total: number) => void) => Promise<string>,
+    backup: boolean,
+  ) {
     const label = i18n.t('progress.exporting');
     setState({ kind: 'busy', label, fraction: 0 });
     try {
       setState({
         kind: 'exported',
         fileName: await action((done, total) => setState({ kind: 'busy', label, fraction: done / Math.max(total, 1) })),
+        backup,
       });
     } catch (error) {
       setState({ kind: 'error', message: i18n.t('common.exportFailed', [messageOf(error)]) });
@@ -87,10 +94,14 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
     <section aria-labelledby="import-export-heading" class="card">
       <h2 id="import-export-heading">{i18n.t('importExport.heading')}</h2>
       <div class="row">
-        <button type="button" onClick={() => runExport((progress) => client.exportJson(progress))} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => runExport((progress) => client.exportJson(progress), true)}
+          disabled={busy}
+        >
           {i18n.t('common.exportJson')}
         </button>
-        <button type="button" onClick={() => runExport(() => client.exportCsv())} disabled={busy}>
+        <button type="button" onClick={() => runExport(() => client.exportCsv(), false)} disabled={busy}>
           {i18n.t('importExport.exportCsv')}
         </button>
         <span class="muted">{i18n.t('importExport.formatsHint')}</span>
@@ -144,6 +155,13 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
         />
       )}
       <ImportOutcome state={state} />
+      {state.kind === 'exported' && state.backup && (
+        <ConfirmSaved
+          recordExport={client.recordExport}
+          onConfirmed={() => setState({ kind: 'backup-confirmed' })}
+          onError={(message) => setState({ kind: 'error', message: i18n.t('common.exportFailed', [message]) })}
+        />
+      )}
       {state.kind === 'imported' && state.report.mode === 'replace' && (
         <button type="button" onClick={undoReplace}>
           {i18n.t('safetyNet.undo')}
@@ -161,7 +179,14 @@ function ImportOutcome({ state }: { state: State }) {
       </p>
     );
   }
-  if (state.kind === 'exported') return <p role="status">{i18n.t('common.savedFile', [state.fileName])}</p>;
+  if (state.kind === 'exported') {
+    // A JSON export is a backup only once the person says the file was saved (ConfirmSaved).
+    const text = state.backup
+      ? i18n.t('popup.exportStarted', [state.fileName])
+      : i18n.t('common.savedFile', [state.fileName]);
+    return <p role="status">{text}</p>;
+  }
+  if (state.kind === 'backup-confirmed') return <p role="status">{i18n.t('popup.backupConfirmed')}</p>;
   if (state.kind === 'busy') return <p role="status">{i18n.t('common.working')}</p>;
   if (state.kind === 'cancelled') return <p role="status">{i18n.t('progress.cancelled')}</p>;
   if (state.kind === 'restored') {
