@@ -1,8 +1,32 @@
+import { i18n } from '#i18n';
 import { findListCards } from '../../lib/linkedin/list-cards';
 import type { Replies } from '../../lib/protocol/operations';
 
 /** Asks the background for the tags of some of the list's people (the `listTags` operation). */
 export type LookUp = (ids: string[]) => Promise<Replies['listTags']>;
+
+/** A listed person, as the content script knows them: from the card, and Kindred's control on it. */
+export interface ListPerson {
+  id: string;
+  name: string;
+  /** The card's Kindred control (in its closed shadow root): focus comes back here. */
+  control: HTMLElement;
+  /** The card's host in the page, where the popover goes. */
+  host: HTMLElement;
+}
+
+export interface ListBadges {
+  /** The person whose card holds the focus (the keyboard command's card), or null. */
+  focused(): ListPerson | null;
+  /** Looks these people (all on the page without ids) up again and redraws their badges. */
+  refresh(ids?: string[]): void;
+}
+
+export interface ListOptions {
+  /** The person activated a card's control (a real click or key, never the page's script). */
+  open(person: ListPerson): void;
+  dark(): boolean;
+}
 
 /** The most ids in one lookup: operations.ts's MAX_LIST_IDS (a type-only import keeps valibot out). */
 const BATCH = 100;
@@ -12,76 +36,129 @@ const SETTLE_MS = 100;
 // The same host on every card, whatever it shows: the page sees one closed, same-sized, empty element.
 const HOST =
   'all:initial;display:inline-block;position:relative;width:14px;height:14px;margin-inline-start:4px;vertical-align:middle';
+// Inside: one button, a dot in the tags' colours (transparent when untagged). While the card is hovered or
+// holds the focus (.on) it widens to the same pill on every card, "+ Kindred" or "Kindred", so what the page
+// could hit-test around the host is the same, tagged or not; the tooltip is never hit-tested.
 const STYLE =
-  'b{display:block;width:12px;height:12px;margin:1px;border-radius:50%;box-shadow:0 0 0 1px #fff}' +
-  'i{display:none;position:absolute;top:100%;left:0;z-index:9999;margin-top:4px;padding:2px 6px;border-radius:4px;' +
-  'background:#1d2226;color:#fff;font:12px/1.4 system-ui,sans-serif;white-space:nowrap}' +
-  'b:hover+i,b:focus+i{display:block}';
+  'button{all:unset;position:absolute;top:0;left:0;display:flex;gap:3px;min-width:14px;height:14px;border-radius:7px;' +
+  'cursor:pointer;font:600 11px/14px system-ui;white-space:nowrap;color:var(--c,#0a66c2)}:focus-visible{outline:2px solid}' +
+  'b{flex:none;width:12px;height:12px;margin:1px;border-radius:50%}.t b{box-shadow:0 0 0 1px var(--b,#fff)}span{display:none}' +
+  '.on button{width:7.4em;background:var(--b,#fff);box-shadow:0 0 0 1px}.on span{display:inline}.d{--c:#71b7fb;--b:#1d2226}' +
+  'i{display:none;position:absolute;top:18px;z-index:9999;padding:2px 6px;border-radius:4px;background:#1d2226;color:#fff;' +
+  'font:12px/1.4 system-ui;white-space:nowrap;pointer-events:none}.t :hover+i,.t :focus+i{display:block}';
+
+interface Entry extends ListPerson {
+  card: Element;
+  box: HTMLElement;
+  dot: HTMLElement;
+  text: HTMLElement;
+  tip: HTMLElement;
+}
 
 /**
  * Badges on a list of people: beside the name of every listed person the user has tagged, a dot in
  * the tags' colours, named "Kindred: <labels>" for assistive technology and shown as a tooltip on hover
- * and focus. Every card gets the same closed shadow host when it is found, before Kindred knows who is
- * tagged; only inside it does a tagged person's badge appear. Cards added later (infinite scroll) are
- * looked up together, one message per burst. Ends, and takes every host away, when `signal` aborts (the
- * page view ends).
+ * and focus; activating it, or the "+ Kindred" control an untagged card shows on hover and focus, opens
+ * the tagging popover (`open`). Every card gets the same closed shadow host when it is found, before
+ * Kindred knows who is tagged; only inside it does a tagged person's badge appear. Cards added later
+ * (infinite scroll) are looked up together, one message per burst; all of them again when the tab comes
+ * back into view (tags changed in another tab or the options page). Ends, and takes every host away, when
+ * `signal` aborts (the page view ends).
  */
-export function showListBadges(lookUp: LookUp, signal: AbortSignal): void {
+export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: ListOptions): ListBadges {
   /** Each name's host, so a card is marked once while its host is in the page. */
   const marked = new WeakMap<Element, Element>();
-  const hosts: Element[] = [];
+  const entries: Entry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const scan = () => {
-    timer = undefined;
-    const fresh = new Map<string, ShadowRoot[]>();
-    for (const { id, spot } of findListCards(document)) {
-      if (marked.get(spot.element)?.isConnected) continue;
-      const host = document.createElement('span');
-      host.style.cssText = HOST;
-      const root = host.attachShadow({ mode: 'closed' });
-      spot.element.insertAdjacentElement(spot.where, host);
-      marked.set(spot.element, host);
-      hosts.push(host);
-      fresh.set(id, [...(fresh.get(id) ?? []), root]);
-    }
-    const ids = [...fresh.keys()];
+  const look = (ids: string[]) => {
     for (let start = 0; start < ids.length; start += BATCH) {
-      lookUp(ids.slice(start, start + BATCH)).then(
+      const batch = ids.slice(start, start + BATCH);
+      lookUp(batch).then(
         (tagged) => {
           if (signal.aborted) return;
-          for (const [id, tags] of Object.entries(tagged)) for (const root of fresh.get(id) ?? []) draw(root, tags);
+          const asked = new Set(batch);
+          for (const entry of entries) if (asked.has(entry.id)) draw(entry, tagged[entry.id]);
         },
         (error: unknown) => console.warn('Kindred:', error),
       );
     }
   };
 
+  const scan = () => {
+    timer = undefined;
+    const fresh = new Set<string>();
+    const dark = options.dark();
+    for (const { id, name, card, spot } of findListCards(document)) {
+      if (marked.get(spot.element)?.isConnected) continue;
+      const host = document.createElement('span');
+      host.style.cssText = HOST;
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      const box = document.createElement('div');
+      if (dark) box.className = 'd';
+      const control = document.createElement('button');
+      const dot = document.createElement('b');
+      const text = document.createElement('span');
+      const tip = document.createElement('i');
+      tip.setAttribute('aria-hidden', 'true');
+      control.append(dot, text);
+      box.append(control, tip);
+      root.append(style, box);
+      const entry: Entry = { id, name, card, host, control, box, dot, text, tip };
+      draw(entry, undefined);
+      // Inside a card's name link: the control neither follows the link nor tells LinkedIn's handlers.
+      const activate = (event: Event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        if (event.isTrusted) options.open(entry);
+      };
+      control.addEventListener('click', activate);
+      control.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') activate(event);
+      });
+      // Shown while the card is hovered or holds the focus; only inside the closed root.
+      const update = () => box.classList.toggle('on', card.matches(':hover') || card.contains(document.activeElement));
+      for (const type of ['mouseenter', 'mouseleave', 'focusin']) card.addEventListener(type, update);
+      card.addEventListener('focusout', () => setTimeout(update));
+      spot.element.insertAdjacentElement(spot.where, host);
+      marked.set(spot.element, host);
+      entries.push(entry);
+      fresh.add(id);
+    }
+    look([...fresh]);
+  };
+
   const observer = new MutationObserver(() => (timer ??= setTimeout(scan, SETTLE_MS)));
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  const present = () => [...new Set(entries.filter((entry) => entry.host.isConnected).map((entry) => entry.id))];
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && look(present()), {
+    signal,
+  });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
-    for (const host of hosts) host.remove();
+    for (const entry of entries) entry.host.remove();
   });
   scan();
+  return {
+    focused: () =>
+      entries.find((entry) => entry.host.isConnected && entry.card.contains(document.activeElement)) ?? null,
+    refresh: (ids) => look(ids ?? present()),
+  };
 }
 
-function draw(root: ShadowRoot, tags: Replies['listTags'][string]) {
-  const name = `Kindred: ${tags.map((tag) => tag.label).join(', ')}`;
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  const badge = document.createElement('b');
-  badge.setAttribute('role', 'img');
-  badge.setAttribute('aria-label', name);
-  badge.tabIndex = 0;
+function draw(entry: Entry, tags: Replies['listTags'][string] | undefined) {
+  const { box, control, dot, text, tip } = entry;
+  const name = tags?.length ? `Kindred: ${tags.map((tag) => tag.label).join(', ')}` : '';
+  box.classList.toggle('t', Boolean(name));
+  control.setAttribute('aria-label', name || i18n.t('list.tag', [entry.name]));
   // One slice of the dot per tag, in the panel's order.
-  const step = 100 / tags.length;
-  badge.style.background = `conic-gradient(${tags.map((tag, i) => `${tag.color} ${i * step}% ${(i + 1) * step}%`).join()})`;
-  // Inside a card's name link: looking at the badge does not follow the link.
-  badge.onclick = (event) => event.preventDefault();
-  const tip = document.createElement('i');
-  tip.setAttribute('aria-hidden', 'true');
+  const step = tags?.length ? 100 / tags.length : 0;
+  dot.style.background = tags?.length
+    ? `conic-gradient(${tags.map((tag, i) => `${tag.color} ${i * step}% ${(i + 1) * step}%`).join()})`
+    : 'transparent';
+  text.textContent = name ? 'Kindred' : '+ Kindred';
   tip.textContent = name;
-  root.replaceChildren(style, badge, tip);
 }
