@@ -30,7 +30,7 @@ export interface ListOptions {
 
 /** The most ids in one lookup: operations.ts's MAX_LIST_IDS (a type-only import keeps valibot out). */
 const BATCH = 100;
-/** Cards added by infinite scroll come in bursts: one look at the page per burst. */
+/** Cards added by infinite scroll come in bursts: one lookup message per burst. */
 const SETTLE_MS = 100;
 
 // The same host on every card, whatever it shows: the page sees one closed, same-sized, empty element.
@@ -70,6 +70,9 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
   const marked = new WeakMap<Element, Element>();
   const entries: Entry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  /** Found since the last lookup. */
+  const fresh = new Set<string>();
 
   const look = (ids: string[]) => {
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -85,9 +88,12 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
     }
   };
 
+  /**
+   * Puts the host on every new card. Run before the next paint after LinkedIn adds cards, so no card is
+   * ever painted without its host: the host's place beside the name never moves anything later.
+   */
   const scan = () => {
-    timer = undefined;
-    const fresh = new Set<string>();
+    frame = undefined;
     const dark = options.dark();
     for (const { id, name, card, spot } of findListCards(document)) {
       if (marked.get(spot.element)?.isConnected) continue;
@@ -127,10 +133,16 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
       entries.push(entry);
       fresh.add(id);
     }
+    timer ??= setTimeout(flush, SETTLE_MS);
+  };
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
     look([...fresh]);
+    fresh.clear();
   };
 
-  const observer = new MutationObserver(() => (timer ??= setTimeout(scan, SETTLE_MS)));
+  const observer = new MutationObserver(() => (frame ??= requestAnimationFrame(scan)));
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   const present = () => [...new Set(entries.filter((entry) => entry.host.isConnected).map((entry) => entry.id))];
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && look(present()), {
@@ -139,9 +151,11 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
     for (const entry of entries) entry.host.remove();
   });
   scan();
+  flush();
   return {
     focused: () =>
       entries.find((entry) => entry.host.isConnected && entry.card.contains(document.activeElement)) ?? null,
