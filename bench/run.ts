@@ -6,6 +6,7 @@
 import { launchKindred, removeUserDataDir } from '../tests/support/harness';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_GZIP_BUDGET, gzipBytes } from '../tests/support/size';
 import { dataFigures } from './data-figures';
+import { listFigures } from './list-figures';
 import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
@@ -40,6 +41,8 @@ async function main() {
       unit: 'MB',
       target: 30,
     });
+    // A list page of 100 cards, 10 of them tagged (among the contacts above): badges and infinite scroll.
+    await listFigures(kindred);
   } finally {
     await kindred.close().catch(() => undefined);
     removeUserDataDir(kindred.userDataDir);

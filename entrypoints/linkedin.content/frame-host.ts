@@ -31,9 +31,9 @@ export interface FrameHost {
   focus(): void;
   /**
    * A list's tagging popover: over the page at `top`/`left` (viewport pixels, below the card's control),
-   * outside LinkedIn's flow, so no card moves; `title` names the frame for assistive technology.
+   * outside LinkedIn's flow, so no card moves. The panel inside names the person.
    */
-  popAt(top: number, left: number, title: string): void;
+  popAt(top: number, left: number): void;
   /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
   needsReload(text: string): void;
   remove(): void;
@@ -170,19 +170,13 @@ export function createFrameHost(
     focus() {
       frame.focus();
     },
-    popAt(top, left, title) {
+    popAt(top, left) {
       host.className = 'card';
-      frame.title = title;
-      // Custom properties: \`all:initial!important\` above keeps the page's styles (and inline ones) off the host.
-      const at = (y: number, x: number) => {
-        host.style.setProperty('--kindred-top', `${y}px`);
-        host.style.setProperty('--kindred-left', `${x}px`);
-      };
-      at(top + scrollY, left + scrollX);
+      // Custom properties: `all:initial!important` above keeps the page's styles (and inline ones) off the
+      // host. In document coordinates: the popover scrolls with the card (LinkedIn's <body> starts at 0,0).
+      host.style.setProperty('--kindred-top', `${top + scrollY}px`);
+      host.style.setProperty('--kindred-left', `${left + scrollX}px`);
       if (!host.isConnected) move(document.body, null);
-      // Corrected where <body> is not the containing block at the page's origin.
-      const box = host.getBoundingClientRect();
-      at(top + scrollY + top - box.top, left + scrollX + left - box.left);
     },
     needsReload(text) {
       const line = document.createElement('p');

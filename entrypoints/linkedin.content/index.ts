@@ -131,7 +131,6 @@ export default defineContentScript({
       popover = null;
       gone.remove();
       if (refocus) person.control.focus();
-      list?.refresh([person.id]);
     };
 
     /**
@@ -167,16 +166,9 @@ export default defineContentScript({
       );
       popover = { frame: card, person };
       const box = person.host.getBoundingClientRect();
-      card.popAt(
-        box.bottom + 6,
-        Math.max(8, Math.min(box.left, innerWidth - 336)),
-        i18n.t('list.popover', [person.name]),
-      );
+      card.popAt(box.bottom + 6, Math.max(8, Math.min(box.left, innerWidth - 336)));
       card.focus();
-      bind().then(
-        () => card.show({ dark: pageIsDark(), floating: false, reading: false, card: true }),
-        (error: unknown) => checkAlive() && console.warn('Kindred:', error),
-      );
+      bind().then(() => card.show({ dark: pageIsDark(), floating: false, reading: false, card: true }), console.warn);
     };
     // Escape on the page (the focus on the card's control), or a click elsewhere, closes the popover.
     document.addEventListener(

@@ -34,25 +34,30 @@ const BATCH = 100;
 const SETTLE_MS = 100;
 
 // The same host on every card, whatever it shows: the page sees one closed, same-sized, empty element.
-const HOST =
-  'all:initial;display:inline-block;position:relative;width:14px;height:14px;margin-inline-start:4px;vertical-align:middle';
+const HOST = 'all:initial;display:inline-block;width:14px;height:14px;margin-inline-start:4px;vertical-align:middle';
 // Inside: one button, a dot in the tags' colours (transparent when untagged). While the card is hovered or
-// holds the focus (.on) it widens to the same pill on every card, "+ Kindred" or "Kindred", so what the page
-// could hit-test around the host is the same, tagged or not; the tooltip is never hit-tested.
+// holds the focus (.on) it widens to the same pill on every card, "+ Kindred" or "Kindred", overflowing the
+// host (which keeps its size), so what the page could hit-test around the host is the same, tagged or not;
+// the tooltip is never hit-tested. Nothing is positioned until it is shown: a positioned element on each of
+// a hundred cards made every repaint of the list several times dearer.
 const STYLE =
-  'button{all:unset;position:absolute;top:0;left:0;display:flex;gap:3px;min-width:14px;height:14px;border-radius:7px;' +
+  'button{all:unset;display:flex;gap:3px;width:14px;height:14px;border-radius:7px;' +
   'cursor:pointer;font:600 11px/14px system-ui;white-space:nowrap;color:var(--c,#0a66c2)}:focus-visible{outline:2px solid}' +
-  'b{flex:none;width:12px;height:12px;margin:1px;border-radius:50%}.t b{box-shadow:0 0 0 1px var(--b,#fff)}span{display:none}' +
-  '.on button{width:7.4em;background:var(--b,#fff);box-shadow:0 0 0 1px}.on span{display:inline}.d{--c:#71b7fb;--b:#1d2226}' +
-  'i{display:none;position:absolute;top:18px;z-index:9999;padding:2px 6px;border-radius:4px;background:#1d2226;color:#fff;' +
-  'font:12px/1.4 system-ui;white-space:nowrap;pointer-events:none}.t :hover+i,.t :focus+i{display:block}';
+  'b{flex:none;width:12px;height:12px;margin:1px;border-radius:50%}.t b{box-shadow:0 0 0 1px var(--b,#fff)}' +
+  '.on button{position:relative;z-index:1;width:7.4em;background:var(--b,#fff);box-shadow:0 0 0 1px}' +
+  // The pill's words (the button's name is its aria-label).
+  ".on button:after{content:'+ Kindred'}.on.t button:after{content:'Kindred'}" +
+  '.d{--c:#71b7fb;--b:#1d2226}i{display:none}.t :hover+i,.t :focus+i{display:block;position:absolute;z-index:9999;' +
+  'margin-top:4px;padding:2px 6px;border-radius:4px;background:#1d2226;color:#fff;font:12px/1.4 system-ui;' +
+  'white-space:nowrap;pointer-events:none}';
 
 interface Entry extends ListPerson {
   card: Element;
   box: HTMLElement;
   dot: HTMLElement;
-  text: HTMLElement;
   tip: HTMLElement;
+  /** What it shows now (the name and colours), so an unchanged answer changes nothing in the page. */
+  shown?: string;
 }
 
 /**
@@ -66,8 +71,9 @@ interface Entry extends ListPerson {
  * `signal` aborts (the page view ends).
  */
 export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: ListOptions): ListBadges {
-  /** Each name's host, so a card is marked once while its host is in the page. */
+  /** Each name's and each card's host, so a card is marked once while its host is in the page. */
   const marked = new WeakMap<Element, Element>();
+  const known = (card: Element) => marked.get(card)?.isConnected === true;
   const entries: Entry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame: number | undefined;
@@ -77,14 +83,11 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
   const look = (ids: string[]) => {
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH);
-      lookUp(batch).then(
-        (tagged) => {
-          if (signal.aborted) return;
-          const asked = new Set(batch);
-          for (const entry of entries) if (asked.has(entry.id)) draw(entry, tagged[entry.id]);
-        },
-        (error: unknown) => console.warn('Kindred:', error),
-      );
+      lookUp(batch).then((tagged) => {
+        if (signal.aborted) return;
+        const asked = new Set(batch);
+        for (const entry of entries) if (asked.has(entry.id)) draw(entry, tagged[entry.id]);
+      }, console.warn);
     }
   };
 
@@ -94,8 +97,8 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
    */
   const scan = () => {
     frame = undefined;
-    const dark = options.dark();
-    for (const { id, name, card, spot } of findListCards(document)) {
+    let dark: boolean | undefined;
+    for (const { id, name, card, spot } of findListCards(document, known)) {
       if (marked.get(spot.element)?.isConnected) continue;
       const host = document.createElement('span');
       host.style.cssText = HOST;
@@ -103,16 +106,16 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
       const style = document.createElement('style');
       style.textContent = STYLE;
       const box = document.createElement('div');
-      if (dark) box.className = 'd';
+      // Read once per scan, and only when there is a new card: it reads the page's computed style.
+      if ((dark ??= options.dark())) box.className = 'd';
       const control = document.createElement('button');
       const dot = document.createElement('b');
-      const text = document.createElement('span');
       const tip = document.createElement('i');
       tip.setAttribute('aria-hidden', 'true');
-      control.append(dot, text);
+      control.append(dot);
       box.append(control, tip);
       root.append(style, box);
-      const entry: Entry = { id, name, card, host, control, box, dot, text, tip };
+      const entry: Entry = { id, name, card, host, control, box, dot, tip };
       draw(entry, undefined);
       // Inside a card's name link: the control neither follows the link nor tells LinkedIn's handlers.
       const activate = (event: Event) => {
@@ -130,9 +133,12 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
       card.addEventListener('focusout', () => setTimeout(update));
       spot.element.insertAdjacentElement(spot.where, host);
       marked.set(spot.element, host);
+      marked.set(card, host);
       entries.push(entry);
       fresh.add(id);
     }
+    // Our own hosts going in are no reason to look again.
+    observer.takeRecords();
     timer ??= setTimeout(flush, SETTLE_MS);
   };
   const flush = () => {
@@ -163,16 +169,22 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
   };
 }
 
+/** "Tag $1 with Kindred", read once: a hundred cards asked the browser a hundred times. */
+let tagText: string[] | undefined;
+
 function draw(entry: Entry, tags: Replies['listTags'][string] | undefined) {
-  const { box, control, dot, text, tip } = entry;
+  const { box, control, dot, tip } = entry;
   const name = tags?.length ? `Kindred: ${tags.map((tag) => tag.label).join(', ')}` : '';
+  const shown = name + tags?.map((tag) => tag.color).join();
+  if (entry.shown === shown) return;
+  entry.shown = shown;
   box.classList.toggle('t', Boolean(name));
-  control.setAttribute('aria-label', name || i18n.t('list.tag', [entry.name]));
+  tagText ??= i18n.t('list.tag', ['|']).split('|');
+  control.setAttribute('aria-label', name || tagText.join(entry.name));
   // One slice of the dot per tag, in the panel's order.
   const step = tags?.length ? 100 / tags.length : 0;
   dot.style.background = tags?.length
     ? `conic-gradient(${tags.map((tag, i) => `${tag.color} ${i * step}% ${(i + 1) * step}%`).join()})`
     : 'transparent';
-  text.textContent = name ? 'Kindred' : '+ Kindred';
   tip.textContent = name;
 }

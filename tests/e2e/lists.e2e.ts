@@ -230,6 +230,19 @@ async function focusedName(cdp: CDPSession): Promise<string> {
   return String(name.value);
 }
 
+/**
+ * The list as LinkedIn styles it, for the screenshots: its visually hidden "View …'s profile" lines hidden,
+ * cards in a column; `dark`: LinkedIn's dark theme.
+ */
+const styled = (html: string, dark = false) =>
+  html.replace(
+    /<body[^>]*>/,
+    `<body style="margin:0;font:14px/1.4 system-ui,sans-serif;background:${dark ? '#1b1f23;color:#e8e8e8' : '#f4f2ee;color:#191919'}">
+    <style>main{width:560px;margin:16px auto}ul{list-style:none;padding:0;background:${dark ? '#1d2226' : '#fff'};border-radius:8px}
+    li{padding:12px 16px;border-bottom:1px solid ${dark ? '#38434f' : '#e8e8e8'}}.v4{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+    a{color:inherit}.l3{font-weight:600;text-decoration:none}.c2 img{display:none}</style>`,
+  );
+
 describe('tagging from a list (Chromium)', () => {
   const list = load(OWN)[0]!;
   const BART = { id: 'bart-de-vries', name: 'Bart de Vries' };
@@ -237,7 +250,7 @@ describe('tagging from a list (Chromium)', () => {
   it('a card’s control opens the panel over the list; a tag shows on the badge at once and on the profile', async () => {
     await tag([list.people[0]!]);
     served = new Map([
-      [new URL(list.url).href, readFileSync(join(list.dir, list.file), 'utf8')],
+      [new URL(list.url).href, styled(readFileSync(join(list.dir, list.file), 'utf8'))],
       [
         `https://www.linkedin.com/in/${BART.id}/`,
         profilePage({ ...BART, headline: 'Designer', company: 'Atelier', location: 'Utrecht' }),
@@ -301,11 +314,7 @@ describe('tagging from a list (Chromium)', () => {
   it('the keyboard command opens the panel for the card with the focus, and the tag keys work', async () => {
     await tag([]);
     // LinkedIn in its dark theme.
-    const dark = readFileSync(join(list.dir, list.file), 'utf8').replace(
-      /<body[^>]*>/,
-      '<body style="background:#1b1f23;color:#e8e8e8">',
-    );
-    served = new Map([[new URL(list.url).href, dark]]);
+    served = new Map([[new URL(list.url).href, styled(readFileSync(join(list.dir, list.file), 'utf8'), true)]]);
     const page = await kindred.context.newPage();
     const cdp = await kindred.context.newCDPSession(page);
     await page.goto(list.url, { waitUntil: 'domcontentloaded' });
@@ -325,11 +334,11 @@ describe('tagging from a list (Chromium)', () => {
       .poll(async () => (await panelFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''))
       .toContain('Gets work done');
     await page.waitForTimeout(400); // the known issue of keys pressed while the panel opens
-    await page.screenshot({ path: join(SCREENSHOTS, 'list-dark.png') });
     await page.keyboard.press('3'); // Peer
     await expect
       .poll(async () => (await badges(cdp)).map((b) => `${b.person} ${b.name}`))
       .toEqual(['dev-patel Kindred: Peer']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'list-dark.png') });
     // Tagged elsewhere (the options page, another tab): the list shows it when the person comes back.
     await tag(['ana-silva']);
     await page.bringToFront();
