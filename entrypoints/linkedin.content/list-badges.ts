@@ -44,16 +44,15 @@ const STYLE =
   'button{all:unset;display:flex;gap:3px;width:14px;height:14px;border-radius:7px;' +
   'cursor:pointer;font:600 11px/14px system-ui;white-space:nowrap;color:var(--c,#0a66c2)}:focus-visible{outline:2px solid}' +
   'b{flex:none;width:12px;height:12px;margin:1px;border-radius:50%}.t b{box-shadow:0 0 0 1px var(--b,#fff)}' +
-  '.on button{position:relative;z-index:1;width:7.4em;background:var(--b,#fff);box-shadow:0 0 0 1px}' +
+  '.on{position:relative;z-index:1;width:7.4em;background:var(--b,#fff);box-shadow:0 0 0 1px}' +
   // The pill's words (the button's name is its aria-label).
-  ".on button:after{content:'+ Kindred'}.on.t button:after{content:'Kindred'}" +
-  '.d{--c:#71b7fb;--b:#1d2226}i{display:none}.t :hover+i,.t :focus+i{display:block;position:absolute;z-index:9999;' +
+  ".on:after{content:'+ Kindred'}.on.t:after{content:'Kindred'}" +
+  '.d{--c:#71b7fb;--b:#1d2226}i{display:none}.t:hover+i,.t:focus+i{display:block;position:absolute;z-index:9999;' +
   'margin-top:4px;padding:2px 6px;border-radius:4px;background:#1d2226;color:#fff;font:12px/1.4 system-ui;' +
   'white-space:nowrap;pointer-events:none}';
 
 interface Entry extends ListPerson {
   card: Element;
-  box: HTMLElement;
   dot: HTMLElement;
   tip: HTMLElement;
   /** What it shows now (the name and colours), so an unchanged answer changes nothing in the page. */
@@ -105,17 +104,15 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
       const root = host.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
       style.textContent = STYLE;
-      const box = document.createElement('div');
-      // Read once per scan, and only when there is a new card: it reads the page's computed style.
-      if ((dark ??= options.dark())) box.className = 'd';
       const control = document.createElement('button');
+      // Read once per scan, and only when there is a new card: it reads the page's computed style.
+      if ((dark ??= options.dark())) control.className = 'd';
       const dot = document.createElement('b');
       const tip = document.createElement('i');
       tip.setAttribute('aria-hidden', 'true');
       control.append(dot);
-      box.append(control, tip);
-      root.append(style, box);
-      const entry: Entry = { id, name, card, host, control, box, dot, tip };
+      root.append(style, control, tip);
+      const entry: Entry = { id, name, card, host, control, dot, tip };
       draw(entry, undefined);
       // Inside a card's name link: the control neither follows the link nor tells LinkedIn's handlers.
       const activate = (event: Event) => {
@@ -128,7 +125,8 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
         if (event.key === 'Enter' || event.key === ' ') activate(event);
       });
       // Shown while the card is hovered or holds the focus; only inside the closed root.
-      const update = () => box.classList.toggle('on', card.matches(':hover') || card.contains(document.activeElement));
+      const update = () =>
+        control.classList.toggle('on', card.matches(':hover') || card.contains(document.activeElement));
       for (const type of ['mouseenter', 'mouseleave', 'focusin']) card.addEventListener(type, update);
       card.addEventListener('focusout', () => setTimeout(update));
       spot.element.insertAdjacentElement(spot.where, host);
@@ -173,12 +171,12 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
 let tagText: string[] | undefined;
 
 function draw(entry: Entry, tags: Replies['listTags'][string] | undefined) {
-  const { box, control, dot, tip } = entry;
+  const { control, dot, tip } = entry;
   const name = tags?.length ? `Kindred: ${tags.map((tag) => tag.label).join(', ')}` : '';
   const shown = name + tags?.map((tag) => tag.color).join();
   if (entry.shown === shown) return;
   entry.shown = shown;
-  box.classList.toggle('t', Boolean(name));
+  control.classList.toggle('t', Boolean(name));
   tagText ??= i18n.t('list.tag', ['|']).split('|');
   control.setAttribute('aria-label', name || tagText.join(entry.name));
   // One slice of the dot per tag, in the panel's order.

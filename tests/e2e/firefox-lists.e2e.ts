@@ -108,6 +108,10 @@ describe('Kindred on LinkedIn’s lists in real Firefox', () => {
       chosen.map((person, i) => ({ person, name: TAGS[i]!.name })).sort((a, b) => a.person.localeCompare(b.person)),
     );
     expect(new Set(hosts.map((h) => h.hostHtml)).size).toBe(1);
+    // Kindred's own styles apply inside the hosts: the tooltips are hidden, but for the badge that has the
+    // focus back after Escape, which shows its labels.
+    expect(hosts.filter((h) => !h.focused).every((h) => h.tooltip.startsWith('none '))).toBe(true);
+    expect(hosts.filter((h) => h.focused).map((h) => h.tooltip)).toEqual([`block ${TAGS[2]!.name}`]);
     // A list is not a profile, whatever its title says: no panel once the popover is closed.
     expect(await popoverOpen(page)).toBe(false);
     await page.close();
