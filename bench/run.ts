@@ -7,19 +7,20 @@ import { launchKindred, removeUserDataDir } from '../tests/support/harness';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_GZIP_BUDGET, gzipBytes } from '../tests/support/size';
 import { dataFigures } from './data-figures';
 import { dueFigures } from './due-figures';
+import { listFigures } from './list-figures';
 import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
 
 /**
- * `--only=data` (or `size`, `profile`, `popup`, comma-separated) measures only those sections, e.g. the
+ * `--only=data` (or `size`, `profile`, `popup`, `lists`, comma-separated) measures only those sections, e.g. the
  * imports and export on a busy machine without the rest.
  */
 const only = process.argv
   .find((arg) => arg.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const section = (name: 'size' | 'profile' | 'data' | 'popup') => !only || only.includes(name);
+const section = (name: 'size' | 'profile' | 'data' | 'popup' | 'lists') => !only || only.includes(name);
 
 async function main() {
   console.log(
@@ -58,6 +59,8 @@ async function main() {
       // Keep in touch: the badge count and the popup's due list.
       await dueFigures(kindred);
     }
+    // A list page of 100 cards, 10 of them tagged (among the contacts above): badges and infinite scroll.
+    if (section('lists')) await listFigures(kindred);
   } finally {
     await kindred.close().catch(() => undefined);
     removeUserDataDir(kindred.userDataDir);

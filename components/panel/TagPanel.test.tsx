@@ -4,7 +4,7 @@ import { freshDB } from '../../tests/support/db-helpers';
 import { clientOnDatabase } from '../../tests/support/fake-client';
 import type { ContentClient } from '../../lib/protocol/client';
 import type { KindredDB } from '../../lib/storage/db';
-import { getContact } from '../../lib/storage/contact-view';
+import { getContact, setPanelCollapsed } from '../../lib/storage/contact-view';
 import { setNote, setTag } from '../../lib/storage/store';
 import { TagPanel } from './TagPanel';
 
@@ -249,6 +249,18 @@ describe('TagPanel corrections and namesakes', () => {
     await screen.findByRole('button', { name: 'Mentor' });
     expect(screen.queryByRole('button', { name: 'Yes, same person' })).toBeNull();
     expect((await db.contacts.get('name:jane doe'))?.purposes).toEqual(['growth']);
+  });
+
+  it('as a list’s popover: a close button, Escape closes it, and it is open even where the panel is hidden', async () => {
+    await setPanelCollapsed(db, true);
+    let closed = 0;
+    render(<TagPanel profile={jane} client={client} onClose={() => closed++} />);
+    const mentor = await screen.findByRole('button', { name: 'Mentor' });
+    expect(screen.queryByRole('button', { name: 'Show Kindred panel' })).toBeNull();
+    fireEvent.keyDown(mentor, { key: 'Escape' });
+    expect(closed).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Close Kindred' }));
+    expect(closed).toBe(2);
   });
 });
 

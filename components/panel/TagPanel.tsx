@@ -34,6 +34,11 @@ interface TagPanelProps {
   focusRequest?: number;
   /** Milliseconds of typing pause before a note is saved. */
   noteDelay?: number;
+  /**
+   * A list's tagging popover: a close button instead of hiding, never hidden, and Escape closes it
+   * (the content script gives the focus back to the card).
+   */
+  onClose?: () => void;
 }
 
 export function TagPanel({
@@ -44,9 +49,11 @@ export function TagPanel({
   dark = false,
   focusRequest = 0,
   noteDelay = 300,
+  onClose,
 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
+  const [hidden, setCollapsed] = useState(false);
+  const collapsed = hidden && !onClose;
   const { status, setStatus, save } = useSave(profile.id, client, setView);
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
@@ -169,6 +176,10 @@ export function TagPanel({
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (onClose && event.key === 'Escape') {
+      event.preventDefault();
+      return onClose();
+    }
     if (!view || collapsed) return;
     const tag = tagForKey(event, view.taxonomy);
     if (!tag) return;
@@ -200,16 +211,22 @@ export function TagPanel({
           Kindred
         </span>
         {collapsed && <span class="muted">{i18n.t('panel.tagCount', tagCount)}</span>}
-        <button
-          type="button"
-          class="collapse"
-          aria-expanded={!collapsed}
-          aria-controls="kindred-body"
-          aria-label={collapsed ? i18n.t('panel.show') : i18n.t('panel.hide')}
-          onClick={toggleCollapsed}
-        >
-          <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
-        </button>
+        {onClose ? (
+          <button type="button" class="collapse" aria-label={i18n.t('list.close')} onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="collapse"
+            aria-expanded={!collapsed}
+            aria-controls="kindred-body"
+            aria-label={collapsed ? i18n.t('panel.show') : i18n.t('panel.hide')}
+            onClick={toggleCollapsed}
+          >
+            <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
+          </button>
+        )}
       </div>
       <div id="kindred-body" class="body" hidden={collapsed}>
         <h2 class="name">{name || profile.id}</h2>

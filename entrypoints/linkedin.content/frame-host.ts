@@ -29,6 +29,11 @@ export interface FrameHost {
    */
   leave(): void;
   focus(): void;
+  /**
+   * A list's tagging popover: over the page at `top`/`left` (viewport pixels, below the card's control),
+   * outside LinkedIn's flow, so no card moves. The panel inside names the person.
+   */
+  popAt(top: number, left: number): void;
   /** The extension was updated or removed under this page: the frame is gone, a line of text says so. */
   needsReload(text: string): void;
   remove(): void;
@@ -43,6 +48,8 @@ const HOST_CSS = `:host{all:initial!important;display:block!important;margin:8px
 width:300px!important;max-width:calc(100vw - 32px)!important;margin:0!important;border-radius:8px;box-shadow:0 4px 20px #0003}
 iframe{display:block;width:100%;border:0;background:transparent;color-scheme:normal}
 :host(.floating) iframe{max-height:calc(100vh - 96px)}
+:host(.card){position:absolute!important;top:var(--kindred-top)!important;left:var(--kindred-left)!important;z-index:2147483000!important;width:320px!important;margin:0!important;
+border-radius:8px;box-shadow:0 4px 20px #0004}
 p{margin:0;padding:8px 12px;border:1px solid #d0d7de;border-radius:8px;background:#fff;color:#1f2328;font:13px/1.4 system-ui,sans-serif}`;
 
 /**
@@ -50,7 +57,13 @@ p{margin:0;padding:8px 12px;border:1px solid #d0d7de;border-radius:8px;backgroun
  * use_dynamic_url address (a per-session origin) and then runs the page in the extension's own
  * origin, so both are listed; Firefox has one.
  */
-export function createFrameHost(src: string, origins: readonly string[], onAnnounceRequest: () => void): FrameHost {
+export function createFrameHost(
+  src: string,
+  origins: readonly string[],
+  onAnnounceRequest: () => void,
+  /** A list popover's frame said it is loaded, asked to close, or changed the person's tags. */
+  onCard?: (said: 'ready' | 'close' | 'changed') => void,
+): FrameHost {
   const host = document.createElement('kindred-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -90,6 +103,7 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
         loaded = true;
         frameOrigin = event.origin;
         if (pending) post(pending);
+        onCard?.('ready');
       }
       // Heights are not secret and never used as data: a sane number sizes the frame, nothing else.
       if (data.kindred === 'height' && typeof data.height === 'number' && data.height > 0 && data.height < 5000) {
@@ -97,6 +111,8 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
         frame.style.height = `${lastHeight}px`;
       } else if (data.kindred === 'announce') {
         onAnnounceRequest();
+      } else if (data.kindred === 'close' || data.kindred === 'changed') {
+        onCard?.(data.kindred);
       }
     },
     { signal: listening.signal },
@@ -153,6 +169,14 @@ export function createFrameHost(src: string, origins: readonly string[], onAnnou
     },
     focus() {
       frame.focus();
+    },
+    popAt(top, left) {
+      host.className = 'card';
+      // Custom properties: `all:initial!important` above keeps the page's styles (and inline ones) off the
+      // host. In document coordinates: the popover scrolls with the card (LinkedIn's <body> starts at 0,0).
+      host.style.setProperty('--kindred-top', `${top + scrollY}px`);
+      host.style.setProperty('--kindred-left', `${left + scrollX}px`);
+      if (!host.isConnected) move(document.body, null);
     },
     needsReload(text) {
       const line = document.createElement('p');

@@ -5,7 +5,7 @@ import type { SeenProfile } from '../../lib/model/contact';
 import { sendToBackground } from '../../lib/protocol/transport';
 import { extractProfileFields, findTopCard, isStandInPage } from '../../lib/linkedin/profile-extract';
 import { panelShouldBeDark } from '../../lib/linkedin/page-theme';
-import { profileIdFromUrl } from '../../lib/model/profile-url';
+import { profileIdFromUrl, profileUrl } from '../../lib/model/profile-url';
 import {
   isParsed,
   missingOf,
@@ -14,7 +14,7 @@ import {
   waitForFreshProfile,
 } from '../../lib/linkedin/profile-watch';
 import { watchLocation } from '../../lib/linkedin/location-watch';
-import { showListBadges } from './list-badges';
+import { type ListBadges, type ListPerson, showListBadges } from './list-badges';
 
 /**
  * The content script on LinkedIn: reads the profile, tells the background which profile this tab
@@ -63,6 +63,9 @@ export default defineContentScript({
       frame?.needsReload(reloadText);
     };
     const checkAlive = () => alive() || (stop(), false);
+    /** On a list: its badges, and the tagging popover open for one of its people. */
+    let list: ListBadges | null = null;
+    let popover: { frame: FrameHost; person: ListPerson } | null = null;
     const pageIsDark = () => panelShouldBeDark(document, matchMedia('(prefers-color-scheme: dark)').matches);
 
     /** Tells the background what the tab shows, then the frame to look again. */
@@ -92,9 +95,8 @@ export default defineContentScript({
      */
     const showPanel = (profile: SeenProfile, reading: boolean) => {
       if (!checkAlive()) return;
-      const src = browser.runtime.getURL('/panel.html');
-      const { protocol, origin } = new URL(src);
-      frame ??= createFrameHost(src, [origin, `${protocol}//${browser.runtime.id}`], () => {
+      const [src, origins] = panelSource();
+      frame ??= createFrameHost(src, origins, () => {
         // The background lost this tab's binding (a private tab's, after a worker restart): once per view.
         if (reannounced) return;
         reannounced = true;
@@ -114,6 +116,72 @@ export default defineContentScript({
       current = { profile, reading, floating: !topCard?.isConnected };
       void announce();
     };
+
+    /** The panel page's address and the origins its frame may answer from. */
+    const panelSource = () => {
+      const src = browser.runtime.getURL('/panel.html');
+      const { protocol, origin } = new URL(src);
+      return [src, [origin, `${protocol}//${browser.runtime.id}`]] as const;
+    };
+
+    /** Closes a list's popover; `refocus`: the focus goes back to the card's control (Escape, close). */
+    const closeCard = (refocus: boolean) => {
+      if (!popover) return;
+      const { frame: gone, person } = popover;
+      popover = null;
+      gone.remove();
+      if (refocus) person.control.focus();
+    };
+
+    /**
+     * The tagging UI for a listed person, opened by the person (a real click or key on the card's control,
+     * or the keyboard command): the panel page in a frame over the list, below the card, bound like the
+     * profile panel to this tab with its own token. The person's id and name come from the card.
+     */
+    const openCard = (person: ListPerson) => {
+      if (!checkAlive()) return;
+      const again = popover?.person.host === person.host;
+      closeCard(false);
+      if (again) return; // the control toggles its popover
+      const [src, origins] = panelSource();
+      const profile: SeenProfile = {
+        id: person.id,
+        url: profileUrl(person.id),
+        name: person.name,
+        headline: '',
+        company: '',
+        location: '',
+      };
+      const bind = () => sendToBackground({ type: 'recordSeen', profile, frameToken: card.token });
+      const card = createFrameHost(
+        src,
+        origins,
+        () => void bind().catch(console.warn),
+        (said) => {
+          if (popover?.frame !== card) return;
+          if (said === 'close') closeCard(true);
+          else if (said === 'changed') list?.refresh([person.id]);
+          else card.focus();
+        },
+      );
+      popover = { frame: card, person };
+      const box = person.host.getBoundingClientRect();
+      card.popAt(box.bottom + 6, Math.max(8, Math.min(box.left, innerWidth - 336)));
+      card.focus();
+      bind().then(() => card.show({ dark: pageIsDark(), floating: false, reading: false, card: true }), console.warn);
+    };
+    // Escape on the page (the focus on the card's control), or a click elsewhere, closes the popover.
+    document.addEventListener(
+      'keydown',
+      (event) => event.key === 'Escape' && popover && event.isTrusted && closeCard(true),
+      { signal: life.signal },
+    );
+    document.addEventListener(
+      'pointerdown',
+      (event) =>
+        popover && event.target !== popover.person.host && event.target !== popover.frame.host && closeCard(false),
+      { capture: true, signal: life.signal },
+    );
 
     const removePanel = () => {
       keeper?.disconnect();
@@ -139,7 +207,15 @@ export default defineContentScript({
       // still says; the people it lists get their badges, for this page view only.
       if (!id) {
         removePanel();
-        return showListBadges((ids) => sendToBackground({ type: 'listTags', ids }), view.signal);
+        view.signal.addEventListener('abort', () => {
+          closeCard(false);
+          list = null;
+        });
+        list = showListBadges((ids) => sendToBackground({ type: 'listTags', ids }), view.signal, {
+          open: openCard,
+          dark: pageIsDark,
+        });
+        return;
       }
       const now = readFreshProfile(document, url, staleNames);
       // Nothing readable yet (the page is still rendering, or it is not a profile): no new panel until it
@@ -175,7 +251,11 @@ export default defineContentScript({
     // takes focus here, the panel page (which gets the same message) moves it to its first control.
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'focus-panel') return;
-      frame?.focus();
+      // On a list: the card that has the focus gets its popover (or the open popover the focus).
+      const person = list?.focused();
+      if (frame) frame.focus();
+      else if (person) openCard(person);
+      else popover?.frame.focus();
     };
     browser.runtime.onMessage.addListener(onMessage);
     life.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener?.(onMessage));

@@ -23,9 +23,13 @@ document.documentElement.lang = uiLocale();
  */
 // The content script's hash: the frame's token (t), and the name and look it shows (not used here).
 const frameToken = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
-const client = messageClient(CONTENT_OPERATIONS, (message, options) =>
-  sendToBackground({ ...message, frameToken } as typeof message, options),
-);
+/** In a list's popover, what changes the card's badge: the card looks the person up again once it is stored. */
+const CHANGES_TAGS: ReadonlySet<string> = new Set(['setTag', 'answerNamesake', 'undoNamesake']);
+const client = messageClient(CONTENT_OPERATIONS, async (message, options) => {
+  const reply = await sendToBackground({ ...message, frameToken } as typeof message, options);
+  if (look.card && CHANGES_TAGS.has(message.type)) toParent({ kindred: 'changed' });
+  return reply;
+});
 
 const app = document.getElementById('app')!;
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
@@ -50,6 +54,7 @@ function paint() {
         floating={look.floating}
         dark={look.dark}
         focusRequest={focusRequests}
+        {...(look.card && { onClose: () => toParent({ kindred: 'close' }) })}
       />
     ),
     app,
@@ -80,7 +85,15 @@ window.addEventListener('message', (event) => {
     return;
   }
   if (data.kindred !== 'view') return;
-  look = { dark: data.dark === true, floating: data.floating === true, reading: data.reading === true };
+  const opened = data.card === true && !look.card;
+  look = {
+    dark: data.dark === true,
+    floating: data.floating === true,
+    reading: data.reading === true,
+    card: data.card === true,
+  };
+  // A list's popover opens with the focus on its first tag, so the tag keys work at once.
+  if (opened) focusRequests++;
   void refresh().catch(console.error);
 });
 

@@ -29,11 +29,27 @@ export interface ListCard {
 const LANDMARKS = 'header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]';
 const PROFILE_PATH = /^\/in\/[^/]+\/?$/;
 
+/**
+ * Each link's person, by the href it had when read: a list is scanned again whenever cards are added, and
+ * parsing every link's URL each time was most of the scan's cost on a long list.
+ */
+const people = new WeakMap<HTMLAnchorElement, { href: string; id: string | null }>();
+
 /** The profile id a link leads to, or null when it is not a person's own profile link. */
 function personOf(link: HTMLAnchorElement): string | null {
+  // The attribute as written: reading `link.href` resolves the URL on every call.
+  const href = link.getAttribute('href') ?? '';
+  const known = people.get(link);
+  if (known?.href === href) return known.id;
+  const id = readPerson(link, link.href);
+  people.set(link, { href, id });
+  return id;
+}
+
+function readPerson(link: HTMLAnchorElement, href: string): string | null {
   let url: URL;
   try {
-    url = new URL(link.href);
+    url = new URL(href);
   } catch {
     return null;
   }
@@ -42,8 +58,11 @@ function personOf(link: HTMLAnchorElement): string | null {
   return id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
 }
 
-/** Every card under `root`, in document order. */
-export function findListCards(root: ParentNode): ListCard[] {
+/**
+ * Every card under `root`, in document order. `known`: cards the caller has already handled (a list
+ * scanned again after infinite scroll), left out before their names are read.
+ */
+export function findListCards(root: ParentNode, known?: (card: Element) => boolean): ListCard[] {
   const links = new Map<HTMLAnchorElement, string>();
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
     const id = personOf(link);
@@ -65,14 +84,18 @@ export function findListCards(root: ParentNode): ListCard[] {
     while (card.parentElement && owner.get(card.parentElement) === id) card = card.parentElement;
     if (links.get(card.querySelector('a[href]') as HTMLAnchorElement) === id) candidates.set(card, id);
   }
+  // Repeated: a sibling of the same kind is another person's card. Per parent and tag: the first person's
+  // id, or '' once a second person's card is there too (one pass, not every card against its siblings).
+  const kinds = new Map<Element | null, Map<string, string>>();
+  for (const [card, id] of candidates) {
+    const kind = kinds.get(card.parentElement) ?? new Map<string, string>();
+    kinds.set(card.parentElement, kind);
+    const seen = kind.get(card.tagName);
+    kind.set(card.tagName, seen === undefined || seen === id ? id : '');
+  }
   const cards: ListCard[] = [];
   for (const [card, id] of candidates) {
-    // Repeated: a sibling of the same kind is another person's card.
-    const siblings = card.parentElement?.children ?? [];
-    const repeated = [...siblings].some(
-      (other) => other.tagName === card.tagName && (candidates.get(other) ?? id) !== id,
-    );
-    if (!repeated) continue;
+    if (kinds.get(card.parentElement)?.get(card.tagName) !== '' || known?.(card)) continue;
     const named = [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
       (a) => links.get(a) === id && textOf(a),
     );

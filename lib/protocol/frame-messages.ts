@@ -14,6 +14,11 @@ export interface ToFrame {
   floating: boolean;
   /** The page has not shown who this is yet (in-page navigation still rendering). */
   reading: boolean;
+  /**
+   * A list's tagging popover (entrypoints/linkedin.content/list-popover.ts), not a profile's panel: a
+   * close button, never collapsed. Presentation only, like the rest: the page can forge it.
+   */
+  card?: boolean;
 }
 
 /**
@@ -32,6 +37,10 @@ export type FromFrame =
   /** The panel's height in CSS pixels, so the frame is sized to its content. */
   | { kindred: 'height'; height: number }
   /** The background knows nothing about this tab (its worker lost a private tab's binding): say it again. */
-  | { kindred: 'announce' };
+  | { kindred: 'announce' }
+  /** A list's popover: the person asked to close it (Escape, the close button). */
+  | { kindred: 'close' }
+  /** A list's popover: the person's tags changed, the card's badge looks them up again. */
+  | { kindred: 'changed' };
 
 export const isLinkedInOrigin = (origin: string) => /^https?:\/\/([a-z0-9-]+\.)*linkedin\.com$/.test(origin);

@@ -5,11 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Kindred,
   ROOT,
+  SCREENSHOTS,
   launchKindred,
   openExtensionPage,
+  panelFrame,
+  panelOf,
   readStoredContacts,
   removeUserDataDir,
 } from '../support/harness';
+import { profilePage } from '../support/pages';
 
 /**
  * Badges on LinkedIn's lists, in Chromium: for every list page (the project's own, and the real ones in
@@ -93,8 +97,8 @@ async function badges(cdp: CDPSession): Promise<Badge[]> {
   const found: Badge[] = [];
   for (const node of nodes) {
     const name = String(node.name?.value ?? '');
-    // The badge itself (an image), not a link whose name includes it.
-    if (node.ignored || node.role?.value !== 'image' || !name.startsWith('Kindred: ')) continue;
+    // The badge itself (a button that opens the tagging popover), not a link whose name includes it.
+    if (node.ignored || node.role?.value !== 'button' || !name.startsWith('Kindred: ')) continue;
     if (!node.backendDOMNodeId) continue;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
@@ -187,6 +191,161 @@ describe('badges on LinkedIn’s lists (Chromium)', () => {
     await page.evaluate(() => history.back());
     await expect.poll(async () => (await badges(cdp)).length).toBe(3);
     expect(await countLike(page, host)).toBe(5);
+    await page.close();
+  });
+});
+
+/** The centre of the Kindred control named `name` (in its closed shadow root), where a person would click. */
+async function controlPoint(cdp: CDPSession, name: string): Promise<{ x: number; y: number }> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ name?: { value?: string }; role?: { value?: string }; backendDOMNodeId?: number }>;
+  };
+  const node = nodes.find((n) => n.role?.value === 'button' && n.name?.value === name);
+  if (!node?.backendDOMNodeId)
+    throw new Error(
+      `No button "${name}" on the list: ${nodes
+        .filter((n) => n.role?.value === 'button')
+        .map((n) => n.name?.value)
+        .join(' | ')}`,
+    );
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
+  const [x1, y1, , , x3, y3] = model.content;
+  return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+}
+
+/** The name of what has the focus in the page, seen from inside closed shadow roots (as a screen reader does). */
+/** The accessible name of what has the focus inside the page's focused Kindred host (a closed shadow root). */
+async function focusedName(cdp: CDPSession): Promise<string> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+  if (!result.objectId) return '';
+  const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, pierce: true, depth: 1 });
+  const root = node.shadowRoots?.[0];
+  if (!root) return '';
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+  const { result: name } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    returnByValue: true,
+    functionDeclaration: `function () { return this.activeElement?.getAttribute('aria-label') ?? '' }`,
+  });
+  return String(name.value);
+}
+
+/**
+ * The list as LinkedIn styles it, for the screenshots: its visually hidden "View …'s profile" lines hidden,
+ * cards in a column; `dark`: LinkedIn's dark theme.
+ */
+const styled = (html: string, dark = false) =>
+  html.replace(
+    /<body[^>]*>/,
+    `<body style="margin:0;font:14px/1.4 system-ui,sans-serif;background:${dark ? '#1b1f23;color:#e8e8e8' : '#f4f2ee;color:#191919'}">
+    <style>main{width:560px;margin:16px auto}ul{list-style:none;padding:0;background:${dark ? '#1d2226' : '#fff'};border-radius:8px}
+    li{padding:12px 16px;border-bottom:1px solid ${dark ? '#38434f' : '#e8e8e8'}}.v4{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+    a{color:inherit}.l3{font-weight:600;text-decoration:none}.c2 img{display:none}</style>`,
+  );
+
+describe('tagging from a list (Chromium)', () => {
+  const list = load(OWN)[0]!;
+  const BART = { id: 'bart-de-vries', name: 'Bart de Vries' };
+
+  it('a card’s control opens the panel over the list; a tag shows on the badge at once and on the profile', async () => {
+    await tag([list.people[0]!]);
+    served = new Map([
+      [new URL(list.url).href, styled(readFileSync(join(list.dir, list.file), 'utf8'))],
+      [
+        `https://www.linkedin.com/in/${BART.id}/`,
+        profilePage({ ...BART, headline: 'Designer', company: 'Atelier', location: 'Utrecht' }),
+      ],
+    ]);
+    const page = await kindred.context.newPage();
+    const cdp = await kindred.context.newCDPSession(page);
+    await page.goto(list.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(async () => (await badges(cdp)).length, { timeout: 10_000 }).toBe(1);
+    const place = await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().height);
+
+    // The page's own scripts cannot open it: synthetic clicks and keys on every Kindred host do nothing.
+    const host = (await badges(cdp))[0]!.hostHtml;
+    await page.evaluate((html) => {
+      const stay = (event: Event) => event.preventDefault(); // the links around them are not followed
+      document.addEventListener('click', stay);
+      for (const el of document.querySelectorAll('*'))
+        if (el.outerHTML === html) {
+          (el as HTMLElement).click();
+          el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        }
+      document.removeEventListener('click', stay);
+    }, host);
+    await page.waitForTimeout(300);
+
+    // A person clicks "+ Kindred" on Bart's card: the panel opens over the list, for Bart, with the focus.
+    const point = await controlPoint(cdp, `Tag ${BART.name} with Kindred`);
+    expect(await page.locator('kindred-panel').count()).toBe(0);
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    const panel = panelOf(page);
+    await panel.getByRole('heading', { name: BART.name }).waitFor();
+    expect(page.url()).toBe(list.url); // still on the list
+    await expect
+      .poll(async () => (await panelFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Gets work done');
+    // Over the list, not in it: LinkedIn's cards do not move.
+    expect(await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().height)).toBe(place);
+    await page.waitForTimeout(300); // the panel finishes opening (see the keyboard e2e's known issue)
+    await page.mouse.move(point.x, point.y);
+    await page.screenshot({ path: join(SCREENSHOTS, 'list-light.png') });
+
+    await panel.getByRole('button', { name: 'Mentor', exact: true }).click();
+    await expect.poll(async () => (await badges(cdp)).find((b) => b.person === BART.id)?.name).toBe('Kindred: Mentor');
+    // Escape closes it and gives the focus back to Bart's control, which now is his badge.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('kindred-panel').count()).toBe(0);
+    await expect.poll(() => focusedName(cdp)).toBe('Kindred: Mentor');
+    const stored = await readStoredContacts(kindred);
+    expect(stored[BART.id]).toMatchObject({ name: BART.name, relationships: ['mentor'] });
+
+    // His profile's panel shows the tag.
+    await page.goto(`https://www.linkedin.com/in/${BART.id}/`);
+    await expect
+      .poll(() => panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.close();
+  });
+
+  it('the keyboard command opens the panel for the card with the focus, and the tag keys work', async () => {
+    await tag([]);
+    // LinkedIn in its dark theme.
+    served = new Map([[new URL(list.url).href, styled(readFileSync(join(list.dir, list.file), 'utf8'), true)]]);
+    const page = await kindred.context.newPage();
+    const cdp = await kindred.context.newCDPSession(page);
+    await page.goto(list.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => controlPoint(cdp, 'Tag Dev Patel with Kindred').catch(() => null)).not.toBeNull();
+    // The person tabs to Dev Patel's card (his name link) and presses the shortcut.
+    await page.locator('a[href="https://www.linkedin.com/in/dev-patel/"]').last().focus();
+    await page.bringToFront();
+    const worker = kindred.context.serviceWorkers()[0]!;
+    await worker.evaluate(async () => {
+      const { tabs } = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const [tab] = await tabs.query({ active: true, currentWindow: true });
+      await tabs.sendMessage(tab!.id!, { type: 'focus-panel' });
+    });
+    const panel = panelOf(page);
+    await panel.getByRole('heading', { name: 'Dev Patel' }).waitFor();
+    await expect
+      .poll(async () => (await panelFrame(page)).evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Gets work done');
+    await page.waitForTimeout(400); // the known issue of keys pressed while the panel opens
+    await page.keyboard.press('3'); // Peer
+    await expect
+      .poll(async () => (await badges(cdp)).map((b) => `${b.person} ${b.name}`))
+      .toEqual(['dev-patel Kindred: Peer']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'list-dark.png') });
+    // Tagged elsewhere (the options page, another tab): the list shows it when the person comes back.
+    await tag(['ana-silva']);
+    await page.bringToFront();
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect
+      .poll(async () => (await badges(cdp)).map((b) => `${b.person} ${b.name}`).sort())
+      .toEqual(['ana-silva Kindred: Career resilience, Mentor']);
     await page.close();
   });
 });

@@ -82,7 +82,9 @@ export async function launchKindredInFirefox(
   const guard = (page: Page) => {
     let ready = guarded.get(page);
     if (!ready) {
-      page.on('request', answer);
+      // A page closed while its requests are still arriving (a real list page asks for many images): those
+      // requests cannot be answered any more, and that is no failure.
+      page.on('request', (request) => void (async () => answer(request))().catch(() => undefined));
       ready = page.setRequestInterception(true);
       guarded.set(page, ready);
     }
@@ -225,4 +227,71 @@ export async function panelStatus(page: Page): Promise<string> {
 export async function readStoredContacts(page: Page): Promise<Record<string, StoredContact>> {
   const frame = await panelFrame(page);
   return frame.evaluate(storedContactsInThisOrigin);
+}
+
+/** What is inside one of Kindred's closed shadow hosts on a list's card (read as the browser's automation can). */
+export interface ListHost {
+  /** The profile id of the card's person (its first /in/ link). */
+  person: string;
+  /** The control's accessible name: "Kindred: <labels>" on a badge, "Tag <name> with Kindred" otherwise. */
+  name: string;
+  /** The tooltip's CSS display, then its text. */
+  tooltip: string;
+  /** The host as the page sees it. */
+  hostHtml: string;
+  /** Where a person clicks to activate the control (the host's centre, in the viewport). */
+  point: { x: number; y: number };
+  /** The control has the focus. */
+  focused: boolean;
+}
+
+/**
+ * Every closed shadow host on a list page, and what its root holds. Neither the page's scripts nor
+ * Puppeteer's selectors reach into a closed root, but WebDriver BiDi serializes a node's shadow root,
+ * closed ones too, with an id a function can be called with: as close as this harness gets to what a
+ * screen reader is told.
+ */
+export async function listHosts(page: Page): Promise<ListHost[]> {
+  type Remote = { value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } } };
+  const realm = (
+    page.mainFrame() as unknown as {
+      browsingContext: {
+        defaultRealm: {
+          callFunction(
+            fn: string,
+            awaitPromise: boolean,
+            options: object,
+          ): Promise<{ type: string; result?: { type: string; value?: unknown } }>;
+        };
+      };
+    }
+  ).browsingContext.defaultRealm;
+  const found: ListHost[] = [];
+  for (const handle of await page.$$('span')) {
+    const root = (handle as unknown as { remoteValue(): Remote }).remoteValue().value?.shadowRoot;
+    if (root?.value?.mode !== 'closed' || !root.sharedId) continue;
+    const result = await realm.callFunction(
+      `function (root) {
+        const control = root.querySelector('button');
+        const tip = control && control.nextElementSibling;
+        const host = root.host;
+        let at = host;
+        while (at && !at.querySelector('a[href*="/in/"]')) at = at.parentElement;
+        const box = host.getBoundingClientRect();
+        return JSON.stringify({
+          person: decodeURIComponent(new URL(at.querySelector('a[href*="/in/"]').href).pathname.split('/')[2]).toLowerCase(),
+          name: control ? control.getAttribute('aria-label') : '',
+          tooltip: tip ? getComputedStyle(tip).display + ' ' + tip.textContent : '',
+          hostHtml: host.outerHTML,
+          point: { x: box.left + box.width / 2, y: box.top + box.height / 2 },
+          focused: document.activeElement === host && root.activeElement === control,
+        });
+      }`,
+      false,
+      { arguments: [{ sharedId: root.sharedId }] },
+    );
+    if (result.result?.type !== 'string') throw new Error(`Could not read a Kindred host: ${JSON.stringify(result)}`);
+    found.push(JSON.parse(String(result.result.value)) as ListHost);
+  }
+  return found;
 }

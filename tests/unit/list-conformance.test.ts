@@ -64,3 +64,25 @@ for (const suite of suites) {
     });
   });
 }
+
+describe('list cards: scanned again after infinite scroll', () => {
+  const list = load(OWN)[0]!;
+
+  it('leaves out the cards the caller already handled', () => {
+    const doc = parse(list.dir, list.file, list.url);
+    const [first, ...rest] = findListCards(doc);
+    expect(findListCards(doc, (card) => card !== first!.card).map((card) => card.id)).toEqual([first!.id]);
+    expect(findListCards(doc, (card) => card === first!.card).map((card) => card.id)).toEqual(
+      rest.map((card) => card.id),
+    );
+  });
+
+  it('reads a link again when LinkedIn reuses it for another person', () => {
+    const doc = parse(list.dir, list.file, list.url);
+    expect(findListCards(doc)[0]!.id).toBe(list.people[0]);
+    // A recycled card: the same elements, another person.
+    for (const link of findListCards(doc)[0]!.card.querySelectorAll('a'))
+      if (link.getAttribute('href')?.includes(list.people[0]!)) link.setAttribute('href', '/in/someone-else/');
+    expect(findListCards(doc)[0]!.id).toBe('someone-else');
+  });
+});
