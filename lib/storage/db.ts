@@ -4,6 +4,7 @@ import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
+import { type SyncClockRow, syncClockMiddleware } from './sync-clocks';
 import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
@@ -35,6 +36,8 @@ export type KindredDB = Dexie & {
   importStaging: EntityTable<StagedBatch, 'key'>;
   /** What was here before the last replace-import or delete-all (./snapshot.ts), in rows. */
   snapshot: EntityTable<SnapshotRow, 'key'>;
+  /** Sync (issue 17): the clock of each synced field of each synced tag and contact (./sync-clocks.ts). */
+  syncClocks: EntityTable<SyncClockRow, 'key'>;
   /** The tags a new database starts with, and that come back after deleting everything. */
   defaultTaxonomy: () => readonly Tag[];
 };
@@ -106,6 +109,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       snapshot: 'key',
     },
   },
+  {
+    // Sync across browsers (issue 17): per-field clocks of synced tags and contacts (sync-clocks.ts).
+    version: 9,
+    stores: {
+      syncClocks: 'key',
+    },
+  },
 ];
 
 /**
@@ -160,6 +170,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }
+  // Registered first, so it is the innermost: it sees the values as stored (default labels emptied).
+  db.use(syncClockMiddleware);
   db.use(tagSummaryMiddleware);
   followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
