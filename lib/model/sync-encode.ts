@@ -184,7 +184,8 @@ function encodeFields<R>(
     const off: Array<[number, string]> = [];
     const known = item.dict.get(field.code);
     let added = pending.dict.get(field.code);
-    for (const key in record) {
+    // In key order, so browsers holding the same record encode it the same (register order differs).
+    for (const key of Object.keys(record).sort()) {
       if (!key.startsWith(prefix)) continue;
       const raw = key.slice(prefix.length);
       const element = field.encodeElement ? field.encodeElement(raw) : raw;

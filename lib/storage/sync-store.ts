@@ -101,15 +101,19 @@ export async function setSyncEnabled(db: KindredDB, on: boolean, now = new Date(
   });
 }
 
-/** Clocks for what was written while sync was off: each record's from when it last changed. */
-async function seedClocks(db: KindredDB, node: string, now: string): Promise<void> {
+/**
+ * Clocks for what was written while sync was off: each record's from when it last changed, or all
+ * `fixed` (after a wipe: this browser's data becomes what every browser holds). Run inside a
+ * transaction over contacts, taxonomy, settings and syncClocks.
+ */
+export async function seedClocks(db: KindredDB, node: string, now: string, fixed?: Hlc): Promise<void> {
   const existing = new Set((await db.syncClocks.toCollection().primaryKeys()) as string[]);
   const rows: SyncClockRow[] = [];
   let last = 0;
   const installed = (await db.settings.get(INSTALLED_AT))?.value;
-  const tagClock = clockOfTime(typeof installed === 'string' ? installed : now, node);
+  const tagClock = fixed ?? clockOfTime(typeof installed === 'string' ? installed : now, node);
   const defaults = new Map(DEFAULT_TAXONOMY.map((tag) => [tag.id, { ...tag, label: '', description: '' }]));
-  for (const tag of await db.taxonomy.toArray()) {
+  for (const tag of (await db.taxonomy.toArray()).map((t) => asStored(db, t))) {
     if (existing.has(tagClockKey(tag.id))) continue;
     const registers = changedRegisters(TAG_SYNC_FIELDS, defaults.get(tag.id), tag);
     if (registers.size === 0) continue;
@@ -122,7 +126,7 @@ async function seedClocks(db: KindredDB, node: string, now: string): Promise<voi
   await db.contacts.each((contact) => {
     if (contact.purposes.length === 0 && contact.relationships.length === 0) return;
     if (existing.has(contactClockKey(contact.id))) return;
-    const clock = clockOfTime(contact.updatedAt, node);
+    const clock = fixed ?? clockOfTime(contact.updatedAt, node);
     const registers = changedRegisters(CONTACT_SYNC_FIELDS, undefined, contact as SyncableContact);
     rows.push({
       key: contactClockKey(contact.id),
@@ -133,6 +137,19 @@ async function seedClocks(db: KindredDB, node: string, now: string): Promise<voi
   await db.syncClocks.bulkPut(rows);
   const stored = (await db.settings.get(SYNC_SETTINGS.last))?.value;
   await db.settings.put({ key: SYNC_SETTINGS.last, value: Math.max(last, typeof stored === 'number' ? stored : 0) });
+}
+
+/**
+ * A tag as stored: a default tag's label and description read in the browser's language (the database
+ * fills them in on reading) are empty again, so they never travel as the person's edits.
+ */
+function asStored(db: KindredDB, tag: Tag): Tag {
+  const shown = db.defaultTaxonomy().find((t) => t.id === tag.id);
+  const english = DEFAULT_TAXONOMY.find((t) => t.id === tag.id);
+  if (!shown && !english) return tag;
+  const blank = (field: 'label' | 'description') =>
+    tag[field] === shown?.[field] || tag[field] === english?.[field] ? '' : tag[field];
+  return { ...tag, label: blank('label'), description: blank('description') };
 }
 
 function recordOf<R>(fields: Record<string, SyncField<R>>, row: SyncClockRow, value: R | undefined): SyncRecord {
@@ -159,7 +176,7 @@ export async function readSyncState(db: KindredDB, now = Date.now()): Promise<Sy
     const rows = await db.syncClocks.toArray();
     const tagRows = rows.filter((row) => row.key.startsWith('t:'));
     const contactRows = rows.filter((row) => row.key.startsWith('c:'));
-    const tags = await db.taxonomy.bulkGet(tagRows.map((row) => row.key.slice(2)));
+    const tags = (await db.taxonomy.bulkGet(tagRows.map((row) => row.key.slice(2)))).map((t) => t && asStored(db, t));
     const contacts = await db.contacts.bulkGet(contactRows.map((row) => row.key.slice(2)));
     tagRows.forEach((row, i) => {
       const record = recordOf(TAG_SYNC_FIELDS, row, tags[i] as SyncableTag | undefined);
