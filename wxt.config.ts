@@ -23,7 +23,9 @@ export default defineConfig({
     //   toolkit/components/extensions/test/xpcshell/test_ext_unlimitedStorage.js), which is what keeps
     //   the data. Firefox shows "Store unlimited amount of client-side data" at install; we ask anyway:
     //   losing a person's tags and notes is worse than one honest line in the install prompt.
-    permissions: ['unlimitedStorage'],
+    // Sync across browsers (issue 17, off until the person turns it on): `storage` for storage.sync, the
+    // browser's own sync; `alarms` so a write waiting for the rate limit survives the worker stopping.
+    permissions: ['unlimitedStorage', 'storage', 'alarms'],
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'"

@@ -7,6 +7,10 @@ import { type KindredDB, openKindredDB } from '../lib/storage/db';
 import { ensureTagSummary } from '../lib/storage/page-reads';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
+import { startSync } from '../lib/protocol/sync-adapter';
+
+/** Messages that change nothing sync carries (a visit's page values wait for the next change). */
+const READS_ONLY = new Set<unknown>(['getContact', 'panelView', 'listTags', 'recordSeen', 'setPanelCollapsed']);
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
@@ -17,16 +21,20 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   // After an import the popup's tag summary is rebuilt here, once the reply has gone out.
   const keepTagSummary = coalesced(() => ensureTagSummary(database()), console.error);
+  // Sync across browsers (issue 17): a round soon after each change, never awaited by the sender.
+  const sync = startSync(database);
   browser.runtime.onMessage.addListener((message, sender) => {
     const reply = handleMessage(database(), message, sender, self, new Date(), tabs());
-    void reply.then(keepTagSummary);
+    void reply.then(keepTagSummary).then(() => {
+      if (!READS_ONLY.has((message as { type?: unknown })?.type)) sync.soon();
+    });
     return reply;
   });
   // Imports of any size arrive over a port, in pieces (lib/protocol/import-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== IMPORT_PORT) return;
     serveImportPort(database(), port as unknown as PortLike, self);
-    port.onDisconnect.addListener(() => void keepTagSummary());
+    port.onDisconnect.addListener(() => void keepTagSummary().then(sync.soon));
   });
   // Tab ids are reused in the next browser session, and a closed tab shows nothing.
   browser.runtime.onStartup.addListener(() => void tabs().clear().catch(console.error));

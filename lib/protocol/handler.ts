@@ -28,6 +28,8 @@ import {
 import { type MessageSender, type Self, authorize, identify } from './access';
 import type { TabProfiles } from '../storage/tab-profiles';
 import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
+import { deleteAllSynced, setSyncEnabled } from '../storage/sync-store';
+import { wipeEverywhere } from '../storage/sync-run';
 
 export type { MessageSender, Self };
 
@@ -62,6 +64,9 @@ const HANDLERS: Handlers = {
   recordExport: (db, _input, now) => recordExport(db, now.toISOString()).then(() => null),
   deleteAll: (db, _input, now) => deleteAll(db, now.toISOString()).then(() => null),
   restoreSnapshot: (db) => restoreSnapshot(db),
+  setSync: (db, { on }, now) => setSyncEnabled(db, on, now.toISOString()).then(() => null),
+  deleteAllSynced: (db, { everywhere }, now) => deleteAllSynced(db, everywhere, now).then(() => null),
+  wipeSyncEverywhere: (db, _input, now) => wipeEverywhere(db, now).then(() => null),
 };
 
 /**
@@ -89,6 +94,9 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   'reorderTags',
   'deleteAll',
   'restoreSnapshot',
+  'setSync',
+  'deleteAllSynced',
+  'wipeSyncEverywhere',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */

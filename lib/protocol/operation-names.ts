@@ -28,4 +28,8 @@ export const PAGE_OPERATIONS = [
   'recordExport',
   'deleteAll',
   'restoreSnapshot',
+  // Sync across browsers (issue 17).
+  'setSync',
+  'deleteAllSynced',
+  'wipeSyncEverywhere',
 ] as const;

@@ -118,6 +118,11 @@ export const OPERATIONS = {
   deleteAll: v.strictObject({}),
   // The safety net: the data before the last replace-import or delete-all comes back.
   restoreSnapshot: v.strictObject({}),
+  // Sync across browsers (issue 17): on or off here; delete everything here or in every browser;
+  // after a replace-import, make this browser's data what every browser holds.
+  setSync: v.strictObject({ on: v.boolean() }),
+  deleteAllSynced: v.strictObject({ everywhere: v.boolean() }),
+  wipeSyncEverywhere: v.strictObject({}),
 } satisfies Record<Operation, v.GenericSchema>;
 
 export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
@@ -155,6 +160,9 @@ export interface Replies {
   recordExport: null;
   deleteAll: null;
   restoreSnapshot: { contacts: number };
+  setSync: null;
+  deleteAllSynced: null;
+  wipeSyncEverywhere: null;
 }
 
 /** A message on the wire: the operation's name as `type`, and its input. */

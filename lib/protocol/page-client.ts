@@ -22,6 +22,7 @@ import type { KindredExport } from '../formats/export-format';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
+import { type SyncStatus, getSyncStatus } from '../storage/sync-store';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
 
@@ -65,6 +66,8 @@ export interface PageClient extends KindredClient {
   storagePersisted: () => Promise<boolean | null>;
   /** Downloads contacts as a spreadsheet-safe CSV; resolves with the file name. */
   exportCsv: () => Promise<string>;
+  /** Sync across browsers (issue 17): on or off, and how the last rounds went. */
+  watchSync: Watch<SyncStatus & { enabled: boolean }>;
 }
 
 /** Contacts done, of all. */
@@ -124,6 +127,7 @@ export function createPageClient({
     importFile: (kind, file, options, progress = () => undefined, signal) =>
       sendFile(connect, kind, file, options, progress, signal),
     watchSnapshot: watchQuery(() => snapshotInfo(db)),
+    watchSync: watchQuery(() => getSyncStatus(db)),
     async storagePersisted() {
       if (typeof navigator === 'undefined' || !navigator.storage?.persisted) return null;
       return navigator.storage.persisted();

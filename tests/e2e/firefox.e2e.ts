@@ -13,8 +13,9 @@ describe('the Firefox build', () => {
       id: 'kindred@kindred-network.org',
       data_collection_permissions: { required: ['none'] },
     });
-    // unlimitedStorage keeps the data from being evicted (README: permissions); nothing else is asked for.
-    expect(manifest.permissions ?? []).toEqual(['unlimitedStorage']);
+    // unlimitedStorage keeps the data from being evicted; storage and alarms serve the opt-in sync
+    // (README: permissions); nothing else is asked for.
+    expect(manifest.permissions ?? []).toEqual(['unlimitedStorage', 'storage', 'alarms']);
 
     const report = JSON.parse(
       execFileSync(
