@@ -9,6 +9,7 @@ import { dataFigures } from './data-figures';
 import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
+import { syncFigures } from './sync-figures';
 
 async function main() {
   console.log(`Kindred benchmark${quick ? ' (quick)' : ''}: ${CONTACTS} contacts, median of ${RUNS} runs`);
@@ -19,6 +20,9 @@ async function main() {
     unit: 'B',
     target: CONTENT_SCRIPT_GZIP_BUDGET,
   });
+
+  // Sync (issue 17): in Node on fake-indexeddb, before the browser starts (bench/sync-figures.ts).
+  await syncFigures();
 
   const kindred = await launchKindred(pages);
   try {

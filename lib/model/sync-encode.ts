@@ -30,6 +30,10 @@ export const CONTACT_BUCKETS = 24;
 /** Room kept free of the quota: the meta item's growth, and Chrome's own rounding. */
 const RESERVE_BYTES = 1_024;
 const ITEM_MARGIN = 32;
+/** No contact's entry is smaller than this (`["x",{"~":"0a"}]` and a comma). */
+const SMALLEST_ENTRY = 16;
+/** After this many contacts in a row too big for the quota's last bytes, the rest are not tried. */
+const GIVE_UP_AFTER = 32;
 const NODE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export type SyncItems = Record<string, unknown>;
@@ -307,11 +311,19 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
   ids.sort((a, b) => (clocks.get(a)! > clocks.get(b)! ? -1 : clocks.get(a)! < clocks.get(b)! ? 1 : a < b ? -1 : 1));
 
   const placed = new Map<string, [ItemBuilder, Record<string, unknown>]>();
+  /** Contacts in a row that did not fit in the quota's last bytes. */
+  let fullTries = 0;
   let contactsLeft = 0;
   let notesLeft = 0;
   const hasNote = (record: SyncRecord) => typeof record.note?.v === 'string' && record.note.v !== '';
   for (const id of ids) {
     const record = state.contacts[id]!;
+    if (total + SMALLEST_ENTRY > budget || fullTries >= GIVE_UP_AFTER) {
+      // The quota is full: the rest stay here, without encoding each to find out.
+      if (!(record[DELETED] && Object.keys(record).length === 1)) contactsLeft++;
+      if (hasNote(record)) notesLeft++;
+      continue;
+    }
     const bucket = buckets[bucketOf(id)]!;
     const pending: Pending = { nodes: new Map(), dict: new Map() };
     const fields: Record<string, unknown> = {};
@@ -331,7 +343,9 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
       bucket.bytes += cost;
       total += cost;
       placed.set(id, [bucket, fields]);
+      fullTries = 0;
     } else {
+      if (total + cost > budget) fullTries++;
       contactsLeft += record[DELETED] && Object.keys(record).length === 1 ? 0 : 1;
       if (hasNote(record)) notesLeft++;
     }

@@ -1,7 +1,13 @@
 import Dexie, { type DBCoreMutateRequest, type DBCoreTable, type Transaction } from 'dexie';
 import { coreMiddleware } from './middleware';
 import { type Hlc, hlcSeconds, tick } from '../model/sync-clock';
-import { CONTACT_SYNC_FIELDS, type SyncField, TAG_SYNC_FIELDS, changedRegisters } from '../model/sync-fields';
+import {
+  CONTACT_SYNC_FIELDS,
+  type SyncField,
+  TAG_SYNC_FIELDS,
+  changedRegisters,
+  registersOf,
+} from '../model/sync-fields';
 import { DELETED } from '../model/sync-state';
 
 /**
@@ -24,10 +30,32 @@ export const SYNC_SETTINGS = {
   status: 'syncStatus',
 } as const;
 
-/** One record's clocks: `c:<contact id>` or `t:<tag id>`, each register key's clock. */
+/**
+ * One record's registers: `c:<contact id>` or `t:<tag id>`, each register key's clock and value (the
+ * value as the record holds it, so a sync round reads this table alone, not every contact).
+ */
 export interface SyncClockRow {
   key: string;
   clocks: Record<string, Hlc>;
+  values: Record<string, unknown>;
+}
+
+/** The row of a record with these clocks, its values read from the record (none for a deletion). */
+export function clockRow<R>(
+  fields: Record<string, SyncField<R>>,
+  key: string,
+  clocks: Record<string, Hlc>,
+  record: R | undefined,
+): SyncClockRow {
+  const values: Record<string, unknown> = {};
+  if (record !== undefined) {
+    const registers = registersOf(fields, record);
+    for (const k in clocks) {
+      if (k === DELETED) continue;
+      values[k] = registers.has(k) ? registers.get(k) : k.includes('/') ? false : null;
+    }
+  }
+  return { key, clocks, values };
 }
 
 export const contactClockKey = (id: string) => `c:${id}`;
@@ -65,11 +93,19 @@ function clocking(table: DBCoreTable, settings: DBCoreTable, clocksTable: DBCore
   const queues = new WeakMap<object, Promise<unknown>>();
   const record = async (req: DBCoreMutateRequest) => {
     const { trans } = req;
-    if ((trans as IDBTransaction).mode === 'versionchange' || unclocked.has(trans) || req.type === 'deleteRange') {
-      return table.mutate(req);
-    }
+    if ((trans as IDBTransaction).mode === 'versionchange' || unclocked.has(trans)) return table.mutate(req);
     const enabled = (await settings.get({ trans, key: SYNC_SETTINGS.enabled })) as { value: unknown } | undefined;
     if (enabled?.value !== true) return table.mutate(req);
+    if (req.type === 'deleteRange') {
+      // Clearing the table (a replace-import): its rows go too, and what is written next starts afresh.
+      const response = await table.mutate(req);
+      await clocksTable.mutate({
+        type: 'deleteRange',
+        trans,
+        range: { type: 2, lower: `${prefix}:`, upper: `${prefix};`, lowerOpen: false, upperOpen: true },
+      });
+      return response;
+    }
     const keys =
       req.type === 'delete'
         ? req.keys
@@ -88,7 +124,7 @@ function clocking(table: DBCoreTable, settings: DBCoreTable, clocksTable: DBCore
       const row = rows[i];
       if (req.type === 'delete') {
         // Only people other browsers know of leave a deletion behind.
-        if (row) changed.push({ key: rowKeys[i]!, clocks: { [DELETED]: clock } });
+        if (row) changed.push(clockRow(fields, rowKeys[i]!, { [DELETED]: clock }, undefined));
         return;
       }
       const after = req.values[i] as { purposes?: string[]; relationships?: string[] };
@@ -99,7 +135,7 @@ function clocking(table: DBCoreTable, settings: DBCoreTable, clocksTable: DBCore
       if (registers.size === 0) return;
       const clocks = { ...row?.clocks };
       for (const key of registers.keys()) clocks[key] = clock;
-      changed.push({ key: rowKeys[i]!, clocks });
+      changed.push(clockRow(fields, rowKeys[i]!, clocks, after));
     });
     if (changed.length > 0) {
       await clocksTable.mutate({ type: 'put', trans, values: changed, keys: changed.map((r) => r.key) });

@@ -23,7 +23,14 @@ import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 import { contactProblems } from '../formats/contact-record';
 import { INSTALLED_AT, type KindredDB } from './db';
 import { deleteAll } from './store';
-import { SYNC_SETTINGS, type SyncClockRow, contactClockKey, leaveUnclocked, tagClockKey } from './sync-clocks';
+import {
+  SYNC_SETTINGS,
+  type SyncClockRow,
+  clockRow,
+  contactClockKey,
+  leaveUnclocked,
+  tagClockKey,
+} from './sync-clocks';
 
 /**
  * The database side of sync: turning it on and off, the sync state of this browser (what
@@ -117,10 +124,8 @@ export async function seedClocks(db: KindredDB, node: string, now: string, fixed
     if (existing.has(tagClockKey(tag.id))) continue;
     const registers = changedRegisters(TAG_SYNC_FIELDS, defaults.get(tag.id), tag);
     if (registers.size === 0) continue;
-    rows.push({
-      key: tagClockKey(tag.id),
-      clocks: Object.fromEntries([...registers.keys()].map((k) => [k, tagClock])),
-    });
+    const clocks = Object.fromEntries([...registers.keys()].map((k) => [k, tagClock]));
+    rows.push(clockRow(TAG_SYNC_FIELDS, tagClockKey(tag.id), clocks, tag));
     last = Math.max(last, hlcSeconds(tagClock));
   }
   await db.contacts.each((contact) => {
@@ -128,10 +133,8 @@ export async function seedClocks(db: KindredDB, node: string, now: string, fixed
     if (existing.has(contactClockKey(contact.id))) return;
     const clock = fixed ?? clockOfTime(contact.updatedAt, node);
     const registers = changedRegisters(CONTACT_SYNC_FIELDS, undefined, contact as SyncableContact);
-    rows.push({
-      key: contactClockKey(contact.id),
-      clocks: Object.fromEntries([...registers.keys()].map((k) => [k, clock])),
-    });
+    const clocks = Object.fromEntries([...registers.keys()].map((k) => [k, clock]));
+    rows.push(clockRow(CONTACT_SYNC_FIELDS, contactClockKey(contact.id), clocks, contact as SyncableContact));
     last = Math.max(last, hlcSeconds(clock));
   });
   await db.syncClocks.bulkPut(rows);
@@ -152,40 +155,22 @@ function asStored(db: KindredDB, tag: Tag): Tag {
   return { ...tag, label: blank('label'), description: blank('description') };
 }
 
-function recordOf<R>(fields: Record<string, SyncField<R>>, row: SyncClockRow, value: R | undefined): SyncRecord {
-  const values = value === undefined ? new Map<string, unknown>() : registersOf(fields, value);
-  const record: SyncRecord = {};
-  for (const [key, c] of Object.entries(row.clocks)) {
-    if (key === DELETED) record[key] = { v: true, c };
-    else if (value !== undefined) {
-      const v = values.get(key);
-      // A set element that is no longer there was taken out; a field with no value has none.
-      if (v !== undefined) record[key] = { v, c };
-      else if (key.includes('/')) record[key] = { v: false, c };
-    }
-  }
-  return record;
-}
-
 /** This browser's sync state: every synced tag and contact with its clocks (deletions past their time dropped). */
 export async function readSyncState(db: KindredDB, now = Date.now()): Promise<SyncState> {
-  return db.transaction('r', [db.contacts, db.taxonomy, db.settings, db.syncClocks], async () => {
+  return db.transaction('r', [db.settings, db.syncClocks], async () => {
     const state = emptyState();
     const wipe = (await db.settings.get(SYNC_SETTINGS.wipe))?.value;
     if (typeof wipe === 'string') state.wipe = wipe;
-    const rows = await db.syncClocks.toArray();
-    const tagRows = rows.filter((row) => row.key.startsWith('t:'));
-    const contactRows = rows.filter((row) => row.key.startsWith('c:'));
-    const tags = (await db.taxonomy.bulkGet(tagRows.map((row) => row.key.slice(2)))).map((t) => t && asStored(db, t));
-    const contacts = await db.contacts.bulkGet(contactRows.map((row) => row.key.slice(2)));
-    tagRows.forEach((row, i) => {
-      const record = recordOf(TAG_SYNC_FIELDS, row, tags[i] as SyncableTag | undefined);
-      if (Object.keys(record).length > 0) state.tags[row.key.slice(2)] = record;
-    });
-    contactRows.forEach((row, i) => {
-      const record = recordOf(CONTACT_SYNC_FIELDS, row, contacts[i] as SyncableContact | undefined);
-      if (Object.keys(record).length > 0) state.contacts[row.key.slice(2)] = record;
-    });
+    for (const row of await db.syncClocks.toArray()) {
+      const record: SyncRecord = {};
+      for (const key in row.clocks) {
+        const c = row.clocks[key]!;
+        if (key === DELETED) record[key] = { v: true, c };
+        else if (row.values[key] !== undefined) record[key] = { v: row.values[key], c };
+      }
+      if (Object.keys(record).length > 0)
+        state[row.key.startsWith('t:') ? 'tags' : 'contacts'][row.key.slice(2)] = record;
+    }
     pruneTombstones(state, wallSeconds(now), hlcSeconds);
     return state;
   });
@@ -297,7 +282,7 @@ export async function applyRemoteState(db: KindredDB, remote: SyncState, now = n
       for (const key of applied) next[key] = record[key]!.c;
       for (const key of applied) seen(record[key]!.c);
       tagPuts.push(draft);
-      rowPuts.push({ key: tagClockKey(id), clocks: next });
+      rowPuts.push(clockRow(TAG_SYNC_FIELDS, tagClockKey(id), next, asStored(db, draft)));
       summary.tags++;
     });
     await db.taxonomy.bulkPut(tagPuts);
@@ -321,6 +306,8 @@ export async function applyRemoteState(db: KindredDB, remote: SyncState, now = n
       const news = newsOf(clocks, record, floor);
       if (!newDeletion && news.length === 0) return;
       const existing = contacts[i] as SyncableContact | undefined;
+      /** The contact as stored after this merge, whose values the clock row keeps. */
+      let stored = newDeletion ? undefined : existing;
       let next: Record<string, Hlc> = { ...clocks };
       let draft: SyncableContact | undefined = existing ? structuredClone(existing) : undefined;
       let registers: Array<[string, Register]> = news.map((key) => [key, record[key]!]);
@@ -352,10 +339,11 @@ export async function applyRemoteState(db: KindredDB, remote: SyncState, now = n
           draft.updatedAt = nowIso;
           if (contactProblems(draft).length > 0) return; // a value this version cannot store: left for later
           contactPuts.push(draft);
+          stored = draft;
           if (!newDeletion || !existing) summary.contacts++;
         } else if (newDeletion && existing) contactDeletes.push(id);
       } else if (newDeletion && existing) contactDeletes.push(id);
-      rowPuts.push({ key: contactClockKey(id), clocks: next });
+      rowPuts.push(clockRow(CONTACT_SYNC_FIELDS, contactClockKey(id), next, stored));
     });
     await db.contacts.bulkDelete(contactDeletes);
     await db.contacts.bulkPut(contactPuts);
