@@ -2,7 +2,17 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { hlc } from './sync-clock';
 import { SYNC_LIMITS, decodeItems, encodeState, itemBytes } from './sync-encode';
-import { type SyncState, canonical, elementsOf, emptyState, mergeInto, remove, valueOf, write } from './sync-state';
+import {
+  type SyncState,
+  canonical,
+  elementsOf,
+  emptyState,
+  hasNews,
+  mergeInto,
+  remove,
+  valueOf,
+  write,
+} from './sync-state';
 
 const TAGS = ['work', 'growth', 'purpose', 'belonging', 'impact', 'mentor', 'peer', 'colleague', 'client', 'friend'];
 
@@ -120,8 +130,11 @@ describe('sync through storage.sync items (property)', () => {
       const flush = (r: (typeof replicas)[number]) => {
         mergeInto(r.state, r.seen);
         const { items } = encodeState(r.state);
+        // As lib/storage/sync-run.ts does: an item is written only when it holds something the stored one lacks.
         for (const [key, value] of Object.entries(items)) {
-          if (JSON.stringify(server[key]) !== JSON.stringify(value)) server[key] = JSON.parse(JSON.stringify(value));
+          if (JSON.stringify(server[key]) === JSON.stringify(value)) continue;
+          if (key in server && !hasNews(decodeItems({ [key]: value }), decodeItems({ [key]: server[key] }))) continue;
+          server[key] = JSON.parse(JSON.stringify(value));
         }
       };
       for (const s of steps) {

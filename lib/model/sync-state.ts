@@ -136,6 +136,26 @@ export function mergeInto(target: SyncState, source: SyncState): { changes: Merg
   return { changes, wiped };
 }
 
+/**
+ * Whether `ours` holds a write `theirs` lacks (a register newer than theirs, a later wipe). A browser
+ * writes an item only then: an item it holds less of (a tag it cannot show yet) is left as it is, so
+ * two browsers never overwrite each other's items back and forth.
+ */
+export function hasNews(ours: SyncState, theirs: SyncState): boolean {
+  if (ours.wipe !== undefined && (theirs.wipe === undefined || ours.wipe > theirs.wipe)) return true;
+  for (const kind of ['tags', 'contacts'] as const) {
+    for (const id in ours[kind]) {
+      const mine = ours[kind][id]!;
+      const other = theirs[kind][id];
+      for (const key in mine) {
+        const register = other?.[key];
+        if (!register || later(register, mine[key]) !== register) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** A copy of a state (registers are never changed in place, so they are shared). */
 export function copyState(state: SyncState): SyncState {
   const copy: SyncState = { tags: {}, contacts: {} };

@@ -128,3 +128,27 @@ describe('a sync round', () => {
     expect((await getSyncStatus(b)).lastMerge?.wiped).toBe(true);
   });
 });
+
+describe('two browsers that hold different amounts', () => {
+  it('leave an item alone that holds more than they can take (a tag not known here), instead of overwriting it back and forth', async () => {
+    const { area, items, writes } = sharedArea();
+    await setTag(a, 'jane', 'work', true, ISO());
+    await syncRound(a, area);
+    // Another browser's item: Jane also has a tag this browser does not know (its taxonomy did not fit).
+    const bucket = Object.entries(items).find(
+      ([key, value]) => key.startsWith('c') && JSON.stringify(value).includes('jane'),
+    )!;
+    const edited = JSON.parse(JSON.stringify(bucket[1])) as { k: { t: string[] }; r: Array<[string, { t: string[] }]> };
+    edited.k.t.push('unknown-tag');
+    const entry = edited.r.find(([id]) => id === 'jane')![1];
+    entry.t = ['3', '', entry.t[2]!, entry.t[2]!];
+    await area.set({ [bucket[0]]: edited });
+    const before = writes();
+    await syncRound(b, area);
+    await syncRound(a, area);
+    await syncRound(b, area);
+    expect(writes()).toBe(before);
+    expect(items[bucket[0]]).toEqual(edited);
+    expect((await b.contacts.get('jane'))?.purposes).toEqual(['work']);
+  });
+});

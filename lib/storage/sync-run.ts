@@ -1,5 +1,6 @@
 import { FORMAT_VERSION, SYNC_LIMITS, type SyncItems, decodeItems, encodeState } from '../model/sync-encode';
 import { hlc, wallSeconds } from '../model/sync-clock';
+import { hasNews } from '../model/sync-state';
 import type { KindredDB } from './db';
 import { SYNC_SETTINGS, leaveUnclocked } from './sync-clocks';
 import {
@@ -46,7 +47,10 @@ export async function syncRound(db: KindredDB, area: SyncArea, now = new Date())
   const report = encodeState(await readSyncState(db, now.getTime()));
   const changed: SyncItems = {};
   for (const [key, value] of Object.entries(report.items)) {
-    if (JSON.stringify(stored[key]) !== JSON.stringify(value)) changed[key] = value;
+    if (JSON.stringify(stored[key]) === JSON.stringify(value)) continue;
+    // Only an item with something the stored one lacks: not one that merely holds less.
+    if (key in stored && !hasNews(decodeItems({ [key]: value }), decodeItems({ [key]: stored[key] }))) continue;
+    changed[key] = value;
   }
   const stale = Object.keys(stored).filter((key) => OURS.test(key) && !(key in report.items));
   let error: string | undefined;
