@@ -5,6 +5,7 @@ import { clientOnDatabase, fakePageClient, watchOf } from '../../../tests/suppor
 import type { KindredDB } from '../../../lib/storage/db';
 import { setTag } from '../../../lib/storage/store';
 import { DeleteAll } from './DeleteAll';
+import { ImportExport } from './ImportExport';
 import { SyncSettings } from './SyncSettings';
 
 let db: KindredDB;
@@ -63,5 +64,32 @@ describe('deleting everything with sync on', () => {
     expect(await screen.findByText('All Kindred data was deleted.')).toBeTruthy();
     expect(await db.contacts.count()).toBe(0);
     expect((await db.settings.get('syncEnabled'))?.value).toBeUndefined();
+  });
+});
+
+describe('replacing everything with sync on', () => {
+  it('asks whether to replace in every browser or only here; every browser makes this data every browser’s', async () => {
+    const client = clientOnDatabase(db);
+    await client.setSync({ on: true });
+    render(<ImportExport contactCount={0} client={client} syncOn />);
+    const input = screen.getByLabelText('Kindred export file (JSON)') as HTMLInputElement;
+    const file = JSON.stringify({
+      format: 'kindred',
+      version: 2,
+      contacts: [{ id: 'ann', name: 'Ann', purposes: ['work'] }],
+    });
+    Object.defineProperty(input, 'files', { value: [new File([file], 'backup.json')] });
+    fireEvent.change(input);
+    fireEvent.click(screen.getByRole('radio', { name: /Replace all my data/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(
+      await screen.findByRole('button', { name: 'Replace only in this browser (sync turns off here)' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Replace in every browser' }));
+    await expect.poll(async () => (await db.contacts.get('ann'))?.purposes).toEqual(['work']);
+    await expect.poll(async () => (await db.settings.get('syncWipe'))?.value).toMatch(/^[0-9a-z]{11}$/);
+    // Ann's tag is newer than the wipe: it survives in every browser the wipe reaches.
+    const wipe = String((await db.settings.get('syncWipe'))?.value);
+    expect(String((await db.syncClocks.get('c:ann'))?.clocks['tags/work']) > wipe).toBe(true);
   });
 });
