@@ -165,3 +165,23 @@ describe('sync in the database', () => {
     expect(await a.contacts.count()).toBe(0);
   });
 });
+
+describe('schema version 9', () => {
+  it('adds the empty clock table to an older database, sync off, the data kept', async () => {
+    const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+    const { openKindredDB } = await import('./db');
+    const indexedDB = new IDBFactory();
+    const old = openKindredDB({ indexedDB, IDBKeyRange }, 6);
+    await setTag(old as KindredDB, 'jane', 'work', true, ISO());
+    old.close();
+    const db = openKindredDB({ indexedDB, IDBKeyRange });
+    try {
+      expect(await db.syncClocks.count()).toBe(0);
+      expect(db.verno).toBe(9);
+      expect((await getSyncStatus(db)).enabled).toBe(false);
+      expect(await tagsOf(db, 'jane')).toEqual(['work']);
+    } finally {
+      db.close();
+    }
+  });
+});
