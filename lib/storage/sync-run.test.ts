@@ -76,7 +76,10 @@ describe('a sync round', () => {
     await setTag(a, 'jane', 'work', true, ISO());
     await setNote(a, 'jane', 'A long note. '.repeat(50), ISO());
     await syncRound(a, area);
-    expect((await getSyncStatus(a)).error).toMatch(/quota/i);
+    const status = await getSyncStatus(a);
+    expect(status.error).toMatch(/quota/i);
+    expect(status.lastSyncAt).toBeUndefined();
+    expect(status.notesLeft).toBe(0);
     expect((await a.contacts.get('jane'))?.note).toMatch(/long note/);
     await setTag(a, 'jane', 'peer', true, ISO());
     expect((await a.contacts.get('jane'))?.relationships).toEqual(['peer']);

@@ -62,7 +62,8 @@ export async function syncRound(db: KindredDB, area: SyncArea, now = new Date())
     error = e instanceof Error ? e.message : String(e);
   }
   await updateSyncStatus(db, {
-    lastSyncAt: error ? undefined : now.toISOString(),
+    // A failed write keeps the time of the last one that went through.
+    ...(error ? {} : { lastSyncAt: now.toISOString() }),
     bytesUsed: report.bytes,
     quotaBytes: SYNC_LIMITS.quotaBytes,
     contactsLeft: report.contactsLeft,
