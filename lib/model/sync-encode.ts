@@ -15,7 +15,8 @@ import { DELETED, type RecordKind, type SyncRecord, type SyncState, later, recor
  * its own base time, replica ids and, per set field, the elements its bit fields count (`k`). A record
  * is `[id, {code: value}]`: a plain field `[value, clock]`, a set field `[on bits, off bits, clock…]`
  * (hex, bit i for the i-th element of `k`, the clocks of the "on" then the "off" elements), a deletion
- * `clock`. A clock is its seconds after the item's base in base 36 and one character for the replica.
+ * `clock`. A clock is its seconds after the item's base in base 36 and one character for the replica;
+ * a clock equal to the one before it in the same record is written '' (most fields change together).
  * Which records fit: the taxonomy, then the contacts most recently changed first without their notes,
  * then the notes in the same order while room is left.
  */
@@ -216,6 +217,35 @@ function encodeFields<R>(
   return true;
 }
 
+/**
+ * Writes each clock equal to the one before it in the same record (in the order a reader meets them:
+ * the deletion, then the fields in order, a set's clocks in order) as '', in place; returns the last
+ * clock. Most fields of a record change together, so most of its clocks go.
+ */
+function shortenClocks(
+  fields: Record<string, unknown>,
+  byCode: ReadonlyMap<string, SyncField<never>>,
+  last: string | undefined,
+): string | undefined {
+  const same = (code: string) => {
+    if (code === last) return '';
+    last = code;
+    return code;
+  };
+  for (const code of Object.keys(fields)) {
+    const value = fields[code];
+    if (code === DELETED) fields[code] = same(value as string);
+    else if (byCode.get(code)?.kind === 'lww') (value as unknown[])[1] = same((value as string[])[1]!);
+    else for (let i = 2; i < (value as unknown[]).length; i++) (value as string[])[i] = same((value as string[])[i]!);
+  }
+  return last;
+}
+
+const codesOf = (fields: Record<string, SyncField<never>>) =>
+  new Map(Object.values(fields).map((field) => [field.code, field]));
+const TAG_CODES = codesOf(TAG_SYNC_FIELDS as Record<string, SyncField<never>>);
+const CONTACT_CODES = codesOf(CONTACT_SYNC_FIELDS as Record<string, SyncField<never>>);
+
 /** The bytes the header grows by when `pending` is added. */
 function headerGrowth(item: ItemBuilder, pending: Pending): number {
   let bytes = 0;
@@ -277,6 +307,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
     const fields: Record<string, unknown> = {};
     if (record[DELETED]) fields[DELETED] = item.clock(record[DELETED].c, pending.nodes);
     if (!encodeFields(item, TAG_SYNC_FIELDS, record, tagNames, fields, pending)) return false;
+    shortenClocks(fields, TAG_CODES, undefined);
     const entry: [string, Record<string, unknown>] = [id, fields];
     const cost = byteLength(JSON.stringify(entry)) + (item.records.length > 0 ? 1 : 0) + headerGrowth(item, pending);
     if (item.bytes + cost > itemLimit || total + cost > budget) return false;
@@ -310,7 +341,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
   const clocks = new Map(ids.map((id) => [id, recordClock(state.contacts[id]!)]));
   ids.sort((a, b) => (clocks.get(a)! > clocks.get(b)! ? -1 : clocks.get(a)! < clocks.get(b)! ? 1 : a < b ? -1 : 1));
 
-  const placed = new Map<string, [ItemBuilder, Record<string, unknown>]>();
+  const placed = new Map<string, [ItemBuilder, Record<string, unknown>, string | undefined]>();
   /** Contacts in a row that did not fit in the quota's last bytes. */
   let fullTries = 0;
   let contactsLeft = 0;
@@ -334,6 +365,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
       else fields[DELETED] = clock;
     }
     ok = ok && encodeFields(bucket, CONTACT_SYNC_FIELDS, record, core, fields, pending);
+    const lastClock = ok ? shortenClocks(fields, CONTACT_CODES, undefined) : undefined;
     const entry: [string, Record<string, unknown>] = [id, fields];
     const cost =
       byteLength(JSON.stringify(entry)) + (bucket.records.length > 0 ? 1 : 0) + headerGrowth(bucket, pending);
@@ -342,7 +374,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
       bucket.records.push(entry);
       bucket.bytes += cost;
       total += cost;
-      placed.set(id, [bucket, fields]);
+      placed.set(id, [bucket, fields, lastClock]);
       fullTries = 0;
     } else {
       if (total + cost > budget) fullTries++;
@@ -353,7 +385,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
   for (const id of ids) {
     const spot = placed.get(id);
     if (!spot) continue;
-    const [bucket, fields] = spot;
+    const [bucket, fields, lastClock] = spot;
     const record = state.contacts[id]!;
     const pending: Pending = { nodes: new Map(), dict: new Map() };
     const extra: Record<string, unknown> = {};
@@ -361,6 +393,7 @@ export function encodeState(state: SyncState, limits: EncodeLimits = SYNC_LIMITS
       if (hasNote(record)) notesLeft++;
       continue;
     }
+    shortenClocks(extra, CONTACT_CODES, lastClock);
     let cost = headerGrowth(bucket, pending);
     for (const [code, value] of Object.entries(extra)) cost += byteLength(JSON.stringify({ [code]: value })) - 1;
     if (bucket.bytes + cost <= itemLimit && total + cost <= budget) {
@@ -399,15 +432,20 @@ function decodeItem<R>(item: ItemHeader, fields: Record<string, SyncField<R>>, i
   if (!item || item.v !== FORMAT_VERSION || !Array.isArray(item.r) || !Array.isArray(item.n)) return;
   if (!item.n.every((n) => typeof n === 'string' && isNodeId(n)) || typeof item.b !== 'number') return;
   const byCode = new Map(Object.entries(fields).map(([name, field]) => [field.code, [name, field] as const]));
+  /** The clock before, in the record being read: what '' stands for. */
+  let last: string | undefined;
   const clock = (code: unknown): string | undefined => {
-    if (typeof code !== 'string' || code.length < 2) return undefined;
+    if (code === '') return last;
+    if (typeof code !== 'string' || code.length < 2) return (last = undefined);
     const node = item.n[NODE_ALPHABET.indexOf(code.at(-1)!)];
     const seconds = parseInt(code.slice(0, -1), 36);
-    return node === undefined || !Number.isFinite(seconds) ? undefined : hlc(item.b + seconds, node);
+    last = node === undefined || !Number.isFinite(seconds) ? undefined : hlc(item.b + seconds, node);
+    return last;
   };
   for (const entry of item.r) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || !entry[1]) continue;
     const [id, encoded] = entry;
+    last = undefined;
     const record: SyncRecord = {};
     for (const [code, value] of Object.entries(encoded)) {
       if (code === DELETED) {
@@ -429,8 +467,8 @@ function decodeItem<R>(item: ItemHeader, fields: Record<string, SyncField<R>>, i
       const on = hexToBits(String(onHex));
       const off = hexToBits(String(offHex));
       [...on, ...off].forEach((index, n) => {
-        const element = dictionary[index];
         const c = clock(clocks[n]);
+        const element = dictionary[index];
         if (element === undefined || !c) return;
         const raw = field.decodeElement ? field.decodeElement(element) : element;
         record[`${name}/${raw}`] = { v: n < on.length, c };
