@@ -47,6 +47,7 @@ const BROWSER_API_ALLOWED = [
   'entrypoints/**',
   'lib/protocol/transport.ts',
   'lib/protocol/page-client.ts',
+  'lib/protocol/sync-adapter.ts',
   'lib/i18n.ts',
   'build/**',
   '*.config.ts',

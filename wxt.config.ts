@@ -25,8 +25,10 @@ export default defineConfig({
     //   losing a person's tags and notes is worse than one honest line in the install prompt.
     permissions: [
       'unlimitedStorage',
-      // Keep in touch: one alarm a day, just after midnight, recounts who is due for the toolbar badge
-      // (people become due with nothing changed). No install warning in Chrome or Firefox.
+      // Sync across browsers (issue 17, off until the person turns it on): storage.sync, the browser's own sync.
+      'storage',
+      // Keep in touch: one alarm a day, just after midnight, recounts who is due for the toolbar badge;
+      // sync: a write waiting for the rate limit survives the worker stopping. No install warning.
       'alarms',
     ],
     content_security_policy:

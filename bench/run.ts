@@ -11,6 +11,7 @@ import { listFigures } from './list-figures';
 import { CONTACTS, RUNS, figures, printTable, quick } from './figures';
 import { popupHeap, popupPaint } from './popup-figures';
 import { pages, profileFigures } from './profile-figures';
+import { syncFigures } from './sync-figures';
 
 /**
  * `--only=data` (or `size`, `profile`, `popup`, `lists`, comma-separated) measures only those sections, e.g. the
@@ -34,6 +35,9 @@ async function main() {
       unit: 'B',
       target: CONTENT_SCRIPT_GZIP_BUDGET,
     });
+
+  // Sync (issue 17): in Node on fake-indexeddb, before the browser starts (bench/sync-figures.ts).
+  await syncFigures();
 
   const kindred = await launchKindred(pages);
   try {

@@ -8,6 +8,10 @@ import { ensureTagSummary } from '../lib/storage/page-reads';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
 import { DUE_ALARM, changesDue, nextRecount, refreshBadge } from '../lib/storage/due-badge';
+import { startSync } from '../lib/protocol/sync-adapter';
+
+/** Messages that change nothing sync carries (a visit's page values wait for the next change). */
+const READS_ONLY = new Set<unknown>(['getContact', 'panelView', 'listTags', 'recordSeen', 'setPanelCollapsed']);
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
@@ -20,17 +24,22 @@ export default defineBackground(() => {
   const keepTagSummary = coalesced(() => ensureTagSummary(database()), console.error);
   // Keep in touch: the toolbar badge counts who is due (lib/storage/due-badge.ts).
   const keepBadge = coalesced(() => refreshBadge(database(), new Date(), setBadgeText), console.error);
+  // Sync across browsers (issue 17): a round soon after each change, never awaited by the sender.
+  const sync = startSync(database, () => keepTagSummary().then(keepBadge));
   browser.runtime.onMessage.addListener((message, sender) => {
     const reply = handleMessage(database(), message, sender, self, new Date(), tabs());
-    void reply.then(keepTagSummary);
-    if (changesDue((message as { type?: unknown } | null)?.type)) void reply.then(keepBadge);
+    const type = (message as { type?: unknown } | null)?.type;
+    void reply.then(keepTagSummary).then(() => {
+      if (!READS_ONLY.has(type)) sync.soon();
+    });
+    if (changesDue(type)) void reply.then(keepBadge);
     return reply;
   });
   // Imports of any size arrive over a port, in pieces (lib/protocol/import-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== IMPORT_PORT) return;
     serveImportPort(database(), port as unknown as PortLike, self);
-    port.onDisconnect.addListener(() => void keepTagSummary().then(keepBadge));
+    port.onDisconnect.addListener(() => void keepTagSummary().then(keepBadge).then(sync.soon));
   });
   // Keep in touch: the badge after a start, and daily just after local midnight, when people become due
   // without any change. `alarms` shows no install warning; Firefox for Android may lack the APIs.

@@ -9,6 +9,7 @@ import { ContactsTable } from './contacts/ContactsTable';
 import { SamePersonOffers } from './contacts/SamePersonOffers';
 import { DeleteAll } from './data/DeleteAll';
 import { SafetyNet } from './data/SafetyNet';
+import { SyncSettings } from './data/SyncSettings';
 import { ImportExport } from './data/ImportExport';
 import { PageHeader } from '../shared/PageHeader';
 import { ReconnectList } from '../shared/ReconnectList';
@@ -219,12 +220,14 @@ function TagsTab({ client, onError }: TabProps) {
 
 function DataTab({ client, onError }: TabProps) {
   const balance = useWatch(() => client.watchBalance, [], onError);
+  const sync = useWatch(() => client.watchSync, [], onError);
   if (!balance) return <Loading />;
   return (
     <>
-      <ImportExport contactCount={balance.known} client={client} />
+      <ImportExport contactCount={balance.known} client={client} syncOn={sync?.enabled} />
       <ConnectionsImport client={client} />
-      <DeleteAll contactCount={balance.known} taggedCount={balance.tagged} client={client} />
+      <SyncSettings client={client} />
+      <DeleteAll contactCount={balance.known} taggedCount={balance.tagged} client={client} syncOn={sync?.enabled} />
       <SafetyNet client={client} />
     </>
   );

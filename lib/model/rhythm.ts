@@ -23,6 +23,8 @@ export { DEFAULT_RHYTHMS } from './taxonomy';
 
 export const TOUCH_CHANNELS = ['message', 'call', 'meeting', 'email', 'event'] as const;
 export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
+export const isTouchChannel = (channel: string): channel is TouchChannel =>
+  (TOUCH_CHANNELS as readonly string[]).includes(channel);
 
 export interface Touch {
   /** YYYY-MM-DD, the local calendar day of the touch. */

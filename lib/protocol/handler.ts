@@ -31,6 +31,8 @@ import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 import { markReviewed, recordBalanceSnapshot, setPurposeStatement } from '../storage/network-review';
 import { logTouch, removeTouch, setPersonRhythm, setTagRhythm, snoozeContact } from '../storage/keep-in-touch';
 import { mergeSamePersonContacts, undoSamePerson } from '../storage/same-person';
+import { deleteAllSynced, setSyncEnabled } from '../storage/sync-store';
+import { wipeEverywhere } from '../storage/sync-run';
 
 export type { MessageSender, Self };
 
@@ -78,6 +80,9 @@ const HANDLERS: Handlers = {
   setPersonRhythm: (db, { contactId, rhythmDays }, now) => setPersonRhythm(db, contactId, rhythmDays, now),
   snoozeContact: (db, { contactId, snoozed }, now) => snoozeContact(db, contactId, snoozed, now),
   setTagRhythm: (db, { tagId, rhythmDays }) => setTagRhythm(db, tagId, rhythmDays).then(() => null),
+  setSync: (db, { on }, now) => setSyncEnabled(db, on, now.toISOString()).then(() => null),
+  deleteAllSynced: (db, { everywhere }, now) => deleteAllSynced(db, everywhere, now).then(() => null),
+  wipeSyncEverywhere: (db, _input, now) => wipeEverywhere(db, now).then(() => null),
 };
 
 /**
@@ -119,6 +124,9 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
   // Inside the request's transaction Chrome committed it too early every time ("I saved it" failed with
   // "Transaction committed too early", tests/e2e/restore.e2e.ts); it sets one value, so doing it again is safe.
   'recordExport',
+  'setSync',
+  'deleteAllSynced',
+  'wipeSyncEverywhere',
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */

@@ -41,4 +41,8 @@ export const PAGE_OPERATIONS = [
   // Keep in touch.
   'snoozeContact',
   'setTagRhythm',
+  // Sync across browsers (issue 17).
+  'setSync',
+  'deleteAllSynced',
+  'wipeSyncEverywhere',
 ] as const;

@@ -151,6 +151,11 @@ export const OPERATIONS = {
   // Only Kindred's own pages: "Snooze 2 weeks" (true) and its undo (false); a tag's rhythm (null: none).
   snoozeContact: v.strictObject({ contactId: ContactId, snoozed: v.boolean() }),
   setTagRhythm: v.strictObject({ tagId: TagId, rhythmDays: v.nullable(TagRhythm) }),
+  // Sync across browsers (issue 17): on or off here; delete everything here or in every browser;
+  // after a replace-import, make this browser's data what every browser holds.
+  setSync: v.strictObject({ on: v.boolean() }),
+  deleteAllSynced: v.strictObject({ everywhere: v.boolean() }),
+  wipeSyncEverywhere: v.strictObject({}),
 } satisfies Record<Operation, v.GenericSchema>;
 
 export type ContentOperation = (typeof CONTENT_OPERATIONS)[number];
@@ -198,6 +203,9 @@ export interface Replies {
   setPersonRhythm: ContactView;
   snoozeContact: ContactView;
   setTagRhythm: null;
+  setSync: null;
+  deleteAllSynced: null;
+  wipeSyncEverywhere: null;
 }
 
 /** A message on the wire: the operation's name as `type`, and its input. */

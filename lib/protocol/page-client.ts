@@ -24,6 +24,7 @@ import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
 import { type Due, loadDue } from '../storage/keep-in-touch';
 import { type SamePersonPair, loadSamePersonPairs } from '../storage/same-person-view';
+import { type SyncStatus, getSyncStatus } from '../storage/sync-store';
 import type { BackgroundToPage, PageToBackground } from './import-port';
 import { IMPORT_LIMITS, IMPORT_PORT } from './import-limits';
 import type { BalanceSnapshot } from '../model/balance-history';
@@ -81,6 +82,8 @@ export interface PageClient extends KindredClient {
   watchDue: (limit?: number) => Watch<Due>;
   /** Contacts kept twice (one LinkedIn member under two URLs), each as the pair to merge next. */
   watchSamePerson: Watch<SamePersonPair[]>;
+  /** Sync across browsers (issue 17): on or off, and how the last rounds went. */
+  watchSync: Watch<SyncStatus & { enabled: boolean }>;
 }
 
 /** Contacts done, of all. */
@@ -141,6 +144,7 @@ export function createPageClient({
       sendFile(connect, kind, file, options, progress, signal),
     watchSnapshot: watchQuery(() => snapshotInfo(db)),
     watchSamePerson: watchQuery(() => loadSamePersonPairs(db)),
+    watchSync: watchQuery(() => getSyncStatus(db)),
     async storagePersisted() {
       if (typeof navigator === 'undefined' || !navigator.storage?.persisted) return null;
       return navigator.storage.persisted();

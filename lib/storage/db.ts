@@ -7,6 +7,7 @@ import { tagSummaryMiddleware } from './tag-summary-middleware';
 import { dueSummaryMiddleware } from './due-summary';
 import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 import { isShippedDefaultText } from '../model/default-tag-texts';
+import { type SyncClockRow, syncClockMiddleware } from './sync-clocks';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
 export interface Setting {
@@ -37,6 +38,8 @@ export type KindredDB = Dexie & {
   importStaging: EntityTable<StagedBatch, 'key'>;
   /** What was here before the last replace-import or delete-all (./snapshot.ts), in rows. */
   snapshot: EntityTable<SnapshotRow, 'key'>;
+  /** Sync (issue 17): the clock of each synced field of each synced tag and contact (./sync-clocks.ts). */
+  syncClocks: EntityTable<SyncClockRow, 'key'>;
   /** The tags a new database starts with, and that come back after deleting everything. */
   defaultTaxonomy: () => readonly Tag[];
 };
@@ -116,6 +119,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId, rhythmDays',
     },
     upgrade: addKeepInTouch,
+  },
+  {
+    // Sync across browsers (issue 17): per-field clocks of synced tags and contacts (sync-clocks.ts).
+    version: 9,
+    stores: {
+      syncClocks: 'key',
+    },
   },
   {
     // Same stores; default tags stored with the English or Dutch text they were created with lose it,
@@ -220,6 +230,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }
+  // Registered first, so it is the innermost: it sees the values as stored (default labels emptied).
+  db.use(syncClockMiddleware);
   db.use(tagSummaryMiddleware);
   // Keep in touch: who may be due, in one row (./due-summary.ts).
   db.use(dueSummaryMiddleware);

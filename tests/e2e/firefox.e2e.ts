@@ -13,9 +13,9 @@ describe('the Firefox build', () => {
       id: 'kindred@kindred-network.org',
       data_collection_permissions: { required: ['none'] },
     });
-    // unlimitedStorage keeps the data from being evicted, alarms recounts who is due each day (README:
-    // permissions); nothing else is asked for.
-    expect(manifest.permissions ?? []).toEqual(['unlimitedStorage', 'alarms']);
+    // unlimitedStorage keeps the data from being evicted; alarms recounts who is due each day and spaces
+    // the opt-in sync's writes; storage serves that sync (README: permissions); nothing else is asked for.
+    expect(manifest.permissions ?? []).toEqual(['unlimitedStorage', 'storage', 'alarms']);
 
     const report = JSON.parse(
       execFileSync(

@@ -8,18 +8,21 @@ import { restoreSnapshot } from './SafetyNet';
 interface DeleteAllProps {
   contactCount: number;
   taggedCount: number;
-  client: Pick<PageClient, 'deleteAll' | 'restoreSnapshot'>;
+  client: Pick<PageClient, 'deleteAll' | 'restoreSnapshot' | 'deleteAllSynced'>;
+  /** Sync is on: ask whether to delete in every browser or only here. */
+  syncOn?: boolean;
 }
 
 /** Deleting everything says exactly what will be lost and asks once more. */
-export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps) {
+export function DeleteAll({ contactCount, taggedCount, client, syncOn = false }: DeleteAllProps) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const [undoable, setUndoable] = useState(false);
 
-  async function confirm() {
+  async function confirm(everywhere?: boolean) {
     try {
-      await client.deleteAll({});
+      if (everywhere === undefined) await client.deleteAll({});
+      else await client.deleteAllSynced({ everywhere });
       setConfirming(false);
       setMessage(i18n.t('deleteAll.done'));
       setUndoable(true);
@@ -52,9 +55,21 @@ export function DeleteAll({ contactCount, taggedCount, client }: DeleteAllProps)
           <p id="delete-confirm-text">
             {i18n.t('deleteAll.confirm.text', contactCount, [formatNumber(contactCount), formatNumber(taggedCount)])}
           </p>
-          <button type="button" class="danger" onClick={confirm}>
-            {i18n.t('deleteAll.confirm.delete')}
-          </button>
+          {syncOn ? (
+            <>
+              <p>{i18n.t('sync.scope.intro')}</p>
+              <button type="button" class="danger" onClick={() => void confirm(true)}>
+                {i18n.t('sync.scope.deleteEverywhere')}
+              </button>
+              <button type="button" class="danger" onClick={() => void confirm(false)}>
+                {i18n.t('sync.scope.deleteHere')}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="danger" onClick={() => void confirm()}>
+              {i18n.t('deleteAll.confirm.delete')}
+            </button>
+          )}
           <button type="button" onClick={() => setConfirming(false)}>
             {i18n.t('common.cancel')}
           </button>

@@ -12,7 +12,12 @@ import { ConfirmSaved } from '../../shared/ConfirmSaved';
 export interface ImportExportProps {
   /** Contacts now in the database, for the replace confirmation. */
   contactCount: number;
-  client: Pick<PageClient, 'importFile' | 'exportJson' | 'exportCsv' | 'restoreSnapshot' | 'recordExport'>;
+  client: Pick<
+    PageClient,
+    'importFile' | 'exportJson' | 'exportCsv' | 'restoreSnapshot' | 'recordExport' | 'setSync' | 'wipeSyncEverywhere'
+  >;
+  /** Sync is on: a replace asks whether to replace in every browser or only here. */
+  syncOn?: boolean;
 }
 
 type State =
@@ -30,12 +35,18 @@ type State =
   | { kind: 'error'; message: string };
 
 /** Kindred's own JSON in (merge or replace) and out (JSON and CSV). */
-export function ImportExport({ contactCount, client }: ImportExportProps) {
+export function ImportExport({ contactCount, client, syncOn = false }: ImportExportProps) {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [state, setState] = useState<State>({ kind: 'idle' });
 
-  async function runImport(chosen: File, chosenMode: ImportMode, skipInvalid = false) {
+  /** A replace with sync on: in every browser (this data becomes every browser's) or only here (sync off here first). */
+  async function runReplace(chosen: File, everywhere: boolean) {
+    if (!everywhere) await client.setSync({ on: false });
+    await runImport(chosen, 'replace', false, everywhere);
+  }
+
+  async function runImport(chosen: File, chosenMode: ImportMode, skipInvalid = false, everywhere = false) {
     const cancel = new AbortController();
     const label = i18n.t('progress.importing');
     setState({ kind: 'busy', label, fraction: 0, cancel });
@@ -49,7 +60,10 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
       )) as ImportReport | InvalidContactsReport;
       // Invalid contacts and no choice made yet: nothing was changed; the person decides.
       if (report.outcome === 'invalid-contacts') setState({ kind: 'invalid', file: chosen, report });
-      else setState({ kind: 'imported', report });
+      else {
+        if (everywhere) await client.wipeSyncEverywhere({});
+        setState({ kind: 'imported', report });
+      }
     } catch (error) {
       if (error instanceof ImportCancelledError) return setState({ kind: 'cancelled' });
       setState({ kind: 'error', message: i18n.t('common.importFailed', [messageOf(error)]) });
@@ -132,9 +146,21 @@ export function ImportExport({ contactCount, client }: ImportExportProps) {
               state.file.name,
             ])}
           </p>
-          <button type="button" class="danger" onClick={() => runImport(state.file, 'replace')}>
-            {i18n.t('importExport.confirm.replace')}
-          </button>
+          {syncOn ? (
+            <>
+              <p>{i18n.t('sync.scope.intro')}</p>
+              <button type="button" class="danger" onClick={() => void runReplace(state.file, true)}>
+                {i18n.t('sync.scope.replaceEverywhere')}
+              </button>
+              <button type="button" class="danger" onClick={() => void runReplace(state.file, false)}>
+                {i18n.t('sync.scope.replaceHere')}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="danger" onClick={() => runImport(state.file, 'replace')}>
+              {i18n.t('importExport.confirm.replace')}
+            </button>
+          )}
           <button type="button" onClick={() => setState({ kind: 'idle' })}>
             {i18n.t('common.cancel')}
           </button>

@@ -1,0 +1,112 @@
+import type { Page } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type KindredInFirefox,
+  launchKindredInFirefox,
+  panelByRole,
+  panelFrame,
+  pressedState,
+} from '../support/firefox';
+import { type Kindred, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import { JANE, type Person, SAM, profilePage } from '../support/pages';
+
+/**
+ * Sync in Firefox, one direction (issue 17): tags made in a Chromium profile reach a Firefox profile when
+ * the browser's sync carries storage.sync's items (the test plays that part: read in Chromium, set in
+ * Firefox, through the panel's frame, an extension page, since Firefox's extension pages cannot be opened
+ * by navigation over BiDi).
+ */
+
+const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
+const pages = (url: URL) => {
+  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
+  return p ? profilePage(p) : undefined;
+};
+
+interface ExtensionApi {
+  chrome?: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };
+  browser?: {
+    storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
+  };
+}
+
+let chromium: Kindred | undefined;
+let firefox: KindredInFirefox | undefined;
+afterEach(async () => {
+  await chromium?.close();
+  if (chromium) removeUserDataDir(chromium.userDataDir);
+  await firefox?.close();
+  if (firefox) removeUserDataDir(firefox.userDataDir);
+  chromium = firefox = undefined;
+});
+
+/**
+ * Turns sync on in Firefox. Over BiDi no extension page can be opened (by navigation or, from the panel's
+ * frame, by runtime.openOptionsPage, which Firefox does not offer in a frame), so the test stores the
+ * setting the options page's toggle stores, from the panel's frame (the extension's origin). The toggle
+ * itself is tested in Chromium (sync.e2e.ts) and in the component test.
+ */
+async function turnOnSyncInFirefox(page: Page): Promise<void> {
+  const frame = await panelFrame(page);
+  await frame.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kindred');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'syncNode', value: 'fire' });
+          tx.objectStore('settings').put({ key: 'syncEnabled', value: true });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+describe('sync into Firefox', () => {
+  it('shows tags made in Chromium on Firefox’s panel', async () => {
+    chromium = await launchKindred(pages);
+    const options = await openExtensionPage(chromium, 'options.html');
+    await options.getByRole('tab', { name: 'Import and export' }).click();
+    await options.getByRole('checkbox', { name: 'Sync across my browsers' }).check();
+    await options.getByText('Not synced yet.').waitFor();
+    const tab = await chromium.context.newPage();
+    await tab.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+    await panelOf(tab).getByRole('button', { name: 'Mentor', exact: true }).click();
+    let items: Record<string, unknown> = {};
+    const popup = await openExtensionPage(chromium, 'popup.html');
+    await expect
+      .poll(
+        async () => {
+          items = await popup.evaluate(() => (globalThis as unknown as ExtensionApi).chrome!.storage.sync.get(null));
+          return JSON.stringify(items).includes('jane-doe');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+
+    firefox = await launchKindredInFirefox(pages);
+    const page = await firefox.newPage();
+    await page.goto(`https://www.linkedin.com/in/${SAM.id}/`);
+    await panelByRole(page, 'heading', SAM.name);
+    await turnOnSyncInFirefox(page);
+    const frame = await panelFrame(page);
+    await frame.evaluate((value) => (globalThis as unknown as ExtensionApi).browser!.storage.sync.set(value), items);
+
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+          await panelByRole(page, 'heading', JANE.name);
+          return pressedState(page, 'Mentor');
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe('true');
+    expect(firefox.outsideRequests).toEqual([]);
+  });
+});
