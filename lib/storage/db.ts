@@ -4,7 +4,7 @@ import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
-import { dueSummaryMiddleware } from './due-summary';
+import { DUE_ROWS_SCHEMA, type DueRow, buildDueRows, dueRowsMiddleware } from './due-rows';
 import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 
 /** Small key-value preferences, e.g. whether the panel is collapsed. */
@@ -38,6 +38,8 @@ export type KindredDB = Dexie & {
   snapshot: EntityTable<SnapshotRow, 'key'>;
   /** The tags a new database starts with, and that come back after deleting everything. */
   defaultTaxonomy: () => readonly Tag[];
+  /** Keep in touch: what the due maths and the weekly line need of each contact (./due-rows.ts). */
+  dueRows: EntityTable<DueRow, 'id'>;
 };
 
 type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
@@ -115,6 +117,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId, rhythmDays',
     },
     upgrade: addKeepInTouch,
+  },
+  {
+    // Keep in touch at any size (./due-rows.ts): one small row per contact the due list and the weekly
+    // line need, kept by a middleware, instead of one settings row rewritten whole by every write.
+    version: 11,
+    stores: { dueRows: DUE_ROWS_SCHEMA },
+    upgrade: buildDueRows,
   },
 ];
 
@@ -196,8 +205,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
     if (upgrade) declared.upgrade(upgrade);
   }
   db.use(tagSummaryMiddleware);
-  // Keep in touch: who may be due, in one row (./due-summary.ts).
-  db.use(dueSummaryMiddleware);
+  // Keep in touch: one small row per contact who may be due (./due-rows.ts).
+  db.use(dueRowsMiddleware);
   followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
   if (upToVersion === Infinity) db.use(contactGuardMiddleware);
