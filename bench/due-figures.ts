@@ -1,8 +1,9 @@
-import { type Kindred, openExtensionPage } from '../tests/support/harness';
+import { type Kindred, openExtensionPage, panelFrame, panelOf } from '../tests/support/harness';
+import { JANE } from '../tests/support/pages';
 import type { Contact } from '../lib/model/contact';
 import { type Touch, addDays, dueList } from '../lib/model/rhythm';
 import { DEFAULT_TAXONOMY } from '../lib/model/taxonomy';
-import { CONTACTS, RUNS, figures, repeat } from './figures';
+import { CONTACTS, RUNS, figures, median, repeat } from './figures';
 import { generateContacts, kindredFile } from './dataset';
 
 /** Contacts with touches: 5,000 of 30,000 (a sixth, in the quick run too). */
@@ -118,5 +119,68 @@ export async function dueFigures(kindred: Kindred) {
     value: listed,
     unit: 'ms',
     target: 200,
+  });
+
+  // A change made from the open popup (a snooze, as its button sends it) → acknowledged, at a person's
+  // pace (300 ms between changes): the popup's watched reads run again after each change meanwhile.
+  const popup = await openExtensionPage(kindred, 'popup.html');
+  await popup.locator('.reconnect-list li').first().waitFor({ timeout: 30_000 });
+  const stored = await popup.evaluate(
+    async ({ id, runs }) => {
+      type Chrome = { runtime: { sendMessage: (message: object) => Promise<unknown> } };
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const times: number[] = [];
+      for (let run = 0; run < runs * 2; run++) {
+        await new Promise((r) => setTimeout(r, 300));
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ type: 'snoozeContact', contactId: id, snoozed: run % 2 === 0 });
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { id: someoneDue, runs: RUNS },
+  );
+  await popup.close();
+  figures.push({
+    name: `popup open: snooze → stored (acknowledged), ${CONTACTS} contacts`,
+    value: median(stored),
+    unit: 'ms',
+    target: 200,
+    baseline: `slowest ${Math.max(...stored).toFixed(0)} ms`,
+  });
+
+  // A tag click on the panel with the whole network stored (every contact write also keeps the
+  // keep-in-touch data true).
+  const profile = await kindred.context.newPage();
+  await profile.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+  await panelOf(profile).locator('button.tag').first().waitFor();
+  const frame = await panelFrame(profile);
+  const clickToStored = await repeat(RUNS * 2, () =>
+    frame.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          setTimeout(() => reject(new Error('no "Saved" within 10 s')), 10_000);
+          const status = document.querySelector('[role=status]')!;
+          const button = [...document.querySelectorAll<HTMLButtonElement>('button.tag')].find((b) =>
+            b.textContent?.startsWith('Mentor'),
+          )!;
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (status.textContent === 'Saved') {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+          button.click();
+        }),
+    ),
+  );
+  await profile.close();
+  figures.push({
+    name: `tag click → stored (acknowledged), ${CONTACTS} contacts`,
+    value: clickToStored,
+    unit: 'ms',
+    target: 50,
   });
 }

@@ -16,7 +16,6 @@ import { ReconnectList } from '../shared/ReconnectList';
 import { type TabDef, Tabs } from '../shared/Tabs';
 import { TaxonomyEditor } from './tags/TaxonomyEditor';
 import { UntaggedQueue } from './queue/UntaggedQueue';
-import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { LayoutHealthNotice } from './LayoutHealthNotice';
 import type { Filters } from './contacts/ContactsFilterBar';
 import { Welcome } from './Welcome';
@@ -135,7 +134,7 @@ const Loading = () => <p class="muted">{i18n.t('common.loading')}</p>;
 
 function OverviewTab({ client, onError, onShowMission }: TabProps & { onShowMission: () => void }) {
   const balance = useWatch(() => client.watchBalance, [], onError);
-  const insight = useWatch(() => client.watchInsight(DEFAULT_RECONNECT_DAYS, 0), [], onError);
+  const insight = useWatch(() => client.watchInsight, [], onError);
   const health = useWatch(() => client.watchLayoutHealth, [], onError);
   const statement = useWatch(() => client.watchPurposeStatement, [], onError);
   const snapshots = useWatch(() => client.watchBalanceSnapshots, [], onError);

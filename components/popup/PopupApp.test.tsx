@@ -13,22 +13,6 @@ import type { WeeklyWork } from '../../lib/model/weekly';
 afterEach(cleanup);
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
-const insight = {
-  spread: {
-    withCompany: 4,
-    companies: 2,
-    top: [
-      { company: 'Flexa', count: 3, share: 0.75 },
-      { company: 'Timewise', count: 1, share: 0.25 },
-    ],
-  },
-  reconnect: {
-    total: 4,
-    entries: [
-      { contact: { ...newContact('old-mentor', '2025-01-01T00:00:00.000Z'), name: 'Old Mentor' }, daysSinceSeen: 200 },
-    ],
-  },
-};
 const rest = { openOptions: () => {}, now: () => NOW };
 /** Keep in touch: 4 people due, the first of them shown. */
 const due = {
@@ -47,7 +31,7 @@ const due = {
   ],
 };
 
-/** The client the popup uses: a balance, the insight above, the last export's time and an export. */
+/** The client the popup uses: a balance, the last export's time and an export. */
 const clientOf = (
   loadBalance: () => Promise<Balance>,
   exportJson: () => Promise<string>,
@@ -57,7 +41,6 @@ const clientOf = (
 ) =>
   fakePageClient({
     watchBalance: watchOf(loadBalance),
-    watchInsight: () => watchOf(insight),
     watchDue: () => watchOf(due),
     logTouch: vi.fn(),
     removeTouch: vi.fn(),

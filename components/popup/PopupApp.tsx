@@ -2,7 +2,6 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageClient } from '../../lib/protocol/page-client';
 import { backupReminderDays } from '../../lib/model/backup-reminder';
-import { DEFAULT_RECONNECT_DAYS } from '../../lib/model/reconnect';
 import { BalanceView, Progress, SplitBar } from '../shared/BalanceView';
 import { ConfirmSaved } from '../shared/ConfirmSaved';
 import { PageHeader } from '../shared/PageHeader';
@@ -18,7 +17,6 @@ interface PopupAppProps {
   client: Pick<
     PageClient,
     | 'watchBalance'
-    | 'watchInsight'
     | 'watchUnsavedSince'
     | 'exportJson'
     | 'recordExport'
@@ -66,16 +64,10 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
     [],
     (error) => setLoadError(String(error)),
   );
-  // The reconnect list and companies come after the balance has painted.
-  const insight = useWatch(
-    () => (balance ? client.watchInsight(DEFAULT_RECONNECT_DAYS, RECONNECT_SHOWN) : () => () => undefined),
-    [balance !== undefined],
-    () => undefined,
-  );
-  // The week reads every contact: last, once the rest has painted.
+  // The week (two small index reads) once the balance has painted.
   const week = useWatch(
-    () => (insight ? client.watchWeeklyWork : () => () => undefined),
-    [insight !== undefined],
+    () => (balance ? client.watchWeeklyWork : () => () => undefined),
+    [balance !== undefined],
     () => undefined,
   );
   const unsavedSince =

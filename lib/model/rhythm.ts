@@ -16,7 +16,7 @@
  */
 import type { Contact } from './contact';
 import { localDateStamp } from './dates';
-import { GROWTH_RELATIONSHIPS } from './reconnect';
+import { GROWTH_RELATIONSHIPS } from './review';
 import { type Tag, WORK_PURPOSE_ID } from './taxonomy';
 
 export { DEFAULT_RHYTHMS } from './taxonomy';
@@ -173,7 +173,7 @@ function dueStateOn(contact: RhythmContact, rhythms: ReadonlyMap<string, number>
 export function isGrowthSide(contact: Pick<Contact, 'purposes' | 'relationships'>): boolean {
   return (
     contact.purposes.some((id) => id !== WORK_PURPOSE_ID) ||
-    contact.relationships.some((id) => GROWTH_RELATIONSHIPS.includes(id))
+    contact.relationships.some((id) => (GROWTH_RELATIONSHIPS as readonly string[]).includes(id))
   );
 }
 

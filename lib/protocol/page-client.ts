@@ -8,7 +8,7 @@ import { type Tag, defaultTaxonomy } from '../model/taxonomy';
 import { type KindredDB, openKindredDB } from '../storage/db';
 import { translate } from '../i18n';
 import { exportAll, unsavedSince } from '../storage/store';
-import { loadCompanySpread, loadLayoutHealth, loadReconnect, loadTagSummary } from '../storage/page-reads';
+import { loadCompanySpread, loadLayoutHealth, loadTagSummary } from '../storage/page-reads';
 import { loadTaxonomy } from '../storage/taxonomy-store';
 import { type Watch, watchContacts, watchQuery } from '../storage/watch';
 
@@ -37,8 +37,8 @@ import { loadPurposeStatement, loadSnapshots, loadWeeklyWork } from '../storage/
  */
 export interface PageClient extends KindredClient {
   watchBalance: Watch<Balance>;
-  /** The reconnect list (at most `limit` entries loaded whole) and the company spread. */
-  watchInsight: (reconnectDays: number, limit?: number) => Watch<Insight>;
+  /** The company spread (the company index alone). */
+  watchInsight: Watch<Insight>;
   /** Every contact; after the first read only what changed is read again. */
   watchContacts: Watch<Contact[]>;
   /** Every tag, archived ones included, in display order. */
@@ -122,14 +122,7 @@ export function createPageClient({
       const { summary, taxonomy } = await loadTagSummary(db);
       return computeBalance(summary, taxonomy);
     }),
-    watchInsight: (reconnectDays, limit = Infinity) =>
-      watchQuery(async () => {
-        const [reconnect, spread] = await Promise.all([
-          loadReconnect(db, reconnectDays, now(), limit),
-          loadCompanySpread(db),
-        ]);
-        return { reconnect, spread };
-      }),
+    watchInsight: watchQuery(async () => ({ spread: await loadCompanySpread(db) })),
     watchContacts: watchContacts(db),
     watchTaxonomy: watchQuery(() => loadTaxonomy(db)),
     watchUnsavedSince: watchQuery(() => unsavedSince(db)),

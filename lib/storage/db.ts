@@ -4,7 +4,7 @@ import { repairContact } from '../formats/contact-record';
 import { contactGuardMiddleware } from './contact-guard';
 import { followDefaultLabels } from './default-labels';
 import { tagSummaryMiddleware } from './tag-summary-middleware';
-import { dueSummaryMiddleware } from './due-summary';
+import { DUE_ROWS_SCHEMA, type DueRow, buildDueRows, dueRowsMiddleware } from './due-rows';
 import { DEFAULT_RHYTHMS, DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy';
 import { isShippedDefaultText } from '../model/default-tag-texts';
 import { type SyncClockRow, syncClockMiddleware } from './sync-clocks';
@@ -42,6 +42,8 @@ export type KindredDB = Dexie & {
   syncClocks: EntityTable<SyncClockRow, 'key'>;
   /** The tags a new database starts with, and that come back after deleting everything. */
   defaultTaxonomy: () => readonly Tag[];
+  /** Keep in touch: what the due maths and the weekly line need of each contact (./due-rows.ts). */
+  dueRows: EntityTable<DueRow, 'id'>;
 };
 
 type KindredDBOptions = ConstructorParameters<typeof Dexie>[1] & {
@@ -133,6 +135,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     version: 10,
     stores: {},
     upgrade: forgetDefaultTagTexts,
+  },
+  {
+    // Keep in touch at any size (./due-rows.ts): one small row per contact the due list and the weekly
+    // line need, kept by a middleware, instead of one settings row rewritten whole by every write.
+    version: 11,
+    stores: { dueRows: DUE_ROWS_SCHEMA },
+    upgrade: buildDueRows,
   },
 ];
 
@@ -233,8 +242,8 @@ export function openKindredDB(options?: KindredDBOptions, upToVersion = Infinity
   // Registered first, so it is the innermost: it sees the values as stored (default labels emptied).
   db.use(syncClockMiddleware);
   db.use(tagSummaryMiddleware);
-  // Keep in touch: who may be due, in one row (./due-summary.ts).
-  db.use(dueSummaryMiddleware);
+  // Keep in touch: one small row per contact who may be due (./due-rows.ts).
+  db.use(dueRowsMiddleware);
   followDefaultLabels(db);
   // Older databases (built only by the migration test) were written by Kindred versions without the guard.
   if (upToVersion === Infinity) db.use(contactGuardMiddleware);

@@ -1,6 +1,5 @@
 import type { KindredDB } from './db';
 import { dueCount } from './keep-in-touch';
-import { ensureDueSummary } from './due-summary';
 
 /**
  * The toolbar badge: how many people are due (lib/model/rhythm.ts). The background keeps it current after
@@ -37,7 +36,6 @@ export function changesDue(type: unknown): boolean {
 
 /** Counts who is due now and shows it with `setText`. */
 export async function refreshBadge(db: KindredDB, now: Date, setText: (text: string) => Promise<void>): Promise<void> {
-  await ensureDueSummary(db);
   await setText(badgeText(await dueCount(db, now)));
 }
 

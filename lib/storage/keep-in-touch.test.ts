@@ -125,41 +125,94 @@ describe('keep in touch in the database', () => {
   });
 });
 
-describe('the due summary (one row instead of thousands of reads)', () => {
+describe('the keep-in-touch rows (one small row per contact instead of reading every contact)', () => {
+  /** What reading every contact says: the due list, the rows, and the week. */
+  async function expectTrue(days: string[]) {
+    const { dueRowOf } = await import('./due-rows');
+    const { dueList } = await import('../model/rhythm');
+    const { weeklyWork } = await import('../model/weekly');
+    const { loadWeeklyWork } = await import('./network-review');
+    const contacts = await db.contacts.toArray();
+    const rows = contacts.flatMap((contact) => dueRowOf(contact) ?? []);
+    expect(await db.dueRows.toArray()).toEqual(rows);
+    const taxonomy = await db.taxonomy.toArray();
+    for (const day of days) {
+      const fromContacts = dueList(contacts, taxonomy, at(day));
+      const fromRows = await loadDue(db, at(day));
+      expect(fromRows.total, day).toBe(fromContacts.length);
+      expect(fromRows.entries, day).toEqual(fromContacts);
+      expect(await loadWeeklyWork(db, at(day)), day).toEqual(weeklyWork(contacts, at(day)));
+    }
+  }
+  const DAYS = ['2026-01-01', '2026-01-15', '2026-02-02', '2026-03-05', '2026-04-10', '2026-05-10', '2026-05-20'];
+
   it('stays true through every kind of write, and answers as reading every contact does', async () => {
-    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
     const { bulkSetTagUndoable, deleteContactUndoable, undo } = await import('./undo');
+    const { setNote } = await import('./store');
+    await recordSeen(db, profile('dan', 'Dan'), JAN.toISOString());
     await setTag(db, 'ann', 'peer', true, JAN.toISOString());
-    await ensureDueSummary(db);
-    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
     await setTag(db, 'bob', 'mentor', true, JAN.toISOString());
     await setTag(db, 'cy', 'industry', true, JAN.toISOString());
     await setPersonRhythm(db, 'cy', 20, JAN);
     await logTouch(db, 'ann', { on: '2026-02-01' }, at('2026-02-01'));
+    await logTouch(db, 'ann', { on: '2026-02-02', channel: 'call' }, at('2026-02-02'));
+    await logTouch(db, 'ann', { on: '2026-02-02', channel: 'email' }, at('2026-02-02'));
+    await logTouch(db, 'dan', { on: '2026-01-02' }, at('2026-01-02')); // untagged, with a touch
+    await setNote(db, 'bob', 'Lunch in May', JAN.toISOString());
     await snoozeContact(db, 'bob', true, at('2026-05-01'));
     const { undoId } = await bulkSetTagUndoable(db, ['ann', 'bob'], 'friend', true, JAN.toISOString());
+    await expectTrue(DAYS);
     await undo(db, undoId!, JAN.toISOString());
     await setTagRhythm(db, 'industry', 10);
+    await setTag(db, 'bob', 'mentor', false, JAN.toISOString()); // untagged again, first-tagged kept
+    await expectTrue(DAYS);
     const deleted = await deleteContactUndoable(db, 'cy', JAN.toISOString());
+    await expectTrue(DAYS);
     await undo(db, deleted.undoId!, JAN.toISOString());
-    expect(await db.settings.get(DUE_SUMMARY)).toBeDefined();
-    for (const day of ['2026-01-15', '2026-03-05', '2026-04-10', '2026-05-10', '2026-05-20']) {
-      const fromSummary = await loadDue(db, at(day));
-      await db.settings.delete(DUE_SUMMARY);
-      const fromContacts = await loadDue(db, at(day));
-      expect(fromSummary, day).toEqual(fromContacts);
-      await ensureDueSummary(db);
-    }
+    await expectTrue(DAYS);
     expect((await loadDue(db, at('2026-05-10'))).entries.map((e) => e.contact.id)).toEqual(['cy', 'ann']);
   });
 
-  it('is dropped when the contacts are cleared, and built again', async () => {
-    const { DUE_SUMMARY, ensureDueSummary } = await import('./due-summary');
+  it('delete-all, replace-import, merge-import and restore keep them true', async () => {
+    const { deleteAll } = await import('./store');
+    const { restoreSnapshot } = await import('./snapshot');
     await setTag(db, 'ann', 'peer', true, JAN.toISOString());
-    await ensureDueSummary(db);
-    await db.contacts.clear();
-    expect(await db.settings.get(DUE_SUMMARY)).toBeUndefined();
-    await ensureDueSummary(db);
-    expect((await db.settings.get(DUE_SUMMARY))?.value).toEqual({});
+    await logTouch(db, 'ann', { on: '2026-01-03', channel: 'meeting' }, at('2026-01-04'));
+    await setTag(db, 'bob', 'mentor', true, JAN.toISOString());
+    const file = await exportAll(db, JAN);
+    await deleteAll(db, JAN.toISOString());
+    expect(await db.dueRows.count()).toBe(0);
+    await expectTrue(DAYS);
+    await restoreSnapshot(db);
+    expect(await db.dueRows.count()).toBe(2);
+    await expectTrue(DAYS);
+    await setTag(db, 'cy', 'peer', true, JAN.toISOString());
+    await importKindredFile(db, JSON.stringify(file), 'replace', false, JAN.toISOString());
+    expect((await db.dueRows.toArray()).map((row) => row.id)).toEqual(['ann', 'bob']);
+    await expectTrue(DAYS);
+    await deleteAll(db, JAN.toISOString());
+    await importKindredFile(db, JSON.stringify(file), 'merge', false, JAN.toISOString());
+    await expectTrue(DAYS);
+  });
+
+  it('a change that changes nothing the due list needs leaves the rows unwritten', async () => {
+    const { setNote } = await import('./store');
+    await setTag(db, 'ann', 'peer', true, JAN.toISOString());
+    await recordSeen(db, profile('dan', 'Dan'), JAN.toISOString());
+    const written: string[] = [];
+    const { default: Dexie } = await import('dexie');
+    const listen = (parts: Record<string, unknown>) => {
+      for (const key of Object.keys(parts)) if (key.includes('/dueRows/')) written.push(key);
+    };
+    Dexie.on('storagemutated', listen);
+    try {
+      await setNote(db, 'ann', 'A note', JAN.toISOString());
+      await recordSeen(db, profile('dan', 'Daniel'), JAN.toISOString());
+      expect(written).toEqual([]);
+      await snoozeContact(db, 'ann', true, JAN);
+      expect(written.length).toBeGreaterThan(0);
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(listen);
+    }
   });
 });

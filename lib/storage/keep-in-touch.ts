@@ -5,7 +5,6 @@ import {
   type Touch,
   addDays,
   dueList,
-  tagRhythms,
   today,
   touchDateProblem,
   withTouch,
@@ -13,7 +12,7 @@ import {
 } from '../model/rhythm';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import type { KindredDB } from './db';
-import { loadDueSummary, summaryContacts } from './due-summary';
+import { rowContact } from './due-rows';
 
 /**
  * Keep in touch (lib/model/rhythm.ts): touches, rhythms, snoozes, and who is due. Each change is one small
@@ -116,40 +115,25 @@ export interface Due {
 }
 
 /**
- * Who is due, read through indexes: only the people who have a rhythm at all (a tag with a rhythm, or a
- * rhythm of their own) are loaded, never every contact.
+ * Who is due: one bulk read of the small keep-in-touch rows (./due-rows.ts), then only the `limit`
+ * contacts shown are loaded whole.
  */
 export async function loadDue(db: KindredDB, now: Date, limit = Infinity): Promise<Due> {
-  return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
-    const taxonomy = await db.taxonomy.toArray();
-    // Usually one read of the summary row, then only the people shown (./due-summary.ts).
-    const summary = await loadDueSummary(db);
-    if (summary) {
-      const due = dueList(summaryContacts(summary), taxonomy, now);
-      const shown = due.slice(0, limit);
-      const contacts = await db.contacts.bulkGet(shown.map((entry) => entry.contact.id));
-      return {
-        total: due.length,
-        entries: shown.flatMap((entry, index) => {
-          const contact = contacts[index];
-          return contact ? [{ ...entry, contact }] : [];
-        }),
-      };
-    }
-    const rhythms = tagRhythms(taxonomy);
-    const ids = (dimension: 'purpose' | 'relationship') =>
-      taxonomy.filter((tag) => tag.dimension === dimension && rhythms.has(tag.id)).map((tag) => tag.id);
-    const [purposes, relationships] = [ids('purpose'), ids('relationship')];
-    const keys = await Promise.all([
-      purposes.length > 0 ? db.contacts.where('purposes').anyOf(purposes).primaryKeys() : [],
-      relationships.length > 0 ? db.contacts.where('relationships').anyOf(relationships).primaryKeys() : [],
-      db.contacts.where('rhythmDays').above(0).primaryKeys(),
-    ]);
-    const candidates = [...new Set(keys.flat())];
-    const contacts = (await db.contacts.bulkGet(candidates)).filter((c): c is Contact => c !== undefined);
-    const due = dueList(contacts, taxonomy, now);
-    return { total: due.length, entries: due.slice(0, limit) };
-  });
+  const [taxonomy, rows] = await db.transaction('r', db.taxonomy, db.dueRows, () =>
+    Promise.all([db.taxonomy.toArray(), db.dueRows.toArray()]),
+  );
+  const due = dueList(rows.map(rowContact), taxonomy, now);
+  const shown = due.slice(0, limit);
+  // Read apart, so that the contacts are read only when someone is shown; one that was deleted
+  // meanwhile is left out (the read runs again after the change).
+  const contacts = shown.length > 0 ? await db.contacts.bulkGet(shown.map((entry) => entry.contact.id)) : [];
+  return {
+    total: due.length,
+    entries: shown.flatMap((entry, index) => {
+      const contact = contacts[index];
+      return contact ? [{ ...entry, contact }] : [];
+    }),
+  };
 }
 
 /** How many people are due: the toolbar badge. */

@@ -1,6 +1,7 @@
 import { computeBalance } from '../model/balance';
 import { type BalanceSnapshot, mergeSnapshots, monthOf, snapshotOf, withSnapshot } from '../model/balance-history';
-import { type WeeklyWork, type WeeklySource, weeklyWork } from '../model/weekly';
+import { type WeeklyWork, type WeeklySource, startOfWeek, weeklyWork } from '../model/weekly';
+import { DAY } from '../model/dates';
 import type { FileExtras } from '../formats/kindred-file';
 import type { KindredDB } from './db';
 import { StoreError } from './contact-view';
@@ -60,14 +61,28 @@ export async function markReviewed(db: KindredDB, contactId: string, now: string
   });
 }
 
-/** People tagged and touches logged this week (lib/model/weekly.ts), over every contact. */
+/**
+ * People tagged and touches logged this week (lib/model/weekly.ts), from two indexes of the keep-in-touch
+ * rows (./due-rows.ts): the first-tagged times and the touch days of this week (a day's margin each side
+ * for times written with an offset; the model does the exact count). A watched read of it wakes only for
+ * changes within this week's ranges, never reads every contact.
+ */
 export async function loadWeeklyWork(db: KindredDB, now: Date): Promise<WeeklyWork> {
-  const contacts: WeeklySource[] = [];
-  await db.contacts.each((contact) => {
-    const source = contact as WeeklySource;
-    if (source.firstTaggedAt || source.touches?.length) contacts.push(source);
-  });
-  return weeklyWork(contacts, now);
+  const start = startOfWeek(now);
+  const from = new Date(start.getTime() - DAY).toISOString();
+  const to = new Date(now.getTime() + DAY).toISOString();
+  const [firsts, touches] = await db.transaction('r', db.dueRows, () =>
+    Promise.all([
+      db.dueRows.where('firstTaggedAt').between(from, to, true, true).keys(),
+      db.dueRows
+        .where('touchKeys')
+        .between(from.slice(0, 10), `${to.slice(0, 10)}\uffff`, true, true)
+        .keys(),
+    ]),
+  );
+  const sources: WeeklySource[] = firsts.map((at) => ({ firstTaggedAt: String(at) }));
+  sources.push({ touches: touches.map((key) => ({ on: String(key).slice(0, String(key).indexOf('|')) })) });
+  return weeklyWork(sources, now);
 }
 
 /** What an export writes besides tags and contacts. */

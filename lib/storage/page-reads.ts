@@ -1,13 +1,11 @@
-import { type Contact } from '../model/contact';
 import { type HealthField, type Reading, addReading } from '../model/layout-health';
 import type { KindredDB } from './db';
 import { companySpread } from '../model/company-spread';
-import { reconnectCutoff, reconnectList, reconnectTagIds } from '../model/reconnect';
 import { TAG_SUMMARY } from './tag-summary-middleware';
 import { type TagSummary, tagSummaryFromIds } from '../model/tag-summary';
 import type { Tag } from '../model/taxonomy';
 
-/** The reads behind the popup and options pages: tag summary, reconnect list, company spread, layout health. */
+/** The reads behind the popup and options pages: tag summary, company spread, layout health. */
 
 /**
  * The tag summary and the taxonomy, for the balance. The stored summary is one small read; when it
@@ -45,28 +43,6 @@ async function tagSummaryFromIndexes(db: KindredDB): Promise<TagSummary> {
   };
   const [known] = await Promise.all([db.contacts.count(), read('purposes'), read('relationships')]);
   return tagSummaryFromIds(known, idsByTag);
-}
-
-/**
- * Contacts worth reconnecting with, the longest-unseen first, read through indexes: the tag indexes
- * say who matters for growth, the lastSeenAt index who is due and in what order, so only the
- * `limit` contacts shown are loaded whole.
- */
-export async function loadReconnect(db: KindredDB, days: number, now: Date, limit = Infinity) {
-  return db.transaction('r', db.contacts, db.taxonomy, async () => {
-    const taxonomy = await db.taxonomy.toArray();
-    const { purposes, relationships } = reconnectTagIds(taxonomy);
-    const [byPurpose, byRelationship] = await Promise.all([
-      db.contacts.where('purposes').anyOf(purposes).primaryKeys(),
-      db.contacts.where('relationships').anyOf(relationships).primaryKeys(),
-    ]);
-    const matters = new Set([...byPurpose, ...byRelationship]);
-    const cutoff = reconnectCutoff(days, now).toISOString();
-    // In lastSeenAt order; never-opened contacts ('') come first.
-    const due = (await db.contacts.where('lastSeenAt').below(cutoff).primaryKeys()).filter((id) => matters.has(id));
-    const shown = (await db.contacts.bulkGet(due.slice(0, limit))).filter((c): c is Contact => c !== undefined);
-    return { total: due.length, entries: reconnectList(shown, taxonomy, days, now) };
-  });
 }
 
 /** The company of every contact, read from the company index alone. */

@@ -42,14 +42,17 @@ function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTab
       updated = small && response.numFailures === 0 ? applyContactChanges(stored.value, before, after) : undefined;
       return response;
     } finally {
+      // Unchanged (a note, a touch, a snooze): not written again, so the pages' balance is not read again.
+      const unchanged = updated !== undefined && JSON.stringify(updated) === JSON.stringify(stored.value);
       // Also when the write failed part-way and the caller goes on: a dropped summary is rebuilt, a wrong one would stay.
-      await settings
-        .mutate(
-          updated
-            ? { type: 'put', trans, values: [{ key: TAG_SUMMARY, value: updated }] }
-            : { type: 'delete', trans, keys: [TAG_SUMMARY] },
-        )
-        .catch(() => undefined); // the transaction is aborting: nothing it wrote stays
+      if (!unchanged)
+        await settings
+          .mutate(
+            updated
+              ? { type: 'put', trans, values: [{ key: TAG_SUMMARY, value: updated }] }
+              : { type: 'delete', trans, keys: [TAG_SUMMARY] },
+          )
+          .catch(() => undefined); // the transaction is aborting: nothing it wrote stays
     }
   };
   return {

@@ -4,7 +4,7 @@ import type { KindredDB } from './db';
 import { addTag, loadTaxonomy, reorderTags, slugify, updateTag } from './taxonomy-store';
 import { bulkSetTag, deleteContact, recordSeen, setTag } from './store';
 import { getContact } from './contact-view';
-import { loadCompanySpread, loadReconnect } from './page-reads';
+import { loadCompanySpread } from './page-reads';
 
 const T = '2026-01-01T00:00:00.000Z';
 let db: KindredDB;
@@ -103,31 +103,6 @@ describe('bulk tagging and deleting', () => {
 });
 
 describe('insight queries', () => {
-  it('reconnect reads growth-side contacts and filters by days unseen', async () => {
-    await seen('old-mentor', 'Old Mentor', '', '2025-01-01T00:00:00.000Z');
-    await setTag(db, 'old-mentor', 'mentor', true, T);
-    await seen('old-client', 'Old Client', '', '2025-01-01T00:00:00.000Z');
-    await setTag(db, 'old-client', 'client', true, T);
-    await seen('fresh', 'Fresh', '', '2026-11-20T00:00:00.000Z');
-    await setTag(db, 'fresh', 'growth', true, T);
-    const list = await loadReconnect(db, 90, new Date('2026-11-22T00:00:00.000Z'));
-    expect(list.total).toBe(1);
-    expect(list.entries.map((e) => e.contact.id)).toEqual(['old-mentor']);
-  });
-
-  it('reconnect loads only the first few whole, longest-unseen (and never opened) first', async () => {
-    await seen('a', 'A', '', '2025-03-01T00:00:00.000Z');
-    await seen('b', 'B', '', '2025-01-01T00:00:00.000Z');
-    await seen('c', 'C', '', '2025-02-01T00:00:00.000Z');
-    for (const id of ['a', 'b', 'c', 'never']) await setTag(db, id, 'peer', true, T);
-    const list = await loadReconnect(db, 90, new Date('2026-11-22T00:00:00.000Z'), 2);
-    expect(list.total).toBe(4);
-    expect(list.entries.map((e) => [e.contact.id, e.daysSinceSeen])).toEqual([
-      ['never', null],
-      ['b', 690],
-    ]);
-  });
-
   it('company spread comes from the company index', async () => {
     await seen('a', 'A', 'Acme');
     await seen('b', 'B', 'Acme');

@@ -66,13 +66,13 @@ describe('schema migrations', () => {
     const indexedDB = new IDBFactory();
     // Kindred before version 7 had no rhythms on its tags.
     const withoutRhythms = () => DEFAULT_TAXONOMY.map(({ rhythmDays: _, ...tag }) => tag);
-    // From version 7 on, Kindred wrote what keep in touch needs itself.
-    const keepsInTouch = version >= 7;
     const old = openKindredDB(
-      { indexedDB, IDBKeyRange, ...(keepsInTouch ? {} : { defaultTaxonomy: withoutRhythms }) },
+      { indexedDB, IDBKeyRange, ...(version < 7 && { defaultTaxonomy: withoutRhythms }) },
       version,
     );
-    await old.contacts.bulkAdd(keepsInTouch ? contacts.map(keepInTouchUpgrade) : contacts);
+    // Version 7's upgrade runs only on older databases (a version 7 one was written with it).
+    const contactUpgrade = version < 7 ? keepInTouchUpgrade : (contact: Contact) => contact;
+    await old.contacts.bulkAdd(contacts);
     await old.taxonomy.update('friend', { label: 'Close friend', archived: true });
     await old.taxonomy.add({
       id: 'alumni',
@@ -95,7 +95,7 @@ describe('schema migrations', () => {
     const db = openKindredDB({ indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(current);
-    expect(await db.contacts.orderBy('id').toArray()).toEqual(before.contacts.map(keepInTouchUpgrade));
+    expect(await db.contacts.orderBy('id').toArray()).toEqual(before.contacts.map(contactUpgrade));
     expect(await db.taxonomy.orderBy('id').toArray()).toEqual(before.taxonomy.map(rhythmUpgrade));
     expect(await db.settings.orderBy('key').toArray()).toEqual(before.settings);
     // The indexes of the current version answer for the old data.
@@ -109,6 +109,34 @@ describe('schema migrations', () => {
     expect(await db.contacts.where('rhythmDays').aboveOrEqual(0).count()).toBe(0);
     expect((await db.taxonomy.get('mentor'))?.rhythmDays).toBe(90);
     expect((await db.taxonomy.get('industry'))?.rhythmDays).toBeUndefined();
+    // Version 11 keeps one small keep-in-touch row per contact who may be due (the tagged one here).
+    expect(await db.dueRows.toArray()).toEqual([
+      {
+        id: 'jane-doe',
+        name: 'Jane Doe',
+        purposes: ['growth', 'purpose'],
+        relationships: ['mentor'],
+        start: '2026-01-01T10:00:00.000Z',
+        ...(version < 7 && { firstTaggedAt: '2026-01-01T10:00:00.000Z' }),
+      },
+    ]);
+    db.close();
+  });
+
+  it('version 11 drops the one-row due summary of version 7 and builds the rows', async () => {
+    const indexedDB = new IDBFactory();
+    const old = openKindredDB({ indexedDB, IDBKeyRange }, 7);
+    await old.contacts.bulkAdd(contacts.map(keepInTouchUpgrade));
+    await old.contacts.update('jürgen-müller', { touches: [{ on: '2026-01-05', channel: 'call' }], rhythmDays: 0 });
+    await old.settings.put({ key: 'dueSummary', value: { 'jane-doe': [[], ['mentor'], '', '', -1, '', 'Jane'] } });
+    old.close();
+
+    const db = openKindredDB({ indexedDB, IDBKeyRange });
+    expect(await db.settings.get('dueSummary')).toBeUndefined();
+    expect((await db.dueRows.toArray()).map((row) => [row.id, row.touchKeys, row.rhythmDays])).toEqual([
+      ['jane-doe', undefined, undefined],
+      ['jürgen-müller', ['2026-01-05|call'], 0],
+    ]);
     db.close();
   });
 });
