@@ -189,13 +189,7 @@ export async function handleMessage(
     } else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
-      value = await run(
-        message.type,
-        db,
-        grant.bind ? { profile: grant.bind.binding.profile } : input,
-        now,
-        id,
-      );
+      value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : input, now, id);
     // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
     else
       value = await getContact(

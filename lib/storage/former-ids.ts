@@ -37,11 +37,12 @@ export async function currentContactId(db: KindredDB, id: string, pageMemberId?:
  * the person who has it. Their `updatedAt` stays (nothing the person kept changed).
  */
 export async function releaseFormerId(db: KindredDB, id: string, memberId: string): Promise<void> {
-  const others = (await db.contacts.where('formerIds').equals(id).toArray()).filter(
-    (c) => !isFormerIdOf(c, memberId),
-  );
+  const others = (await db.contacts.where('formerIds').equals(id).toArray()).filter((c) => !isFormerIdOf(c, memberId));
   for (const other of others) {
-    const formerIds = withFormerIds(other.id, other.formerIds?.filter((former) => former !== id));
+    const formerIds = withFormerIds(
+      other.id,
+      other.formerIds?.filter((former) => former !== id),
+    );
     await db.contacts.put(withoutEmptyFormerIds({ ...other, formerIds }));
   }
 }
