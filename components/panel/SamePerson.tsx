@@ -4,7 +4,8 @@ import type { ContactView } from '../../lib/storage/contact-view';
 
 /**
  * One person under two LinkedIn addresses (the same member id): the offer to merge the other contact
- * into this one, or the move or merge Kindred just made, with its undo.
+ * into this one, or the move or merge Kindred just made, with its undo; on an old address of the person,
+ * where Kindred keeps them now.
  */
 export function SamePerson({
   view,
@@ -19,6 +20,11 @@ export function SamePerson({
   const other = view.samePerson;
   return (
     <>
+      {view.knownAs && (
+        <p class="merged known-as" role="note">
+          {i18n.t('formerAddress.knownAs', [shortProfileAddress(view.knownAs)])}
+        </p>
+      )}
       {change && (
         <p class="merged same-person-change" role="note">
           {change.kind === 'moved'

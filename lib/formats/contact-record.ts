@@ -5,6 +5,7 @@ import { cutText } from '../model/text';
 import { MemberId, PersonRhythm, TagId, describeIssue, text } from './fields';
 import { MAX_TOUCHES, TOUCH_CHANNELS, isIsoDate } from '../model/rhythm';
 import { parseConnectedOn } from './connections-csv';
+import { MAX_FORMER_IDS } from '../model/same-person';
 
 /**
  * The one contact schema. The database refuses to store a contact that does not pass `ContactRecord`
@@ -78,6 +79,17 @@ const FIELDS = {
   firstTaggedAt: v.optional(Timestamp),
   rhythmDays: v.optional(PersonRhythm),
   snoozedUntil: v.optional(IsoDate),
+  /** The URLs (ids) the person was known under before (lib/model/same-person.ts); format v2, optional. */
+  formerIds: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
+      ),
+      v.nonEmpty('must not be empty (leave the field out instead)'),
+      v.maxLength(MAX_FORMER_IDS, `must have at most ${MAX_FORMER_IDS} former ids`),
+      v.check((ids) => new Set(ids).size === ids.length, 'must not list an id twice'),
+    ),
+  ),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */
@@ -100,6 +112,10 @@ export const ContactRecord = v.pipe(
   v.forward(
     v.check((c) => new Set(c.purposes).size === c.purposes.length, 'must not list a tag twice'),
     ['purposes'],
+  ),
+  v.forward(
+    v.check((c) => !c.formerIds?.includes(c.id), 'must not list the contact’s own id'),
+    ['formerIds'],
   ),
   v.forward(
     v.check((c) => new Set(c.relationships).size === c.relationships.length, 'must not list a tag twice'),
@@ -130,6 +146,10 @@ export const FileContact = v.pipe(
   v.forward(
     v.check((c) => c.url === '' || profileIdFromUrl(c.url) === c.id, 'must be the LinkedIn profile URL of this id'),
     ['url'],
+  ),
+  v.forward(
+    v.check((c) => !c.formerIds?.includes(c.id), 'must not list the contact’s own id'),
+    ['formerIds'],
   ),
   v.forward(
     v.check((c) => bothDates(c), 'must not be set when connectedOn is'),

@@ -14,7 +14,8 @@ export const FILE_VERSION = 2;
  * Kindred's export file, version 2 (see DESIGN.md). Version 1 had the same shape; version 2 adds
  * optional contact fields (`connectedOnText` so far) and guarantees every contact passes the one
  * contact schema (lib/formats/contact-record.ts). Later additions to version 2 are optional fields: keep in
- * touch adds `touches`, `firstTaggedAt`, `rhythmDays` and `snoozedUntil` on contacts and `rhythmDays` on tags.
+ * touch adds `touches`, `firstTaggedAt`, `rhythmDays` and `snoozedUntil` on contacts and `rhythmDays` on tags;
+ * one person under two URLs adds `formerIds` on contacts.
  */
 export interface KindredExport {
   format: 'kindred';

@@ -54,6 +54,13 @@ export interface Contact {
   rhythmDays?: number;
   /** Not due before this local calendar day (YYYY-MM-DD). */
   snoozedUntil?: string;
+  /**
+   * The ids (vanity URLs) this person was known under before: a move to the URL LinkedIn shows now, or
+   * a merge of two contacts of one member, records the old one, so an old link still finds the person
+   * (lib/model/same-person.ts). Oldest first, at most MAX_FORMER_IDS, never the contact's own id; format v2,
+   * optional (left out when empty).
+   */
+  formerIds?: string[];
 }
 
 /** The fields the person can correct in the panel. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Contact, LIMITS, newContact } from './contact';
-import { mergeSamePerson, mergedNote, movedContact } from './same-person';
+import { MAX_FORMER_IDS, isFormerIdOf, mergeSamePerson, mergedNote, movedContact, withFormerIds } from './same-person';
+import { contactProblems } from '../formats/contact-record';
 
 const MEMBER = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
 const T0 = '2025-03-01T10:00:00.000Z';
@@ -33,12 +34,13 @@ const current: Contact = newContact('jane-doe-flexa', T1, {
 });
 
 describe('movedContact', () => {
-  it('keeps everything under the new URL', () => {
+  it('keeps everything under the new URL, and the old URL among its former ids', () => {
     expect(movedContact(old, 'jane-doe-flexa', NOW)).toEqual({
       ...old,
       id: 'jane-doe-flexa',
       url: 'https://www.linkedin.com/in/jane-doe-flexa/',
       updatedAt: NOW,
+      formerIds: [old.id],
     });
   });
 });
@@ -119,5 +121,48 @@ describe('mergedNote', () => {
     const note = mergedNote('a'.repeat(LIMITS.note - 5), 'b'.repeat(100), 'jane-doe');
     expect(note).toHaveLength(LIMITS.note);
     expect(note.startsWith('a'.repeat(LIMITS.note - 5))).toBe(true);
+  });
+});
+
+describe('former ids (the URLs a person was known under)', () => {
+  const NOW = '2026-11-01T10:00:00.000Z';
+  const jane = newContact('jane-doe', '2026-01-01T00:00:00.000Z', {
+    memberId: 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i',
+  });
+
+  it('a move keeps the old id; moving back drops the id it has again', () => {
+    const moved = movedContact(jane, 'jane-flexa', NOW);
+    expect(moved.formerIds).toEqual(['jane-doe']);
+    const back = movedContact(moved, 'jane-doe', NOW);
+    expect(back.formerIds).toEqual(['jane-flexa']);
+    expect(contactProblems(moved)).toEqual([]);
+  });
+
+  it('keeps each id once, the newest last, at most MAX_FORMER_IDS', () => {
+    expect(withFormerIds('c', ['a', 'b'], 'a', 'c')).toEqual(['b', 'a']);
+    const many = Array.from({ length: MAX_FORMER_IDS + 5 }, (_, i) => `old-${i}`);
+    const kept = withFormerIds('now', many);
+    expect(kept).toHaveLength(MAX_FORMER_IDS);
+    expect(kept.at(-1)).toBe(`old-${MAX_FORMER_IDS + 4}`);
+  });
+
+  it('a merge keeps both contacts’ former ids and the merged-away id', () => {
+    const kept = { ...jane, id: 'jane-flexa', url: 'https://www.linkedin.com/in/jane-flexa/', formerIds: ['jf-old'] };
+    const other = { ...jane, formerIds: ['jd-old'] };
+    expect(mergeSamePerson(kept, other, NOW).formerIds).toEqual(['jd-old', 'jf-old', 'jane-doe']);
+  });
+
+  it('a page with another member id is someone else; one without, or with hers, is her', () => {
+    expect(isFormerIdOf(jane, undefined)).toBe(true);
+    expect(isFormerIdOf(jane, jane.memberId)).toBe(true);
+    expect(isFormerIdOf(jane, 'ACoAAC9xYz1AbCdEfGhIjKlMnOpQrStUvWxYz0A')).toBe(false);
+  });
+
+  it('the contact schema refuses its own id, an id twice, an empty list and a non-id', () => {
+    const c = { ...jane, formerIds: ['jane-doe'] };
+    expect(contactProblems(c)).toEqual(['formerIds: must not list the contact’s own id']);
+    expect(contactProblems({ ...jane, formerIds: ['a-b', 'a-b'] })).toEqual(['formerIds: must not list an id twice']);
+    expect(contactProblems({ ...jane, formerIds: [] })).toHaveLength(1);
+    expect(contactProblems({ ...jane, formerIds: ['not a url id/'] })).toHaveLength(1);
   });
 });

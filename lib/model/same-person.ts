@@ -21,9 +21,48 @@ export function shortProfileAddress(id: string): string {
   return `linkedin.com/in/${id}`;
 }
 
-/** The contact moved to the id (vanity URL) LinkedIn shows now, with everything the person kept on it. */
+/** The most former ids one contact keeps (the oldest are forgotten first). */
+export const MAX_FORMER_IDS = 20;
+
+/**
+ * The ids a contact under `id` was known under: `before` (oldest first) and then `added`, without `id`
+ * itself, each once (a URL taken again moves to the end), at most MAX_FORMER_IDS (the newest kept).
+ */
+export function withFormerIds(id: string, before: readonly string[] | undefined, ...added: string[]): string[] {
+  const ids: string[] = [];
+  for (const former of [...(before ?? []), ...added]) {
+    if (former === id) continue;
+    const at = ids.indexOf(former);
+    if (at >= 0) ids.splice(at, 1);
+    ids.push(former);
+  }
+  return ids.slice(-MAX_FORMER_IDS);
+}
+
+/** `contact` with its former ids set (left out when there are none). */
+function settingFormerIds<C extends Contact>(contact: C, formerIds: string[]): C {
+  const next = { ...contact };
+  if (formerIds.length) next.formerIds = formerIds;
+  else delete next.formerIds;
+  return next;
+}
+
+/**
+ * The contact moved to the id (vanity URL) LinkedIn shows now, with everything the person kept on it,
+ * and the id it was kept under among its former ids (so the old URL still finds the person).
+ */
 export function movedContact(contact: Contact, id: string, now: string): Contact {
-  return { ...contact, id, url: contactUrl(id), updatedAt: now };
+  const moved = { ...contact, id, url: contactUrl(id), updatedAt: now };
+  return settingFormerIds(moved, withFormerIds(id, contact.formerIds, contact.id));
+}
+
+/**
+ * Whether an old URL of `contact` (one of its former ids) opened on a page that shows `pageMemberId`
+ * is still this person: not when the page shows another member id (LinkedIn gave the URL to someone
+ * else); yes when it shows none (a logged-out page, a page still loading) or the contact's own.
+ */
+export function isFormerIdOf(contact: Pick<Contact, 'memberId'>, pageMemberId: string | undefined): boolean {
+  return !pageMemberId || !contact.memberId || contact.memberId === pageMemberId;
 }
 
 const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a <= b ? a : b);
@@ -39,7 +78,8 @@ const latest = (a: string, b: string) => (a >= b ? a : b);
  * - fields: `kept`'s (the newer page), the other's where `kept` has none;
  * - corrections: a field the person corrected on either stays corrected (`kept`'s correction first),
  *   with the page value LinkedIn shows now;
- * - keep in touch: both touches, the earlier first tagging, `kept`'s rhythm and snooze first; the later review.
+ * - keep in touch: both touches, the earlier first tagging, `kept`'s rhythm and snooze first; the later review;
+ * - former ids: both contacts', and the other's id (its URL still finds the person).
  */
 export function mergeSamePerson(kept: Contact, other: Contact, now: string): Contact {
   const merged: Contact = {
@@ -65,6 +105,10 @@ export function mergeSamePerson(kept: Contact, other: Contact, now: string): Con
   }
   if (!merged.source && other.source) merged.source = other.source;
   if (!merged.memberId && other.memberId) merged.memberId = other.memberId;
+  // The other contact's URL, and the URLs it was known under, still find the person.
+  const formerIds = withFormerIds(kept.id, [...(other.formerIds ?? []), ...(kept.formerIds ?? [])], other.id);
+  if (formerIds.length) merged.formerIds = formerIds;
+  else delete merged.formerIds;
 
   const pageValues: PageValues = { ...kept.pageValues };
   for (const field of CORRECTABLE_FIELDS) {

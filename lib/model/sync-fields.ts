@@ -12,7 +12,9 @@ import type { Tag } from './taxonomy';
  * Not synced: LinkedIn's page values (headline, company, location: each browser reads them from the
  * pages it visits), the member id, connection dates and the CSV source (each browser imports its own
  * Connections.csv), when the profile was last seen, and `firstTaggedAt` (when this browser first saw a
- * tag: a local fact).
+ * tag: a local fact). Nor the former ids (`formerIds`, the URLs a person was known under): they come
+ * with the member id, which does not sync, and each browser records them itself when it moves or merges
+ * that person's contacts; a synced contact arrives under the URL it has now, which is what finds it.
  */
 
 export type SyncableContact = Contact;

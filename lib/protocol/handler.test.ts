@@ -330,3 +330,44 @@ describe('a request sent again (its answer was lost) is applied once', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 });
+
+describe('a tab on an old URL of a person kept under their new one (formerIds)', () => {
+  const memberId = 'ACoAAB8mNq2VxRt5YwZ3pLk7HsJd4FgCe9UbT1i';
+  beforeEach(async () => {
+    // Jane is kept under her new URL now; tab 7 shows her old one (jane-doe), with no member id.
+    await recordSeen(db, { ...profile, memberId }, '2026-11-01T10:00:00.000Z');
+    await recordSeen(
+      db,
+      { ...profile, id: 'jane-flexa', url: 'https://www.linkedin.com/in/jane-flexa/', memberId },
+      '2026-11-02T10:00:00.000Z',
+    );
+  });
+
+  it('shows the person and applies the panel’s changes to her, never to a second contact', async () => {
+    expect(await handle({ type: 'recordSeen', profile }, own)).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'panelView' })).toMatchObject({
+      ok: true,
+      value: { profile: { id: 'jane-doe' }, view: { contact: { id: 'jane-flexa' }, knownAs: 'jane-flexa' } },
+    });
+    expect(await handle({ type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true })).toMatchObject({
+      ok: true,
+      value: { contact: { id: 'jane-flexa', purposes: ['growth'], relationships: ['mentor'] } },
+    });
+    expect(await handle({ type: 'setNote', contactId: 'jane-doe', note: 'Old link' })).toMatchObject({ ok: true });
+    expect((await db.contacts.toArray()).map((c) => [c.id, c.note])).toEqual([['jane-flexa', 'Old link']]);
+    // The rights stay those of the tab's own URL.
+    expect(await handle({ type: 'setTag', contactId: 'jane-flexa', tagId: 'growth', on: false })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('is someone else when the page shows another member id: a new contact of its own', async () => {
+    const other = { ...profile, name: 'John Roe', memberId: 'ACoAAC9xYz1AbCdEfGhIjKlMnOpQrStUvWxYz0A' };
+    expect(await handle({ type: 'recordSeen', profile: other }, own)).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'setTag', contactId: 'jane-doe', tagId: 'growth', on: true })).toMatchObject({
+      ok: true,
+      value: { contact: { id: 'jane-doe', name: 'John Roe', purposes: ['growth'] } },
+    });
+    expect(await db.contacts.get('jane-flexa')).toMatchObject({ purposes: [], relationships: ['mentor'] });
+  });
+});

@@ -31,6 +31,7 @@ import { NoSnapshotError, restoreSnapshot } from '../storage/snapshot';
 import { markReviewed, recordBalanceSnapshot, setPurposeStatement } from '../storage/network-review';
 import { logTouch, removeTouch, setPersonRhythm, setTagRhythm, snoozeContact } from '../storage/keep-in-touch';
 import { mergeSamePersonContacts, undoSamePerson } from '../storage/same-person';
+import { currentContactId } from '../storage/former-ids';
 import { deleteAllSynced, setSyncEnabled } from '../storage/sync-store';
 import { wipeEverywhere } from '../storage/sync-run';
 
@@ -90,7 +91,7 @@ const HANDLERS: Handlers = {
  * other change's first answer is kept with its request id and given again.
  */
 const READ_AGAIN: Partial<Record<StoreOperation, (db: KindredDB, input: never) => Promise<unknown>>> = {
-  recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id),
+  recordSeen: (db, { profile }: Input<'recordSeen'>) => getContact(db, profile.id, profile.memberId),
   setTag: (db, { contactId }: Input<'setTag'>) => getContact(db, contactId),
   setNote: (db, { contactId }: Input<'setNote'>) => getContact(db, contactId),
   logTouch: (db, { contactId }: Input<'logTouch'>) => getContact(db, contactId),
@@ -177,26 +178,24 @@ export async function handleMessage(
     if (message.type === 'recordSeen' && message.missing && caller.kind === 'content' && !caller.incognito) {
       await recordLayoutHealth(db, message.profile.id, message.missing);
     }
+    // Formerly known as: the tab shows an old URL of a person Kindred keeps under their new one. The
+    // rights are the tab's own URL's (above); the change goes to the person (never a second contact).
+    const input = await toCurrentContact(db, parsed.output, binding?.profile.memberId);
     let value: unknown;
     if (message.type === 'panelView') {
       // The bound profile and what is stored about it: the panel reads only what its tab shows.
       const profile = binding?.profile ?? null;
-      value = { profile, view: profile ? await getContact(db, profile.id) : null };
+      value = { profile, view: profile ? await getContact(db, profile.id, profile.memberId) : null };
     } else if (message.type === 'listTags') value = await listTags(db, message.ids);
     // A seen profile is recorded as bound: the panel adds a typed name, never other fields.
     else if (grant.write)
-      value = await run(
-        message.type,
-        db,
-        grant.bind ? { profile: grant.bind.binding.profile } : parsed.output,
-        now,
-        id,
-      );
+      value = await run(message.type, db, grant.bind ? { profile: grant.bind.binding.profile } : input, now, id);
     // Allowed, but only to read: a visit that is not recorded, or a panel confirming what it shows.
     else
       value = await getContact(
         db,
         'profile' in message ? message.profile.id : (message as { contactId: string }).contactId,
+        binding?.profile.memberId,
       );
     return { ok: true, value: grant.reply === 'none' ? null : value };
   } catch (error) {
@@ -271,4 +270,14 @@ async function runOnce(
       return value;
     }),
   );
+}
+
+/**
+ * A tab's change names the contact of its own URL (./access.ts checks that); when that URL is an old one
+ * of a person Kindred keeps under their new one (lib/storage/former-ids.ts), it goes to that contact.
+ */
+async function toCurrentContact(db: KindredDB, input: object, pageMemberId: string | undefined): Promise<object> {
+  if (!('contactId' in input) || typeof input.contactId !== 'string') return input;
+  const contactId = await currentContactId(db, input.contactId, pageMemberId);
+  return contactId === input.contactId ? input : { ...input, contactId };
 }

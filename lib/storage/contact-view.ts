@@ -1,5 +1,6 @@
 import { type Contact, isNameOnlyId, nameOnlyId } from '../model/contact';
 import type { KindredDB } from './db';
+import { contactByFormerId } from './former-ids';
 import { type SamePersonView, samePersonView } from './same-person-view';
 import { type Tag, tagsOf } from '../model/taxonomy';
 
@@ -20,20 +21,30 @@ export interface ContactView {
   /** One person under two URLs (member id): a merge to offer, or a move or merge to undo (./same-person.ts). */
   samePerson?: SamePersonView['samePerson'];
   samePersonChange?: SamePersonView['samePersonChange'];
+  /**
+   * Where the person is kept now, when they were found under an old URL of theirs (the id asked for is
+   * one of `contact.formerIds`, ./former-ids.ts): `contact` is that person, under this id.
+   */
+  knownAs?: string;
 }
 
 export class StoreError extends Error {}
 
 const PANEL_COLLAPSED = 'panelCollapsed';
 
-export async function getContact(db: KindredDB, contactId: string): Promise<ContactView> {
+/**
+ * What the panel shows for `contactId`: the contact stored under it or, when none is, the person who was
+ * known under it (unless `pageMemberId`, the member id the page shows, says it is someone else now).
+ */
+export async function getContact(db: KindredDB, contactId: string, pageMemberId?: string): Promise<ContactView> {
   return db.transaction('r', db.contacts, db.taxonomy, db.settings, async () => {
-    const [contact, taxonomy, collapsed, merge] = await Promise.all([
+    const [stored, taxonomy, collapsed, merge] = await Promise.all([
       db.contacts.get(contactId),
       db.taxonomy.toArray(),
       db.settings.get(PANEL_COLLAPSED),
       db.settings.get(LAST_NAMESAKE_MERGE),
     ]);
+    const contact = stored ?? (await contactByFormerId(db, contactId, pageMemberId));
     const namesake = await namesakeOf(db, contact);
     const samePerson = await samePersonView(db, contact);
     const last = merge?.value as { contact: Contact; mergedAt: string } | undefined;
@@ -44,6 +55,7 @@ export async function getContact(db: KindredDB, contactId: string): Promise<Cont
       ...(namesake && { namesake: { id: namesake.id, name: namesake.name || contact!.name } }),
       ...(last?.contact.id === contactId && contact?.updatedAt === last.mergedAt && { canUndoNamesake: true }),
       ...samePerson,
+      ...(contact && contact.id !== contactId && { knownAs: contact.id }),
     };
   });
 }

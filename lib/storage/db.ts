@@ -143,6 +143,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: { dueRows: DUE_ROWS_SCHEMA },
     upgrade: buildDueRows,
   },
+  {
+    // One person under two URLs: the ids a contact was known under before (a move or a merge), so an
+    // old URL finds the person in one indexed read (lib/storage/former-ids.ts). Nothing to upgrade:
+    // contacts without former ids are left out of the index.
+    version: 12,
+    stores: {
+      contacts: 'id, *purposes, *relationships, lastSeenAt, company, memberId, rhythmDays, *formerIds',
+    },
+  },
 ];
 
 /**

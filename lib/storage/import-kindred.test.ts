@@ -143,6 +143,13 @@ describe('replace', () => {
 });
 
 describe('mergeContact', () => {
+  it('keeps the URLs the person was known under on both sides, each once, never the contact’s own', () => {
+    const base = { ...newContact('a', T1), formerIds: ['old-a', 'older-a'] };
+    const { contact } = mergeContact(base, { ...newContact('a', T2), updatedAt: T2, formerIds: ['older-a', 'file-a'] });
+    expect(contact.formerIds).toEqual(['file-a', 'old-a', 'older-a']);
+    expect(mergeContact(newContact('a', T1), newContact('a', T2)).contact).not.toHaveProperty('formerIds');
+  });
+
   const base: Contact = { ...newContact('a', T1), name: 'A', note: 'old', updatedAt: T1 };
   it('keeps text the newer side lacks', () => {
     const { contact } = mergeContact(base, { ...newContact('a', T2), updatedAt: T2, headline: 'New' });

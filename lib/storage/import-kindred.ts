@@ -5,6 +5,7 @@ import type { ImportData, RecordProblem } from '../formats/kindred-file';
 import { existingContacts } from './store';
 import { takeSnapshot } from './snapshot';
 import { importExtras } from './network-review';
+import { withFormerIds } from '../model/same-person';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -226,6 +227,10 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
   // A member id never changes for a person: the one already kept stays, a file can add a missing one.
   const memberId = current.memberId ?? incoming.memberId;
   if (memberId) contact.memberId = memberId;
+  // The URLs the person was known under: both sides' (this database's kept first when there are too many).
+  const formerIds = withFormerIds(current.id, incoming.formerIds, ...(current.formerIds ?? []));
+  if (formerIds.length) contact.formerIds = formerIds;
+  else delete contact.formerIds;
   // The later review counts (issue 16).
   const reviewedAt = maxDate(current.reviewedAt ?? '', incoming.reviewedAt ?? '');
   if (reviewedAt) contact.reviewedAt = reviewedAt;

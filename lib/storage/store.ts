@@ -13,6 +13,7 @@ import { type KindredExport, buildExport } from '../formats/export-format';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import { exportExtras } from './network-review';
 import { moveFormerContact } from './same-person';
+import { contactByFormerId, releaseFormerId } from './former-ids';
 
 /**
  * Database operations. Each is one small change in one transaction ("add tag X to contact Y"),
@@ -28,34 +29,52 @@ export async function recordSeen(db: KindredDB, seen: SeenProfile, now: string):
   // Any URL of the profile (a country subdomain, a query) is stored as the canonical one of its id.
   const profile = { ...seen, url: contactUrl(seen.id) };
   await db.transaction('rw', db.contacts, db.settings, async () => {
+    const stored = await db.contacts.get(profile.id);
+    // The page shows who has this URL now: a contact of another member that was known under it forgets it.
+    if (!stored && profile.memberId) await releaseFormerId(db, profile.id, profile.memberId);
+    // An old URL of a person Kindred keeps under their new one (./former-ids.ts): that contact, never a
+    // second one under the old URL. Only the visit is recorded, unless the page shows the person's member
+    // id: a page without one (logged out, still loading) may show someone LinkedIn gave the URL to.
+    const former = stored ? undefined : await contactByFormerId(db, profile.id, profile.memberId);
+    if (former) {
+      const confirmed = !!profile.memberId && profile.memberId === former.memberId;
+      await updateSeen(db, former, confirmed ? { ...profile, id: former.id, url: former.url } : undefined, now);
+      return;
+    }
     // A person who changed their URL: the contact kept under the old one, by member id (./same-person.ts).
-    const existing = (await db.contacts.get(profile.id)) ?? (await moveFormerContact(db, profile, now));
+    const existing = stored ?? (await moveFormerContact(db, profile, now));
     // Never merged with anyone here: a contact imported under the same name may be a namesake or an
     // impostor. The panel asks the person (`namesake` in the view, answered by answerNamesake).
     if (!existing) {
       await db.contacts.add(newContact(profile.id, now, { ...profile, lastSeenAt: now }));
       return;
     }
-    // A field the page did not show this time (markup changed, still loading) keeps its old value.
-    const changes: Partial<Contact> = { lastSeenAt: now };
-    // The member id too. Another contact with the same member id, when this one existed already, is
-    // left alone here: two stored contacts that are one person are offered for merging (./same-person.ts).
-    const pageValues: PageValues = { ...existing.pageValues };
-    for (const field of ['url', 'name', 'headline', 'company', 'location', 'memberId'] as const) {
-      const value = profile[field];
-      if (!value) continue;
-      // A field the person corrected keeps the correction; only what the page shows is updated.
-      if (field !== 'url' && field !== 'location' && field !== 'memberId' && isCorrected(existing, field)) {
-        pageValues[field] = value;
-      } else if (value !== existing[field]) changes[field] = value;
-    }
-    if (existing.pageValues && JSON.stringify(pageValues) !== JSON.stringify(existing.pageValues)) {
-      changes.pageValues = pageValues;
-    }
-    if (Object.keys(changes).length > 1) changes.updatedAt = now;
-    await db.contacts.update(profile.id, changes);
+    await updateSeen(db, existing, profile, now);
   });
-  return getContact(db, profile.id);
+  return getContact(db, profile.id, profile.memberId);
+}
+
+/** A visit of a stored contact: when, and what the page showed of them (`profile`; nothing when undefined). */
+async function updateSeen(db: KindredDB, existing: Contact, profile: SeenProfile | undefined, now: string) {
+  // A field the page did not show this time (markup changed, still loading) keeps its old value.
+  const changes: Partial<Contact> = { lastSeenAt: now };
+  if (!profile) return void (await db.contacts.update(existing.id, changes));
+  // The member id too. Another contact with the same member id, when this one existed already, is
+  // left alone here: two stored contacts that are one person are offered for merging (./same-person.ts).
+  const pageValues: PageValues = { ...existing.pageValues };
+  for (const field of ['url', 'name', 'headline', 'company', 'location', 'memberId'] as const) {
+    const value = profile[field];
+    if (!value) continue;
+    // A field the person corrected keeps the correction; only what the page shows is updated.
+    if (field !== 'url' && field !== 'location' && field !== 'memberId' && isCorrected(existing, field)) {
+      pageValues[field] = value;
+    } else if (value !== existing[field]) changes[field] = value;
+  }
+  if (existing.pageValues && JSON.stringify(pageValues) !== JSON.stringify(existing.pageValues)) {
+    changes.pageValues = pageValues;
+  }
+  if (Object.keys(changes).length > 1) changes.updatedAt = now;
+  await db.contacts.update(existing.id, changes);
 }
 
 /** The contact field a tag goes in; refuses an unknown tag, and putting on an archived one. */

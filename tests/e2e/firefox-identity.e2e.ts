@@ -9,7 +9,7 @@ import {
   readStoredContacts,
 } from '../support/firefox';
 import { newUserDataDir, removeUserDataDir } from '../support/harness';
-import { BEFORE, MEMBER, MOVED_TEXT, RENAMED, renamedPages } from '../support/renamed-person';
+import { BEFORE, MEMBER, MOVED_TEXT, RENAMED, renamedPages, withoutMemberLink } from '../support/renamed-person';
 
 /**
  * In real Firefox (ESR, the MV2 build): a person who changed their LinkedIn URL keeps their tags and
@@ -50,6 +50,37 @@ describe('one person, one contact, in real Firefox', () => {
       expect(kindred.outsideRequests).toEqual([]);
     } finally {
       await kindred.close();
+    }
+  });
+
+  it('finds the person under their old URL after the move, on a page without the member id, with no second contact', async () => {
+    // Her old URL, once she moved, is opened from an old bookmark on a page that shows no member id.
+    let moved = false;
+    const pages = (url: URL) =>
+      moved && url.pathname === `/in/${BEFORE.id}/` ? withoutMemberLink(url) : renamedPages(url);
+    const kindred = await launchKindredInFirefox(pages, newUserDataDir());
+    try {
+      const page = await kindred.newPage();
+      await page.goto(`https://www.linkedin.com/in/${BEFORE.id}/`);
+      await (await panelByRole(page, 'button', 'Mentor')).click();
+      await expect.poll(async () => (await readStoredContacts(page))[BEFORE.id]?.relationships).toEqual(['mentor']);
+      await page.goto(`https://www.linkedin.com/in/${RENAMED.id}/`);
+      await (await panelIn(page)).waitForSelector(`::-p-text(${MOVED_TEXT})`);
+
+      moved = true;
+      await page.goto(`https://www.linkedin.com/in/${BEFORE.id}/`);
+      await (
+        await panelIn(page)
+      ).waitForSelector(
+        `::-p-text(Kindred knows this person as linkedin.com/in/${RENAMED.id}, their LinkedIn address now)`,
+      );
+      await expect.poll(() => pressedState(page, 'Mentor')).toBe('true');
+      const stored = await readStoredContacts(page);
+      expect(Object.keys(stored)).toEqual([RENAMED.id]);
+      expect(stored[RENAMED.id]).toMatchObject({ memberId: MEMBER, formerIds: [BEFORE.id] });
+    } finally {
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
     }
   });
 });

@@ -116,4 +116,41 @@ describe('one person, one contact, in real Chromium', () => {
       removeUserDataDir(kindred.userDataDir);
     }
   });
+
+  it('finds the person under their old URL after the move, on a page without the member id, with no second contact', async () => {
+    const kindred = await launchKindred(pages, newUserDataDir());
+    try {
+      const page = await kindred.context.newPage();
+      await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+      let panel = panelOf(page);
+      await panel.getByRole('button', { name: 'Mentor' }).click();
+      await expect.poll(async () => (await readStoredContacts(kindred))[JANE.id]?.relationships).toEqual(['mentor']);
+      // She changes her URL: the panel on the new one moves her there (by the member id).
+      await page.goto(`https://www.linkedin.com/in/${RENAMED.id}/`);
+      await panelOf(page).getByText(MOVED_TEXT).waitFor();
+
+      // An old bookmark of her old URL, on a page that shows no member id (e.g. logged out).
+      hidden.add(`/in/${JANE.id}/`);
+      await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+      panel = panelOf(page);
+      await panel
+        .getByText(
+          'Kindred knows this person as linkedin.com/in/jane-doe-flexa, their LinkedIn address now; this page is under an earlier one.',
+        )
+        .waitFor();
+      await expect.poll(() => panel.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
+      // A change made here goes to her, under her URL now.
+      await panel.getByRole('button', { name: 'Friend' }).click();
+      await expect
+        .poll(async () => (await readStoredContacts(kindred))[RENAMED.id]?.relationships)
+        .toEqual(['mentor', 'friend']);
+      const stored = await readStoredContacts(kindred);
+      expect(Object.keys(stored)).toEqual([RENAMED.id]);
+      expect(stored[RENAMED.id]).toMatchObject({ memberId: MEMBER, formerIds: [JANE.id] });
+    } finally {
+      hidden.clear();
+      await kindred.close();
+      removeUserDataDir(kindred.userDataDir);
+    }
+  });
 });

@@ -193,6 +193,38 @@ describe('badges on LinkedIn’s lists (Chromium)', () => {
     expect(await countLike(page, host)).toBe(5);
     await page.close();
   });
+
+  it('shows the badge of a person kept under a new URL on a card that links to their old one', async () => {
+    const list = load(OWN)[0]!;
+    const old = list.people[0]!;
+    // Kept under the URL they have now, known under the card's one (their former id, from a backup).
+    const page = await openExtensionPage(kindred, 'options.html');
+    const reply = await page.evaluate(async (old) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+      };
+      await chrome.runtime.sendMessage({ type: 'deleteAll' });
+      const file = {
+        format: 'kindred',
+        version: 2,
+        contacts: [{ id: 'moved-on', relationships: ['peer'], formerIds: [old] }],
+      };
+      return chrome.runtime.sendMessage({ type: 'importKindred', text: JSON.stringify(file), mode: 'merge' });
+    }, old);
+    expect(reply).toMatchObject({ ok: true });
+    await page.close();
+    served = new Map([[new URL(list.url).href, readFileSync(join(list.dir, list.file), 'utf8')]]);
+    const listPage = await kindred.context.newPage();
+    const cdp = await kindred.context.newCDPSession(listPage);
+    await listPage.goto(list.url, { waitUntil: 'domcontentloaded' });
+    await expect
+      .poll(async () => (await badges(cdp)).map(({ person, name }) => ({ person, name })), {
+        timeout: 10_000,
+      })
+      .toEqual([{ person: old, name: 'Kindred: Peer' }]);
+    expect(Object.keys(await readStoredContacts(kindred))).toEqual(['moved-on']);
+    await listPage.close();
+  });
 });
 
 /** The centre of the Kindred control named `name` (in its closed shadow root), where a person would click. */

@@ -192,3 +192,26 @@ describe('version 10: default tags follow the browser’s language', () => {
     db.close();
   });
 });
+
+describe('version 12: an old URL finds the person kept under their new one', () => {
+  it('indexes the former ids of contacts kept before', async () => {
+    const indexedDB = new IDBFactory();
+    const before = Math.max(...SCHEMA_VERSIONS.map((s) => s.version).filter((v) => v < 12));
+    const old = openKindredDB({ indexedDB, IDBKeyRange }, before);
+    await old.open();
+    await old.contacts.bulkPut([{ ...contacts[0]!, formerIds: ['jane-old', 'jane-older'] }, contacts[1]!]);
+    old.close();
+
+    const db = openKindredDB({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await db.contacts.where('formerIds').equals('jane-older').primaryKeys()).toEqual(['jane-doe']);
+    expect(await db.contacts.where('formerIds').anyOf(['jane-old', 'jürgen-müller']).primaryKeys()).toEqual([
+      'jane-doe',
+    ]);
+    expect(await db.contacts.get('jane-doe')).toMatchObject({
+      note: contacts[0]!.note,
+      formerIds: ['jane-old', 'jane-older'],
+    });
+    db.close();
+  });
+});

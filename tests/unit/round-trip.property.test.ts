@@ -204,6 +204,8 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
           }),
           // The network review (issue 16).
           reviewedAt: fc.constantFrom(undefined, '2026-05-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z'),
+          // The URLs the person was known under before (a move or merge of one member's contacts).
+          formerIds: fc.option(fc.uniqueArray(slug, { minLength: 1, maxLength: 3 }), { nil: undefined }),
           keepInTouch: fc.option(
             fc.record(
               {
@@ -244,6 +246,7 @@ const writes: fc.Arbitrary<Write> = fc.oneof(
         ...(c.source ? { source: c.source } : {}),
         ...(c.pageValues ? { pageValues: c.pageValues } : {}),
         ...(c.reviewedAt ? { reviewedAt: c.reviewedAt } : {}),
+        ...(c.formerIds?.some((id) => id !== c.id) ? { formerIds: c.formerIds.filter((id) => id !== c.id) } : {}),
         ...c.keepInTouch,
       }));
       const snapshots = file.snapshots.map((month, n) => ({
