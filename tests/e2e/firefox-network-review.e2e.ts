@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('the network review in Firefox', () => {
   it('opens the welcome on install, and the popup shows purpose, diagnosis and who is due within 600 px', async () => {
-    kindred = await launchKindredInFirefox(pages);
+    kindred = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await expect.poll(async () => (await welcomeTab(kindred!.browser)) !== undefined, { timeout: 10_000 }).toBe(true);
     const options = (await welcomeTab(kindred.browser))!;
@@ -96,7 +96,7 @@ describe('the network review in Firefox', () => {
       purpose: await bottomOf(options, 'p', 'Creating a future of work that is more equitable'),
       mission: await bottomOf(options, 'p', '1 person on your mission'),
       diagnosis: await bottomOf(options, '.diagnosis-sentence', 'no way-shower and no community of practice'),
-      due: await bottomOf(options, 'h2', 'Reconnect'),
+      due: await bottomOf(options, 'h2', 'Keep in touch'),
       overview: await bottomOf(options, 'button', 'Open overview'),
     };
     for (const [name, bottom] of Object.entries(bottoms)) {

@@ -170,6 +170,23 @@ describe('the network review', () => {
   });
 
   it('the popup shows purpose, diagnosis, who is due and the trend within 600 px', async () => {
+    // Someone due: a mentor first tagged 200 days ago, never in touch since (a mentor's rhythm is 90 days).
+    const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
+    const file = {
+      format: 'kindred',
+      version: 2,
+      contacts: [
+        { id: 'old-mentor', name: 'Old Mentor', relationships: ['mentor'], createdAt: longAgo, firstTaggedAt: longAgo },
+      ],
+    };
+    await options.getByRole('tab', { name: 'Import and export' }).click();
+    await options.getByLabel('Kindred export file (JSON)').setInputFiles({
+      name: 'kindred.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText(/^Imported: 1 added/).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await kindred!.context.newPage();
       await popup.emulateMedia({ colorScheme: scheme });
@@ -181,7 +198,7 @@ describe('the network review', () => {
         mission: popup.getByText('1 person on your mission'),
         diagnosis: popup.locator('.diagnosis-sentence'),
         trend: popup.getByText(/^Since .+, your growth share (rose|fell|stayed)/),
-        due: popup.getByRole('heading', { name: 'Reconnect' }),
+        due: popup.getByRole('heading', { name: 'Keep in touch' }),
         firstDue: popup.locator('.reconnect-list li').first(),
         // Who was tagged this week is counted from `firstTaggedAt`, which keep-in-touch records.
         week: popup.getByText(/^This week: /),

@@ -145,7 +145,10 @@ describe('durability', () => {
         const jane = (await readStoredContacts(kindred!))['jane-doe']!;
         return { purposes: [...jane.purposes].sort(), relationships: [...jane.relationships].sort() };
       })
-      .toEqual({ purposes: [...expected.purposes].sort(), relationships: [...expected.relationships].sort() });
+      .toEqual(
+        { purposes: [...expected.purposes].sort(), relationships: [...expected.relationships].sort() },
+        { timeout: 15_000 },
+      );
     await a.reload();
     await expect.poll(() => pressed(a, 'Gets work done')).toBe('true');
     await expect.poll(() => pressed(a, 'Mentor')).toBe('false');
@@ -226,7 +229,7 @@ describe('hostile content', () => {
     await options.getByRole('tab', { name: 'Untagged queue' }).click();
 
     const popup = await openExtensionPage(kindred, 'popup.html');
-    await popup.getByText(/tagged contacts? serves? your work/).waitFor();
+    await popup.locator('.diagnosis-sentence').waitFor(); // the popup's glance is up
     await profile.waitForTimeout(300);
     for (const page of [options, profile, popup]) {
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -259,7 +262,7 @@ describe('privacy', () => {
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON' }).click()]);
     await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV' }).click()]);
     const popup = await openExtensionPage(kindred, 'popup.html');
-    await popup.getByText(/tagged contacts? serves? your work/).waitFor();
+    await popup.locator('.diagnosis-sentence').waitFor(); // the popup's glance is up
     await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export JSON' }).click()]);
 
     const own = `chrome-extension://${kindred.extensionId}/`;
