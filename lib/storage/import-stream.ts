@@ -71,12 +71,18 @@ export class KindredImport {
       mode: ImportMode;
       skipInvalid: boolean;
       now: string;
+      /**
+       * The file's size as the page declared it: a file larger than the memory budget is staged
+       * batch by batch from its first piece, so the background never holds more than one batch of it.
+       */
+      fileBytes?: number;
       /** Tests set small ones to see the staging table used. */
       memoryBudget?: number;
       batchChars?: number;
     },
   ) {
     this.stream = new KindredFileStream({ contact: (raw) => this.pending.push(raw) });
+    this.spilling = (options.fileBytes ?? 0) > (options.memoryBudget ?? MEMORY_BUDGET);
     running.add(this.id);
   }
 
