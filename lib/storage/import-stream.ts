@@ -37,7 +37,7 @@ import { importExtras } from './network-review';
 /** Characters of the file whose contacts are kept in memory before they go to the staging table. */
 export const MEMORY_BUDGET = 24 * 1024 * 1024;
 /** Characters of the file per staged batch. */
-const BATCH_CHARS = 4 * 1024 * 1024;
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /** Progress of the final transaction: contacts checked and written, of all. */
 export type StoreProgress = (done: number, total: number) => void;

@@ -133,7 +133,7 @@ describe('large Kindred files in Chromium', () => {
     });
 
     // 100 MB replace to the end, then undone from the same page.
-    // Its heaps, the options page's and the background's, sampled over CDP every 200 ms. What the
+    // Its heaps, the options page's and the background's, sampled over CDP every 200 ms (after a full collection every 2 s). What the
     // import keeps alive (the heap right after a full collection) stays under a quarter of the file: the
     // background holds at most MEMORY_BUDGET characters of contacts plus the 4 MiB piece in flight, the
     // page one slice; a heap that grew with the file (the text kept whole, every contact in an array)

@@ -61,7 +61,7 @@ export async function measureHeaps(
   page: Page,
   work: () => Promise<void>,
   every = 200,
-  collectEvery = 5,
+  collectEvery = 10,
 ): Promise<HeapPeaks> {
   const pageSession = await kindred.context.newCDPSession(page);
   const pageSend: Send = (method, params) =>
