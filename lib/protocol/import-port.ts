@@ -145,7 +145,12 @@ function startSession(db: KindredDB, start: PageToBackground & { type: 'start' }
     if (received > limit) throw new ImportTooLarge(tooLarge(start.kind));
   };
   if (start.kind === 'kindred') {
-    const session = new KindredImport(db, { mode: start.mode, skipInvalid: start.skipInvalid, now });
+    const session = new KindredImport(db, {
+      mode: start.mode,
+      skipInvalid: start.skipInvalid,
+      now,
+      fileBytes: start.bytes,
+    });
     return {
       push: async (text) => {
         count(text);

@@ -136,6 +136,26 @@ describe('an import read in pieces', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('a file declared larger than the memory budget goes to the staging table from its first batch', async () => {
+    const text = file(Array.from({ length: 30 }, (_, i) => person(i)));
+    const staged = async (fileBytes: number) => {
+      const session = new KindredImport(db, {
+        mode: 'merge',
+        skipInvalid: false,
+        now: T,
+        fileBytes,
+        memoryBudget: text.length,
+        batchChars: 500,
+      });
+      await session.push(text.slice(0, 1200));
+      const count = await db.importStaging.count();
+      await session.cancel();
+      return count;
+    };
+    expect(await staged(text.length)).toBe(0);
+    expect(await staged(text.length + 1)).toBeGreaterThan(0);
+  });
+
   it('a replace keeps a snapshot of what was here', async () => {
     const report = await importInPieces(file([person(1)]), 10, { mode: 'replace' });
     expect(report).toMatchObject({ added: 1, removed: 1 });

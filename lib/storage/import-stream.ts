@@ -37,7 +37,7 @@ import { importExtras } from './network-review';
 /** Characters of the file whose contacts are kept in memory before they go to the staging table. */
 export const MEMORY_BUDGET = 24 * 1024 * 1024;
 /** Characters of the file per staged batch. */
-const BATCH_CHARS = 4 * 1024 * 1024;
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /** Progress of the final transaction: contacts checked and written, of all. */
 export type StoreProgress = (done: number, total: number) => void;
@@ -71,12 +71,18 @@ export class KindredImport {
       mode: ImportMode;
       skipInvalid: boolean;
       now: string;
+      /**
+       * The file's size as the page declared it: a file larger than the memory budget is staged
+       * batch by batch from its first piece, so the background never holds more than one batch of it.
+       */
+      fileBytes?: number;
       /** Tests set small ones to see the staging table used. */
       memoryBudget?: number;
       batchChars?: number;
     },
   ) {
     this.stream = new KindredFileStream({ contact: (raw) => this.pending.push(raw) });
+    this.spilling = (options.fileBytes ?? 0) > (options.memoryBudget ?? MEMORY_BUDGET);
     running.add(this.id);
   }
 
