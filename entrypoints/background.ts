@@ -11,7 +11,16 @@ import { DUE_ALARM, changesDue, nextRecount, refreshBadge } from '../lib/storage
 import { startSync } from '../lib/protocol/sync-adapter';
 
 /** Messages that change nothing sync carries (a visit's page values wait for the next change). */
-const READS_ONLY = new Set<unknown>(['getContact', 'panelView', 'listTags', 'recordSeen', 'setPanelCollapsed']);
+const READS_ONLY = new Set<unknown>([
+  'getContact',
+  'panelView',
+  'listTags',
+  'recordSeen',
+  'setPanelCollapsed',
+  // Local facts that do not sync: a page's monthly balance snapshot, an export the person saved.
+  'recordBalanceSnapshot',
+  'recordExport',
+]);
 
 export default defineBackground(() => {
   // Opened on first use: the worker may be stopped and restarted at any time, so it keeps no other state.
