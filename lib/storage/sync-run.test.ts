@@ -52,6 +52,31 @@ afterEach(() => {
 });
 
 describe('a sync round', () => {
+  it('writes nothing over another browser’s items that arrived while it merged, and merges them next', async () => {
+    const { area, items } = sharedArea();
+    await setTag(b, 'sam', 'peer', true, ISO());
+    await syncRound(b, area);
+    const fromB = JSON.parse(JSON.stringify(items)) as SyncItems;
+    for (const key of Object.keys(items)) delete items[key];
+    await setTag(a, 'jane', 'work', true, ISO());
+    // B's items reach this browser after the round's first read, before its write.
+    let reads = 0;
+    const late: SyncArea = {
+      ...area,
+      get: async () => {
+        if (++reads === 2) Object.assign(items, fromB);
+        return area.get();
+      },
+    };
+    expect((await syncRound(a, late))?.written).toBe(0);
+    expect(items).toEqual(fromB);
+    // The arrival starts the next round: it merges B's items and writes both.
+    await syncRound(a, area);
+    expect(await a.contacts.get('sam')).toMatchObject({ relationships: ['peer'] });
+    await syncRound(b, area);
+    expect(await b.contacts.get('jane')).toMatchObject({ purposes: ['work'] });
+  });
+
   it('carries edits both ways through the shared items and then stops writing', async () => {
     const { area, writes } = sharedArea();
     await setTag(a, 'jane', 'work', true, ISO());

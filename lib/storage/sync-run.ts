@@ -54,6 +54,14 @@ export async function syncRound(db: KindredDB, area: SyncArea, now = new Date())
   }
   const stale = Object.keys(stored).filter((key) => OURS.test(key) && !(key in report.items));
   let error: string | undefined;
+  // Another browser's items may have arrived while this round merged: writing now would cover them. Their
+  // arrival is told (storage.onChanged) and starts the next round, which merges them first.
+  const writes = stale.length > 0 || Object.keys(changed).length > 0;
+  const arrived = writes && JSON.stringify(await area.get()) !== JSON.stringify(stored);
+  if (arrived) {
+    await updateSyncStatus(db, changedSomething ? { lastMerge: summary } : {});
+    return { merged: changedSomething ? summary : null, written: 0, removed: 0, bytes: report.bytes };
+  }
   try {
     // Removing first frees room for what grows.
     if (stale.length > 0) await area.remove(stale);
