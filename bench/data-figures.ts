@@ -28,7 +28,11 @@ export async function dataFigures(kindred: Kindred) {
     await options.getByRole('button', { name: 'Import connections' }).click();
     await options
       .getByText(`Imported connections: ${CONTACTS.toLocaleString('en-US')} added`)
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        console.log(`run ${run}:`, (await options.locator('body').innerText()).slice(0, 4000));
+        throw error;
+      });
     return performance.now() - start;
   });
 

@@ -18,8 +18,17 @@ export function DeleteAll({ contactCount, taggedCount, client, syncOn = false }:
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const [undoable, setUndoable] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  function start() {
+    // A new deletion: what the previous one said (and its undo) no longer describes the data.
+    setMessage('');
+    setUndoable(false);
+    setConfirming(true);
+  }
 
   async function confirm(everywhere?: boolean) {
+    setBusy(true);
     try {
       if (everywhere === undefined) await client.deleteAll({});
       else await client.deleteAllSynced({ everywhere });
@@ -28,6 +37,8 @@ export function DeleteAll({ contactCount, taggedCount, client, syncOn = false }:
       setUndoable(true);
     } catch (error) {
       setMessage(i18n.t('deleteAll.failed', [errorText(error)]));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -41,7 +52,7 @@ export function DeleteAll({ contactCount, taggedCount, client, syncOn = false }:
       <h2 id="delete-heading">{i18n.t('deleteAll.heading')}</h2>
       <p class="muted">{i18n.t('deleteAll.intro')}</p>
       {!confirming ? (
-        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+        <button type="button" class="danger" onClick={start}>
           {i18n.t('deleteAll.start')}
         </button>
       ) : (
@@ -58,15 +69,15 @@ export function DeleteAll({ contactCount, taggedCount, client, syncOn = false }:
           {syncOn ? (
             <>
               <p>{i18n.t('sync.scope.intro')}</p>
-              <button type="button" class="danger" onClick={() => void confirm(true)}>
+              <button type="button" class="danger" disabled={busy} onClick={() => void confirm(true)}>
                 {i18n.t('sync.scope.deleteEverywhere')}
               </button>
-              <button type="button" class="danger" onClick={() => void confirm(false)}>
+              <button type="button" class="danger" disabled={busy} onClick={() => void confirm(false)}>
                 {i18n.t('sync.scope.deleteHere')}
               </button>
             </>
           ) : (
-            <button type="button" class="danger" onClick={() => void confirm()}>
+            <button type="button" class="danger" disabled={busy} onClick={() => void confirm()}>
               {i18n.t('deleteAll.confirm.delete')}
             </button>
           )}
