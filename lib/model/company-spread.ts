@@ -14,25 +14,68 @@ export interface CompanySpread {
   top: CompanyShare[];
 }
 
-/** How many employers deep the network is: the largest companies and their shares. */
-export function companySpread(companyOfEachContact: readonly string[], topCount = 5): CompanySpread {
-  const counts = new Map<string, { company: string; count: number }>();
-  let withCompany = 0;
+/**
+ * How many contacts work at each employer, by the employer's folded name ("Acme" and "ACME " are one; the
+ * first spelling counted is shown). Kept by the background beside the tag summary, so the overview does
+ * not walk the company index of every contact after every change.
+ */
+export type CompanyCounts = Record<string, { company: string; count: number }>;
+
+/** The folded key of a company, or undefined when none is known. */
+function companyKey(raw: string | undefined): string | undefined {
+  const company = raw?.trim();
+  return company ? company.toLowerCase() : undefined;
+}
+
+/** The counts of the company of each contact. */
+export function companyCounts(companyOfEachContact: readonly string[]): CompanyCounts {
+  const counts: CompanyCounts = {};
   for (const raw of companyOfEachContact) {
-    const company = raw.trim();
-    if (!company) continue;
-    withCompany++;
-    // "Acme" and "ACME " are one employer; the first spelling seen is shown.
-    const key = company.toLowerCase();
-    const entry = counts.get(key);
+    const key = companyKey(raw);
+    if (!key) continue;
+    const entry = counts[key];
     if (entry) entry.count++;
-    else counts.set(key, { company, count: 1 });
+    else counts[key] = { company: raw.trim(), count: 1 };
   }
-  const top = [...counts.values()]
+  return counts;
+}
+
+/**
+ * The counts after contacts changed: `before[i]` became `after[i]` (undefined: absent). Undefined when the
+ * counts cannot have described the contacts before (one would drop below zero): rebuild them instead. The
+ * same object when no company changed, so the caller writes nothing.
+ */
+export function applyCompanyChanges(
+  counts: CompanyCounts,
+  before: ReadonlyArray<{ company?: string } | undefined>,
+  after: ReadonlyArray<{ company?: string } | undefined>,
+): CompanyCounts | undefined {
+  const changed = before.some((contact, index) => companyKey(contact?.company) !== companyKey(after[index]?.company));
+  if (!changed && before.length === after.length) return counts;
+  const next: CompanyCounts = { ...counts };
+  let consistent = true;
+  const add = (raw: string | undefined, delta: number) => {
+    const key = companyKey(raw);
+    if (!key) return;
+    const count = (next[key]?.count ?? 0) + delta;
+    if (count < 0) consistent = false;
+    if (count > 0) next[key] = { company: next[key]?.company ?? raw!.trim(), count };
+    else delete next[key];
+  };
+  before.forEach((contact) => add(contact?.company, -1));
+  after.forEach((contact) => add(contact?.company, 1));
+  return consistent ? next : undefined;
+}
+
+/** How many employers deep the network is: the largest companies and their shares. */
+export function companySpread(counts: CompanyCounts, topCount = 5): CompanySpread {
+  const entries = Object.values(counts);
+  const withCompany = entries.reduce((sum, entry) => sum + entry.count, 0);
+  const top = entries
     .sort((a, b) => b.count - a.count || a.company.localeCompare(b.company))
     .slice(0, topCount)
     .map(({ company, count }) => ({ company, count, share: count / withCompany }));
-  return { withCompany, companies: counts.size, top };
+  return { withCompany, companies: entries.length, top };
 }
 
 /**

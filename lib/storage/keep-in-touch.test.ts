@@ -195,6 +195,37 @@ describe('the keep-in-touch rows (one small row per contact instead of reading e
     await expectTrue(DAYS);
   });
 
+  it('a large write (an import of hundreds) removes the rows of exactly the contacts that lost theirs', async () => {
+    await setTag(db, 'p-0100', 'peer', true, JAN.toISOString());
+    await setTag(db, 'p-0300', 'mentor', true, JAN.toISOString());
+    await setTag(db, 'zz-outside', 'mentor', true, JAN.toISOString());
+    const stored = await db.contacts.bulkGet(['p-0100', 'p-0300']);
+    // 400 contacts in one write: p-0100 untagged (its row goes), p-0300 kept, the rest never had a row.
+    const written = Array.from({ length: 400 }, (_, index) => {
+      const id = `p-${String(index).padStart(4, '0')}`;
+      const before = stored.find((contact) => contact?.id === id);
+      return before
+        ? {
+            ...before,
+            purposes: [],
+            relationships: id === 'p-0300' ? before.relationships : [],
+            firstTaggedAt: undefined,
+          }
+        : {
+            ...stored[0]!,
+            id,
+            name: id,
+            url: `https://www.linkedin.com/in/${id}/`,
+            purposes: [],
+            relationships: [],
+            firstTaggedAt: undefined,
+          };
+    });
+    await db.contacts.bulkPut(written);
+    expect((await db.dueRows.toArray()).map((row) => row.id)).toEqual(['p-0300', 'zz-outside']);
+    await expectTrue(DAYS);
+  });
+
   it('a change that changes nothing the due list needs leaves the rows unwritten', async () => {
     const { setNote } = await import('./store');
     await setTag(db, 'ann', 'peer', true, JAN.toISOString());

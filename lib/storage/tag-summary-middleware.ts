@@ -1,9 +1,12 @@
 import { coreMiddleware } from './middleware';
-import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { type TagSummary, type TaggedContact, applyContactChanges } from '../model/tag-summary';
+import { type CompanyCounts, applyCompanyChanges } from '../model/company-spread';
 
 /** The settings key of the stored `TagSummary`. */
 export const TAG_SUMMARY = 'tagSummary';
+/** The settings key of the stored `CompanyCounts` (the overview's company spread), kept the same way. */
+export const COMPANY_COUNTS = 'companyCounts';
 
 /**
  * Above this many contacts in one write (imports, bulk tagging), the summary is dropped instead of
@@ -30,29 +33,33 @@ function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTab
   const queues = new WeakMap<DBCoreMutateRequest['trans'], Promise<unknown>>();
   const keep = async (req: DBCoreMutateRequest) => {
     const { trans } = req;
-    const stored = (await settings.get({ trans, key: TAG_SUMMARY })) as { value: TagSummary } | undefined;
-    if (!stored) return contacts.mutate(req);
+    const [tags, companies] = (await settings.getMany({ trans, keys: [TAG_SUMMARY, COMPANY_COUNTS] })) as [
+      { value: TagSummary } | undefined,
+      { value: CompanyCounts } | undefined,
+    ];
+    if (!tags && !companies) return contacts.mutate(req);
     const keys = keysOf(req, contacts.schema.primaryKey.extractKey);
     const small = keys !== undefined && keys.length <= LARGE_WRITE && new Set(keys).size === keys.length;
-    const before = small ? ((await contacts.getMany({ trans, keys })) as Array<TaggedContact | undefined>) : [];
-    let updated: TagSummary | undefined;
+    const before = small
+      ? ((await contacts.getMany({ trans, keys })) as Array<(TaggedContact & { company?: string }) | undefined>)
+      : [];
+    let updatedTags: TagSummary | undefined;
+    let updatedCompanies: CompanyCounts | undefined;
     try {
       const response = await contacts.mutate(req);
-      const after = req.type === 'add' || req.type === 'put' ? (req.values as TaggedContact[]) : [];
-      updated = small && response.numFailures === 0 ? applyContactChanges(stored.value, before, after) : undefined;
+      const after =
+        req.type === 'add' || req.type === 'put' ? (req.values as Array<TaggedContact & { company?: string }>) : [];
+      const applied = small && response.numFailures === 0;
+      updatedTags = applied && tags ? applyContactChanges(tags.value, before, after) : undefined;
+      updatedCompanies = applied && companies ? applyCompanyChanges(companies.value, before, after) : undefined;
       return response;
     } finally {
       // Unchanged (a note, a touch, a snooze): not written again, so the pages' balance is not read again.
-      const unchanged = updated !== undefined && JSON.stringify(updated) === JSON.stringify(stored.value);
       // Also when the write failed part-way and the caller goes on: a dropped summary is rebuilt, a wrong one would stay.
-      if (!unchanged)
-        await settings
-          .mutate(
-            updated
-              ? { type: 'put', trans, values: [{ key: TAG_SUMMARY, value: updated }] }
-              : { type: 'delete', trans, keys: [TAG_SUMMARY] },
-          )
-          .catch(() => undefined); // the transaction is aborting: nothing it wrote stays
+      const tagsUnchanged = updatedTags !== undefined && JSON.stringify(updatedTags) === JSON.stringify(tags?.value);
+      if (tags && !tagsUnchanged) await keepOrDrop(settings, trans, TAG_SUMMARY, updatedTags);
+      if (companies && updatedCompanies !== companies.value)
+        await keepOrDrop(settings, trans, COMPANY_COUNTS, updatedCompanies);
     }
   };
   return {
@@ -66,6 +73,15 @@ function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTab
       return run;
     },
   };
+}
+
+/** Writes the summary under `key`, or deletes it (to be rebuilt) when there is none to write. */
+async function keepOrDrop(settings: DBCoreTable, trans: DBCoreTransaction, key: string, value: unknown): Promise<void> {
+  await settings
+    .mutate(
+      value === undefined ? { type: 'delete', trans, keys: [key] } : { type: 'put', trans, values: [{ key, value }] },
+    )
+    .catch(() => undefined); // the transaction is aborting: nothing it wrote stays
 }
 
 /** The primary keys a write touches, when the request names them. */

@@ -6,7 +6,8 @@ import { openTabProfiles } from './tab-profiles';
 import { computeBalance } from '../model/balance';
 import { newContact } from '../model/contact';
 import type { KindredDB } from './db';
-import { ensureTagSummary, loadTagSummary } from './page-reads';
+import { ensureTagSummary, loadCompanySpread, loadTagSummary } from './page-reads';
+import { companyCounts, companySpread } from '../model/company-spread';
 import { TAG_SUMMARY } from './tag-summary-middleware';
 import { type TagSummary, applyContactChanges, comboKey, tagSummaryFromIds } from '../model/tag-summary';
 
@@ -110,7 +111,7 @@ describe('the stored tag summary', () => {
       'revisit',
       {
         type: 'recordSeen',
-        profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author' },
+        profile: { ...profile('jane-doe', 'Jane Doe'), headline: 'Author', company: 'Globex' },
         frameToken: FRAME_TOKEN,
       },
       contentScript,
@@ -170,6 +171,9 @@ describe('the stored tag summary', () => {
       expect(await stored(), `${step}: stored after ensureTagSummary`).toBeDefined();
       const again = await balances();
       expect(again.shown, `${step}, stored`).toEqual(again.truth);
+      // The overview's company spread, kept beside the summary, is what counting every contact gives.
+      const companies = companySpread(companyCounts((await db.contacts.toArray()).map((c) => c.company)));
+      expect(await loadCompanySpread(db), `${step}: company spread`).toEqual(companies);
     }
   });
 
@@ -192,6 +196,33 @@ describe('the stored tag summary', () => {
     expect((await loadTagSummary(db)).summary).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
     await ensureTagSummary(db);
     expect(await stored()).toEqual({ known: 301, combos: { '["work"]': 1, '["growth"]': 300 } });
+  });
+
+  it('keeps the company counts without waking their readers when no one changed employer', async () => {
+    await ensureTagSummary(db);
+    await handleMessage(db, steps[0]![1], contentScript, SELF, new Date(), tabs);
+    const { liveQuery } = await import('dexie');
+    const seen: unknown[] = [];
+    const subscription = liveQuery(() => db.settings.get('companyCounts')).subscribe((row) => seen.push(row?.value));
+    try {
+      await expect.poll(() => seen.length).toBe(1);
+      expect(seen[0]).toEqual({ flexa: { company: 'Flexa', count: 1 } });
+      await handleMessage(db, steps[1]![1], optionsPage, SELF, new Date(), tabs);
+      await handleMessage(
+        db,
+        { type: 'setNote', contactId: 'jane-doe', note: 'Hi' },
+        optionsPage,
+        SELF,
+        new Date(),
+        tabs,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toHaveLength(1);
+      await handleMessage(db, steps[5]![1], contentScript, SELF, new Date(), tabs); // the revisit: now at Globex
+      await expect.poll(() => seen.at(-1)).toEqual({ globex: { company: 'Globex', count: 1 } });
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 
   it('counts writes made at the same time inside one transaction', async () => {

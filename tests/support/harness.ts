@@ -160,6 +160,9 @@ function panelLocator(page: Page, steps: Step[]): Locator {
 export async function openExtensionPage(kindred: Kindred, path: string): Promise<Page> {
   const page = await kindred.context.newPage();
   await page.goto(`chrome-extension://${kindred.extensionId}/${path}`);
+  // In front, as the page a person works in is: headless Chromium draws a page behind another one
+  // frame a second, and every click (which waits for frames) would take seconds.
+  await page.bringToFront();
   return page;
 }
 
