@@ -7,7 +7,7 @@ import type { ContentClient } from '../../lib/protocol/client';
 import type { KindredDB } from '../../lib/storage/db';
 import { setTag } from '../../lib/storage/store';
 import { addDays, today } from '../../lib/model/rhythm';
-import { dueCount } from '../../lib/storage/keep-in-touch';
+import { refreshDueGlance } from '../../lib/storage/keep-in-touch';
 import { TagPanel } from './TagPanel';
 
 const jane = {
@@ -35,17 +35,17 @@ const longAgo = () => new Date(Date.now() - 200 * 86_400_000).toISOString();
 describe('keep in touch in the panel', () => {
   it('“I reached out” logs today: “Last in touch: today”, the person is no longer due, and it can be undone', async () => {
     await setTag(db, 'jane-doe', 'peer', true, longAgo());
-    expect(await dueCount(db, new Date())).toBe(1);
+    expect(await refreshDueGlance(db, new Date())).toBe(1);
     render(<TagPanel profile={jane} client={client} />);
     expect(await screen.findByText('Not in touch yet')).toBeTruthy();
     expect(screen.getByText(/Due: 140 days past the rhythm/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'I reached out' }));
     expect(await screen.findByText('Last in touch: today')).toBeTruthy();
-    await waitFor(async () => expect(await dueCount(db, new Date())).toBe(0));
+    await waitFor(async () => expect(await refreshDueGlance(db, new Date())).toBe(0));
     expect((await db.contacts.get('jane-doe'))?.touches).toEqual([{ on: today(new Date()) }]);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Not in touch yet')).toBeTruthy();
-    await waitFor(async () => expect(await dueCount(db, new Date())).toBe(1));
+    await waitFor(async () => expect(await refreshDueGlance(db, new Date())).toBe(1));
   });
 
   it('logs another day with how, from the disclosure, by keyboard-reachable controls', async () => {

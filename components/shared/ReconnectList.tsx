@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../lib/i18n';
-import type { Contact } from '../../lib/model/contact';
 import { errorText } from '../../lib/model/error-text';
 import { daysBetween, lastTouchOn, today } from '../../lib/model/rhythm';
 import type { PageClient } from '../../lib/protocol/page-client';
+import type { DueContact } from '../../lib/storage/keep-in-touch';
 import { relativeDay } from './relative-day';
 import { useWatch } from './use-watch';
 
@@ -16,7 +16,7 @@ interface ReconnectListProps {
   now?: () => Date;
 }
 
-type Done = { kind: 'touch' | 'snooze'; contact: Contact; on: string };
+type Done = { kind: 'touch' | 'snooze'; contact: DueContact; on: string };
 
 /**
  * Keep in touch: the people due (lib/model/rhythm.ts), most overdue first and the growth side before the
@@ -34,7 +34,7 @@ export function ReconnectList({
   const [failed, setFailed] = useState('');
   const undoButton = useRef<HTMLButtonElement>(null);
 
-  async function act(kind: Done['kind'], contact: Contact) {
+  async function act(kind: Done['kind'], contact: DueContact) {
     const on = today(now());
     setFailed('');
     try {

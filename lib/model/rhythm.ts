@@ -177,7 +177,7 @@ export function isGrowthSide(contact: Pick<Contact, 'purposes' | 'relationships'
   );
 }
 
-export interface DueEntry<C extends RhythmContact = Contact> {
+export interface DueEntry<C = Contact> {
   contact: C;
   state: DueState;
   growth: boolean;

@@ -1,5 +1,5 @@
 import type { KindredDB } from './db';
-import { dueCount } from './keep-in-touch';
+import { refreshDueGlance } from './keep-in-touch';
 
 /**
  * The toolbar badge: how many people are due (lib/model/rhythm.ts). The background keeps it current after
@@ -34,9 +34,9 @@ export function changesDue(type: unknown): boolean {
   return typeof type !== 'string' || !NOT_DUE_CHANGING.has(type);
 }
 
-/** Counts who is due now and shows it with `setText`. */
+/** Counts who is due now, keeps the popup's glance of them, and shows the count with `setText`. */
 export async function refreshBadge(db: KindredDB, now: Date, setText: (text: string) => Promise<void>): Promise<void> {
-  await setText(badgeText(await dueCount(db, now)));
+  await setText(badgeText(await refreshDueGlance(db, now)));
 }
 
 /** One minute after the next local midnight: when the alarm recounts (daylight saving included). */

@@ -4,8 +4,9 @@ import { clientOnDatabase } from '../../tests/support/fake-client';
 import type { KindredDB } from './db';
 import { recordSeen, setTag } from './store';
 import {
-  dueCount,
+  refreshDueGlance,
   loadDue,
+  loadDueGlance,
   logTouch,
   removeTouch,
   setPersonRhythm,
@@ -49,14 +50,14 @@ describe('keep in touch in the database', () => {
 
   it('a tagged person becomes due after their rhythm, a touch takes them off, its undo puts them back', async () => {
     await setTag(db, 'jane', 'peer', true, JAN.toISOString());
-    expect(await dueCount(db, at('2026-03-02'))).toBe(0); // 60 days
-    expect(await dueCount(db, at('2026-03-03'))).toBe(1); // 61 days
+    expect(await refreshDueGlance(db, at('2026-03-02'))).toBe(0); // 60 days
+    expect(await refreshDueGlance(db, at('2026-03-03'))).toBe(1); // 61 days
     const view = await logTouch(db, 'jane', { channel: 'call' }, at('2026-03-03'));
     expect(view.contact?.touches).toEqual([{ on: '2026-03-03', channel: 'call' }]);
-    expect(await dueCount(db, at('2026-03-03'))).toBe(0);
+    expect(await refreshDueGlance(db, at('2026-03-03'))).toBe(0);
     await removeTouch(db, 'jane', { on: '2026-03-03', channel: 'call' }, at('2026-03-03'));
     expect((await db.contacts.get('jane'))?.touches).toBeUndefined();
-    expect(await dueCount(db, at('2026-03-03'))).toBe(1);
+    expect(await refreshDueGlance(db, at('2026-03-03'))).toBe(1);
   });
 
   it('refuses a touch in the future and changes nothing', async () => {
@@ -69,8 +70,8 @@ describe('keep in touch in the database', () => {
     await setTag(db, 'jane', 'peer', true, JAN.toISOString());
     const view = await snoozeContact(db, 'jane', true, at('2026-04-01'));
     expect(view.contact?.snoozedUntil).toBe('2026-04-15');
-    expect(await dueCount(db, at('2026-04-14'))).toBe(0);
-    expect(await dueCount(db, at('2026-04-15'))).toBe(1);
+    expect(await refreshDueGlance(db, at('2026-04-14'))).toBe(0);
+    expect(await refreshDueGlance(db, at('2026-04-15'))).toBe(1);
     await snoozeContact(db, 'jane', false, at('2026-04-02'));
     expect((await db.contacts.get('jane'))?.snoozedUntil).toBeUndefined();
   });
@@ -79,7 +80,7 @@ describe('keep in touch in the database', () => {
     await setTag(db, 'ann', 'industry', true, JAN.toISOString());
     await setTag(db, 'bob', 'peer', true, JAN.toISOString());
     const day = at('2026-02-15'); // 45 days
-    expect(await dueCount(db, day)).toBe(0);
+    expect(await refreshDueGlance(db, day)).toBe(0);
     await setPersonRhythm(db, 'ann', 30, day);
     expect((await loadDue(db, day)).entries.map((e) => e.contact.id)).toEqual(['ann']);
     await setTagRhythm(db, 'peer', 40);
@@ -87,7 +88,7 @@ describe('keep in touch in the database', () => {
     await setPersonRhythm(db, 'bob', 0, day); // none for Bob
     await setTagRhythm(db, 'industry', null);
     await setPersonRhythm(db, 'ann', null, day); // Ann follows her tags again: industry has none
-    expect(await dueCount(db, day)).toBe(0);
+    expect(await refreshDueGlance(db, day)).toBe(0);
     expect((await db.taxonomy.get('industry'))?.rhythmDays).toBeUndefined();
   });
 
@@ -122,6 +123,63 @@ describe('keep in touch in the database', () => {
     await expect(client.logTouch({ contactId: 'jane', on: '2026-03-04' })).rejects.toThrow('future');
     await expect(client.setTagRhythm({ tagId: 'peer', rhythmDays: 0 })).rejects.toThrow('at least 1 day');
     await expect(client.setPersonRhythm({ contactId: 'jane', rhythmDays: 1.5 })).rejects.toThrow('whole number');
+  });
+});
+
+describe('the glance (the first people due, kept by the background for the popup)', () => {
+  const names = (due: { entries: Array<{ contact: { id: string } }> }) => due.entries.map((e) => e.contact.id);
+
+  it('shows what reading every row shows, once the background has counted, and only then', async () => {
+    for (const [index, id] of ['ann', 'bob', 'cy', 'dan', 'eve', 'fay', 'gus'].entries()) {
+      await setTag(db, id, index % 2 ? 'peer' : 'mentor', true, JAN.toISOString());
+      if (index > 3) await logTouch(db, id, { on: `2026-01-0${index}`, channel: 'call' }, at('2026-01-09'));
+    }
+    const day = at('2026-06-01');
+    const full = await loadDue(db, day, 3);
+    expect(full.total).toBe(7);
+    expect(await refreshDueGlance(db, day)).toBe(7);
+    const glance = await loadDueGlance(db, day, 3);
+    expect(glance.total).toBe(7);
+    expect(names(glance)).toEqual(names(full));
+    expect(glance.entries.map((e) => e.state)).toEqual(full.entries.map((e) => e.state));
+    // Only what the list shows: the last touch, not every touch, note or headline.
+    const withTouch = (await loadDueGlance(db, day, 5)).entries.find((e) => e.contact.touches);
+    expect(withTouch?.contact).toEqual({
+      id: withTouch!.contact.id,
+      name: withTouch!.contact.name,
+      url: withTouch!.contact.url,
+      touches: [{ on: expect.any(String), channel: 'call' }],
+    });
+
+    // A change the background has not counted yet shows after its count; the next day reads the rows.
+    await snoozeContact(db, names(full)[0]!, true, day);
+    expect((await loadDueGlance(db, day, 3)).total).toBe(7);
+    await refreshDueGlance(db, day);
+    expect(names(await loadDueGlance(db, day, 3))).toEqual(names(await loadDue(db, day, 3)));
+    expect((await loadDueGlance(db, day, 3)).total).toBe(6);
+    await logTouch(db, 'ann', { on: '2026-06-01' }, day);
+    expect((await loadDueGlance(db, at('2026-06-02'), 3)).total).toBe((await loadDue(db, at('2026-06-02'))).total);
+    expect((await loadDueGlance(db, day, 10)).total).toBe((await loadDue(db, day)).total);
+  });
+
+  it('is written only when it changed, so the popup’s read wakes only then', async () => {
+    await setTag(db, 'ann', 'mentor', true, JAN.toISOString());
+    const day = at('2026-06-01');
+    await refreshDueGlance(db, day);
+    const { liveQuery } = await import('dexie');
+    let reads = 0;
+    const subscription = liveQuery(() => db.settings.get('dueGlance')).subscribe(() => reads++);
+    try {
+      await expect.poll(() => reads).toBe(1);
+      await refreshDueGlance(db, day);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(reads).toBe(1);
+      await snoozeContact(db, 'ann', true, day);
+      await refreshDueGlance(db, day);
+      await expect.poll(() => reads).toBe(2);
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 });
 
