@@ -1,4 +1,5 @@
-import type { DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Transaction } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Transaction } from 'dexie';
+import type { KindredDB } from './db';
 import type { Contact } from '../model/contact';
 import { type RhythmContact, lastTouchOn } from '../model/rhythm';
 import { coreMiddleware } from './middleware';
@@ -76,6 +77,11 @@ export function rowContact(row: DueRow): RhythmContact & Pick<Contact, 'id' | 'n
 
 /** Version 11's upgrade: the rows of every stored contact (and the old one-row summary gone). */
 export async function buildDueRows(tx: Transaction): Promise<void> {
+  await rebuildRows(tx);
+  await tx.table('settings').delete('dueSummary');
+}
+
+async function rebuildRows(tx: Transaction): Promise<void> {
   const rows: DueRow[] = [];
   await tx.table<Contact, string>('contacts').each((contact) => {
     const row = dueRowOf(contact);
@@ -84,13 +90,45 @@ export async function buildDueRows(tx: Transaction): Promise<void> {
   const table = tx.table<DueRow, string>(DUE_ROWS);
   await table.clear();
   await table.bulkPut(rows);
-  await tx.table('settings').delete('dueSummary');
+}
+
+/**
+ * The settings key set, in the same transaction, by a large write to contacts (an import, a bulk edit of
+ * hundreds): the rows were not kept by it and are rebuilt afterwards (`ensureDueRows`); until then the
+ * readers work from the contacts themselves. Writing 9,000 rows inside a 30,000-contact import made it
+ * half a second slower; the rebuild runs after the import has answered.
+ */
+export const DUE_ROWS_STALE = 'dueRowsStale';
+
+/** Whether the rows wait for a rebuild: read them from the contacts instead. */
+export async function dueRowsStale(db: KindredDB): Promise<boolean> {
+  return (await db.settings.get(DUE_ROWS_STALE)) !== undefined;
+}
+
+/** Rebuilds the rows after a large write (the background, after its writes); nothing when they are true. */
+export async function ensureDueRows(db: KindredDB): Promise<void> {
+  if (!(await dueRowsStale(db))) return;
+  await db.transaction('rw', [db.contacts, db.dueRows, db.settings], async (tx) => {
+    if (!(await dueRowsStale(db))) return;
+    await rebuildRows(tx);
+    await db.settings.delete(DUE_ROWS_STALE);
+  });
+}
+
+/** Every row, from the table, or from the contacts while the table waits for its rebuild. */
+export async function readDueRows(db: KindredDB): Promise<DueRow[]> {
+  return db.transaction('r', [db.contacts, db.dueRows, db.settings], async () =>
+    (await dueRowsStale(db))
+      ? (await db.contacts.toArray()).flatMap((contact) => dueRowOf(contact) ?? [])
+      : db.dueRows.toArray(),
+  );
 }
 
 /**
  * Keeps `dueRows` true in the transaction of every write to contacts, whichever code makes it: each
  * written contact's row is put (or deleted when it has none and had one), each deleted contact's row
- * deleted, a deleted range (a cleared table) deleted in the rows too. Databases older than version 11
+ * deleted, a deleted range (a cleared table) deleted in the rows too; a write of more than SMALL_WRITE
+ * contacts marks the rows for a rebuild instead (DUE_ROWS_STALE). Databases older than version 11
  * (only while upgrading, or built by the migration test) have no such table: nothing to keep.
  */
 export const dueRowsMiddleware = coreMiddleware('kindred-due-rows', (down) => {
@@ -98,10 +136,13 @@ export const dueRowsMiddleware = coreMiddleware('kindred-due-rows', (down) => {
   if (!present) return {};
   return {
     transaction(stores, mode, options) {
-      const withRows = mode === 'readwrite' && stores.includes('contacts') && !stores.includes(DUE_ROWS);
-      return down.transaction(withRows ? [...stores, DUE_ROWS] : stores, mode, options);
+      const extra = mode === 'readwrite' && stores.includes('contacts') ? [DUE_ROWS, 'settings'] : [];
+      return down.transaction([...stores, ...extra.filter((store) => !stores.includes(store))], mode, options);
     },
-    table: (name) => (name === 'contacts' ? keepingRows(down.table(name), down.table(DUE_ROWS)) : down.table(name)),
+    table: (name) =>
+      name === 'contacts'
+        ? keepingRows(down.table(name), down.table(DUE_ROWS), down.table('settings'))
+        : down.table(name),
   };
 });
 
@@ -111,28 +152,10 @@ function hasRows(trans: DBCoreTransaction): boolean {
   return !names || names.contains(DUE_ROWS);
 }
 
-/** The keys of the rows from the lowest to the highest of `ids`: one key-only read. */
-async function rowKeysBetween(rows: DBCoreTable, trans: DBCoreTransaction, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  let lower = ids[0]!;
-  let upper = lower;
-  for (const id of ids) {
-    if (id < lower) lower = id;
-    if (id > upper) upper = id;
-  }
-  const { result } = await rows.query({
-    trans,
-    values: false,
-    // DBCoreRangeType.Range: the enum is declared `const` in Dexie's types, so it has no value at run time.
-    query: { index: rows.schema.primaryKey, range: { type: 2 as DBCoreRangeType, lower, upper } },
-  });
-  return new Set(result as string[]);
-}
-
-/** Up to this many contacts in one write, their rows are compared before they are written. */
+/** Up to this many contacts in one write, their rows are kept in it; a larger write leaves them to a rebuild. */
 const SMALL_WRITE = 200;
 
-function keepingRows(contacts: DBCoreTable, rows: DBCoreTable): DBCoreTable {
+function keepingRows(contacts: DBCoreTable, rows: DBCoreTable, settings: DBCoreTable): DBCoreTable {
   // Writes in one transaction are followed one after another, so none works from a stale read.
   const queues = new WeakMap<DBCoreMutateRequest['trans'], Promise<unknown>>();
   const keep = async (req: DBCoreMutateRequest) => {
@@ -145,24 +168,20 @@ function keepingRows(contacts: DBCoreTable, rows: DBCoreTable): DBCoreTable {
     } else if (req.type === 'delete') {
       const keys = (req.keys as string[]).filter((_, index) => !failed(index));
       if (keys.length > 0) await rows.mutate({ type: 'delete', trans, keys });
+    } else if (req.values.length > SMALL_WRITE) {
+      await settings.mutate({ type: 'put', trans, values: [{ key: DUE_ROWS_STALE, value: true }] });
     } else {
       const written = (req.values as Contact[]).filter((_, index) => !failed(index));
-      // A small write puts only the rows that changed and deletes only rows that are there: every row
-      // written wakes the pages' watched reads of the whole table (the due list). A large one (an
-      // import) writes them all without reading first.
-      const small = written.length <= SMALL_WRITE;
-      const ids = written.map((contact) => contact.id);
-      const before = small ? await rows.getMany({ trans, keys: ids }) : [];
-      // A large write deletes only the rows that are there: most contacts of a Connections.csv or an
-      // import have none, and deleting absent keys one by one cost an import of 30,000 about a second.
-      const present = small ? null : await rowKeysBetween(rows, trans, ids);
+      // Only the rows that changed are put, and only rows that are there deleted: every row written wakes
+      // the pages' watched reads of the whole table (the due list).
+      const before = await rows.getMany({ trans, keys: written.map((contact) => contact.id) });
       const put: DueRow[] = [];
       const gone: string[] = [];
       written.forEach((contact, index) => {
         const row = dueRowOf(contact);
         if (row) {
-          if (!small || JSON.stringify(row) !== JSON.stringify(before[index])) put.push(row);
-        } else if (present ? present.has(contact.id) : before[index] !== undefined) gone.push(contact.id);
+          if (JSON.stringify(row) !== JSON.stringify(before[index])) put.push(row);
+        } else if (before[index] !== undefined) gone.push(contact.id);
       });
       if (put.length > 0) await rows.mutate({ type: 'put', trans, values: put });
       if (gone.length > 0) await rows.mutate({ type: 'delete', trans, keys: gone });

@@ -12,7 +12,7 @@ import {
 } from '../model/rhythm';
 import { type ContactView, StoreError, getContact } from './contact-view';
 import type { KindredDB } from './db';
-import { rowContact } from './due-rows';
+import { ensureDueRows, readDueRows, rowContact } from './due-rows';
 
 /**
  * Keep in touch (lib/model/rhythm.ts): touches, rhythms, snoozes, and who is due. Each change is one small
@@ -122,8 +122,8 @@ export interface Due {
  * contacts shown are loaded whole.
  */
 export async function loadDue(db: KindredDB, now: Date, limit = Infinity): Promise<Due> {
-  const [taxonomy, rows] = await db.transaction('r', db.taxonomy, db.dueRows, () =>
-    Promise.all([db.taxonomy.toArray(), db.dueRows.toArray()]),
+  const [taxonomy, rows] = await db.transaction('r', [db.taxonomy, db.dueRows, db.contacts, db.settings], () =>
+    Promise.all([db.taxonomy.toArray(), readDueRows(db)]),
   );
   const due = dueList(rows.map(rowContact), taxonomy, now);
   const shown = due.slice(0, limit);
@@ -156,6 +156,7 @@ interface DueGlance extends Due {
  * The row is written only when it changed, so its readers wake only then. Returns how many are due.
  */
 export async function refreshDueGlance(db: KindredDB, now: Date): Promise<number> {
+  await ensureDueRows(db);
   const due = await loadDue(db, now, GLANCE_SIZE);
   const glance: DueGlance = {
     day: today(now),

@@ -6,6 +6,7 @@ import type { FileExtras } from '../formats/kindred-file';
 import type { KindredDB } from './db';
 import { StoreError } from './contact-view';
 import { loadTagSummary } from './page-reads';
+import { dueRowsStale } from './due-rows';
 
 /**
  * The network review's data (issue 16), in the `settings` table: the professional purpose under
@@ -71,18 +72,20 @@ export async function loadWeeklyWork(db: KindredDB, now: Date): Promise<WeeklyWo
   const start = startOfWeek(now);
   const from = new Date(start.getTime() - DAY).toISOString();
   const to = new Date(now.getTime() + DAY).toISOString();
-  const [firsts, touches] = await db.transaction('r', db.dueRows, () =>
-    Promise.all([
+  return db.transaction('r', [db.dueRows, db.settings, db.contacts], async () => {
+    // Right after an import the rows wait for their rebuild (./due-rows.ts): the contacts say it then.
+    if (await dueRowsStale(db)) return weeklyWork(await db.contacts.toArray(), now);
+    const [firsts, touches] = await Promise.all([
       db.dueRows.where('firstTaggedAt').between(from, to, true, true).keys(),
       db.dueRows
         .where('touchKeys')
         .between(from.slice(0, 10), `${to.slice(0, 10)}\uffff`, true, true)
         .keys(),
-    ]),
-  );
-  const sources: WeeklySource[] = firsts.map((at) => ({ firstTaggedAt: String(at) }));
-  sources.push({ touches: touches.map((key) => ({ on: String(key).slice(0, String(key).indexOf('|')) })) });
-  return weeklyWork(sources, now);
+    ]);
+    const sources: WeeklySource[] = firsts.map((at) => ({ firstTaggedAt: String(at) }));
+    sources.push({ touches: touches.map((key) => ({ on: String(key).slice(0, String(key).indexOf('|')) })) });
+    return weeklyWork(sources, now);
+  });
 }
 
 /** What an export writes besides tags and contacts. */
