@@ -88,6 +88,50 @@ describe('keep in touch in Chromium', () => {
   });
 });
 
+describe('keep in touch after a large import (Chromium)', () => {
+  let kindred: Kindred | undefined;
+  afterAll(async () => {
+    await kindred?.close();
+    if (kindred) removeUserDataDir(kindred.userDataDir);
+  });
+
+  it('counts everyone due in an imported file of 400 people, and the week, once the import has answered', async () => {
+    kindred = await launchKindred(pages);
+    // 300 mentors first tagged 100 days ago (mentors: every 90 days) and 100 untagged people: more than one
+    // write keeps the keep-in-touch rows for, so the background rebuilds them after the import.
+    const first = `${hundredDaysAgo()}T12:00:00.000Z`;
+    const contacts = Array.from({ length: 400 }, (_, index) => {
+      const id = `imported-${String(index).padStart(3, '0')}`;
+      return {
+        id,
+        url: `https://www.linkedin.com/in/${id}/`,
+        name: `Person ${index}`,
+        ...(index < 300 && { relationships: ['mentor'], firstTaggedAt: first }),
+        ...(index === 0 && { touches: [{ on: today(new Date()), channel: 'call' }] }),
+      };
+    });
+    const options = await openExtensionPage(kindred, 'options.html#data');
+    await options.getByLabel('Kindred export file (JSON)').setInputFiles({
+      name: 'kindred.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'kindred', version: 2, contacts })),
+    });
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText('Imported: 400 added').waitFor();
+    const popup = await openExtensionPage(kindred, 'popup.html');
+    const badge = () =>
+      popup.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText: (d: object) => Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
+    await expect.poll(badge).toBe('299');
+    await popup.reload();
+    await popup.getByText('299 people are due, the longest overdue first:').waitFor();
+    await popup.getByText(/1 touch/).waitFor();
+  });
+});
+
 describe('keep in touch in Firefox (the MV2 build)', () => {
   const userDataDir = newUserDataDir();
   let firefox: KindredInFirefox | undefined;
