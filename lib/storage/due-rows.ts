@@ -2,7 +2,7 @@ import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Transaction }
 import type { KindredDB } from './db';
 import type { Contact } from '../model/contact';
 import { type RhythmContact, lastTouchOn } from '../model/rhythm';
-import { coreMiddleware } from './middleware';
+import { coreMiddleware, writesInOrder } from './middleware';
 
 /**
  * Keep in touch, in a small table of its own (`dueRows`): one small row per contact that the due maths or
@@ -156,8 +156,6 @@ function hasRows(trans: DBCoreTransaction): boolean {
 const SMALL_WRITE = 200;
 
 function keepingRows(contacts: DBCoreTable, rows: DBCoreTable, settings: DBCoreTable): DBCoreTable {
-  // Writes in one transaction are followed one after another, so none works from a stale read.
-  const queues = new WeakMap<DBCoreMutateRequest['trans'], Promise<unknown>>();
   const keep = async (req: DBCoreMutateRequest) => {
     const { trans } = req;
     if (!hasRows(trans)) return contacts.mutate(req);
@@ -188,15 +186,5 @@ function keepingRows(contacts: DBCoreTable, rows: DBCoreTable, settings: DBCoreT
     }
     return response;
   };
-  return {
-    ...contacts,
-    mutate(req) {
-      const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keep(req));
-      queues.set(
-        req.trans,
-        run.catch(() => undefined),
-      );
-      return run;
-    },
-  };
+  return writesInOrder(contacts, keep);
 }

@@ -1,5 +1,5 @@
 import Dexie, { type DBCoreMutateRequest, type DBCoreTable, type Transaction } from 'dexie';
-import { coreMiddleware } from './middleware';
+import { coreMiddleware, writesInOrder } from './middleware';
 import { type Hlc, hlcSeconds, tick } from '../model/sync-clock';
 import {
   CONTACT_SYNC_FIELDS,
@@ -90,7 +90,6 @@ export const syncClockMiddleware = coreMiddleware('kindred-sync-clocks', (down) 
 
 function clocking(table: DBCoreTable, settings: DBCoreTable, clocksTable: DBCoreTable, prefix: 'c' | 't'): DBCoreTable {
   const fields = (prefix === 'c' ? CONTACT_SYNC_FIELDS : TAG_SYNC_FIELDS) as Record<string, SyncField<unknown>>;
-  const queues = new WeakMap<object, Promise<unknown>>();
   const record = async (req: DBCoreMutateRequest) => {
     const { trans } = req;
     if ((trans as IDBTransaction).mode === 'versionchange' || unclocked.has(trans)) return table.mutate(req);
@@ -148,16 +147,5 @@ function clocking(table: DBCoreTable, settings: DBCoreTable, clocksTable: DBCore
     }
     return response;
   };
-  return {
-    ...table,
-    mutate(req) {
-      // One after another within a transaction, so each write compares with what the last one left.
-      const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => record(req));
-      queues.set(
-        req.trans,
-        run.catch(() => undefined),
-      );
-      return run;
-    },
-  };
+  return writesInOrder(table, record);
 }

@@ -1,4 +1,4 @@
-import { coreMiddleware } from './middleware';
+import { coreMiddleware, writesInOrder } from './middleware';
 import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { type TagSummary, type TaggedContact, applyContactChanges } from '../model/tag-summary';
 import { type CompanyCounts, applyCompanyChanges } from '../model/company-spread';
@@ -29,8 +29,6 @@ export const tagSummaryMiddleware = coreMiddleware('kindred-tag-summary', (down)
 }));
 
 function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTable {
-  // Writes in one transaction run one after another here, so none updates the summary from a stale read.
-  const queues = new WeakMap<DBCoreMutateRequest['trans'], Promise<unknown>>();
   const keep = async (req: DBCoreMutateRequest) => {
     const { trans } = req;
     const [tags, companies] = (await settings.getMany({ trans, keys: [TAG_SUMMARY, COMPANY_COUNTS] })) as [
@@ -62,17 +60,7 @@ function keepingSummary(contacts: DBCoreTable, settings: DBCoreTable): DBCoreTab
         await keepOrDrop(settings, trans, COMPANY_COUNTS, updatedCompanies);
     }
   };
-  return {
-    ...contacts,
-    mutate(req) {
-      const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keep(req));
-      queues.set(
-        req.trans,
-        run.catch(() => undefined),
-      );
-      return run;
-    },
-  };
+  return writesInOrder(contacts, keep);
 }
 
 /** Writes the summary under `key`, or deletes it (to be rebuilt) when there is none to write. */
