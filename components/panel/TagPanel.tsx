@@ -108,8 +108,11 @@ export function TagPanel({
   // is answered after every save started before it; a save started since may be missing from it, and
   // the answer is dropped (that save's answer, and the notice its write brings, are newer). The note
   // keeps what is typed and not saved yet (useNote), and the collapsed state is this panel's own.
+  const lookedAgain = useRef(lookAgain);
   useEffect(() => {
-    if (!lookAgain) return;
+    // Not at mount (the first load reads them): only when told since.
+    if (lookAgain === lookedAgain.current) return;
+    lookedAgain.current = lookAgain;
     let current = true;
     const before = started();
     client.getContact({ contactId: profile.id }).then(
