@@ -9,6 +9,8 @@ import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
 import { DUE_ALARM, changesDue, nextRecount, refreshBadge } from '../lib/storage/due-badge';
 import { startSync } from '../lib/protocol/sync-adapter';
+import { watchChangedPeople } from '../lib/storage/changed-people';
+import { LOOK_AGAIN } from '../lib/protocol/panel-notices';
 
 /** Messages that change nothing sync carries (a visit's page values wait for the next change). */
 const READS_ONLY = new Set<unknown>([
@@ -44,6 +46,9 @@ export default defineBackground(() => {
     if (changesDue(type)) void reply.then(keepBadge);
     return reply;
   });
+  // An open panel shows what is stored (lib/storage/changed-people.ts): after every committed change, the
+  // tabs showing a changed person are told to look again, and nothing more.
+  watchChangedPeople(database, tabs, (tabId) => browser.tabs.sendMessage(tabId, { type: LOOK_AGAIN }));
   // Imports of any size arrive over a port, in pieces (lib/protocol/import-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== IMPORT_PORT) return;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../lib/model/contact';
 
 export interface NoteDraft {
@@ -66,8 +66,12 @@ export function useNote(delay: number, persist: PersistNote): NoteDraft {
   return {
     value,
     loaded(text) {
-      setValue((current) => (current === saved.current ? text : current));
-      if (draft.current === saved.current) draft.current = text;
+      // What the person typed and has not saved yet stays (the next save stores it over `text`: their
+      // newest keystrokes win); otherwise the field shows what is stored.
+      if (draft.current === saved.current) {
+        draft.current = text;
+        setValue(text);
+      }
       saved.current = text;
     },
     input(text) {
@@ -81,12 +85,26 @@ export function useNote(delay: number, persist: PersistNote): NoteDraft {
 }
 
 export function NoteField({ note, disabled }: { note: NoteDraft; disabled: boolean }) {
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The text is put in here rather than as a `value` prop: when the stored note changes while the field
+  // has the focus (another tab, another browser), the caret and selection stay where they were.
+  useLayoutEffect(() => {
+    const textarea = field.current!;
+    if (textarea.value === note.value) return;
+    const focused = textarea.ownerDocument.activeElement === textarea;
+    const { selectionStart, selectionEnd, selectionDirection } = textarea;
+    textarea.value = note.value;
+    if (focused) {
+      const end = note.value.length;
+      textarea.setSelectionRange(Math.min(selectionStart, end), Math.min(selectionEnd, end), selectionDirection);
+    }
+  }, [note.value]);
   return (
     <label>
       <span class="label">{i18n.t('panel.note')}</span>
       <textarea
+        ref={field}
         rows={2}
-        value={note.value}
         maxLength={LIMITS.note}
         disabled={disabled}
         placeholder={i18n.t('panel.notePlaceholder')}

@@ -6,6 +6,8 @@ import type { ContentClient } from '../../lib/protocol/client';
 import type { KindredDB } from '../../lib/storage/db';
 import { getContact, setPanelCollapsed } from '../../lib/storage/contact-view';
 import { setNote, setTag } from '../../lib/storage/store';
+import { logTouch } from '../../lib/storage/keep-in-touch';
+import { correctField } from '../../lib/storage/namesakes';
 import { TagPanel } from './TagPanel';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -317,5 +319,100 @@ describe('TagPanel: one person under two LinkedIn addresses', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('false'),
     );
+  });
+});
+
+describe('TagPanel: the person changed elsewhere (another tab, the options page, another browser)', () => {
+  const noteBox = () => screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  const pressed = (name: string) => screen.getByRole('button', { name }).getAttribute('aria-pressed');
+  /** The panel, rendered and loaded; `told(n)` is the background's n-th "look again". */
+  async function openPanel(props: Partial<Parameters<typeof TagPanel>[0]> = {}) {
+    const { rerender } = render(<TagPanel profile={jane} client={client} {...props} />);
+    await waitFor(() => expect(noteBox().disabled).toBe(false));
+    return {
+      told: (lookAgain: number) =>
+        rerender(<TagPanel profile={jane} client={client} {...props} lookAgain={lookAgain} />),
+    };
+  }
+
+  it('shows the stored tags, note, last touch and corrected name once told to look again', async () => {
+    await setNote(db, 'jane-doe', 'Old note', NOW);
+    const { told } = await openPanel();
+    expect(noteBox().value).toBe('Old note');
+    await setTag(db, 'jane-doe', 'mentor', true, NOW);
+    await setNote(db, 'jane-doe', 'Written on the options page', NOW);
+    await logTouch(db, 'jane-doe', {}, new Date());
+    await correctField(db, 'jane-doe', 'name', 'Jane D. Doe', NOW);
+    // Not before it is told.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pressed('Mentor')).toBe('false');
+    told(1);
+    await waitFor(() => expect(pressed('Mentor')).toBe('true'));
+    expect(noteBox().value).toBe('Written on the options page');
+    expect(screen.getByText('Last in touch: today')).toBeTruthy();
+    expect(within(panel()).getByRole('heading', { name: 'Jane D. Doe' })).toBeTruthy();
+  });
+
+  it('keeps a note being typed and not saved yet, and saves it over the newer one (the newest keystrokes win)', async () => {
+    const { told } = await openPanel({ noteDelay: 60_000 });
+    fireEvent.input(noteBox(), { target: { value: 'Typed here' } });
+    await setNote(db, 'jane-doe', 'Written in another tab', NOW);
+    await setTag(db, 'jane-doe', 'peer', true, NOW);
+    told(1);
+    await waitFor(() => expect(pressed('Peer')).toBe('true'));
+    expect(noteBox().value).toBe('Typed here');
+    fireEvent.blur(noteBox());
+    await waitFor(async () => expect((await db.contacts.get('jane-doe'))?.note).toBe('Typed here'));
+    // Saved: the next change elsewhere shows again.
+    await setNote(db, 'jane-doe', 'Newer still', NOW);
+    told(2);
+    await waitFor(() => expect(noteBox().value).toBe('Newer still'));
+  });
+
+  it('leaves the focus and the caret where they were when the note in the focused field changes', async () => {
+    await setNote(db, 'jane-doe', 'Hello world', NOW);
+    const { told } = await openPanel();
+    noteBox().focus();
+    noteBox().setSelectionRange(5, 5);
+    await setNote(db, 'jane-doe', 'Hello there, world', NOW);
+    told(1);
+    await waitFor(() => expect(noteBox().value).toBe('Hello there, world'));
+    expect(document.activeElement).toBe(noteBox());
+    expect([noteBox().selectionStart, noteBox().selectionEnd]).toEqual([5, 5]);
+  });
+
+  it('drops an answer read before a click made since, so the click is not undone on screen', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowRead: ContentClient = {
+      ...client,
+      getContact: async (input) => {
+        const stored = await client.getContact(input);
+        await held;
+        return stored;
+      },
+    };
+    const { rerender } = render(<TagPanel profile={jane} client={slowRead} />);
+    await waitFor(() => expect(noteBox().disabled).toBe(false));
+    rerender(<TagPanel profile={jane} client={slowRead} lookAgain={1} />);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // read: Mentor off
+    fireEvent.click(screen.getByRole('button', { name: 'Mentor' }));
+    await screen.findByText('Saved');
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pressed('Mentor')).toBe('true');
+  });
+
+  it('as a list’s popover, says when the stored tags differ from those shown (the card’s badge looks again)', async () => {
+    let tagsChanged = 0;
+    const { told } = await openPanel({ onClose: () => undefined, onStoredTagsChange: () => tagsChanged++ });
+    await setNote(db, 'jane-doe', 'Only the note', NOW);
+    told(1);
+    await waitFor(() => expect(noteBox().value).toBe('Only the note'));
+    expect(tagsChanged).toBe(0);
+    await setTag(db, 'jane-doe', 'mentor', true, NOW);
+    told(2);
+    await waitFor(() => expect(pressed('Mentor')).toBe('true'));
+    expect(tagsChanged).toBe(1);
   });
 });

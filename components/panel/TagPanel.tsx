@@ -39,6 +39,13 @@ interface TagPanelProps {
    * (the content script gives the focus back to the card).
    */
   onClose?: () => void;
+  /**
+   * Changes when the background says the person changed in the database (another tab, the options page,
+   * the popup, another browser): the panel reads them again and shows what is stored.
+   */
+  lookAgain?: number;
+  /** Reading them again found other tags than the panel showed (a list's popover: the card's badge). */
+  onStoredTagsChange?: () => void;
 }
 
 export function TagPanel({
@@ -50,11 +57,16 @@ export function TagPanel({
   focusRequest = 0,
   noteDelay = 300,
   onClose,
+  lookAgain = 0,
+  onStoredTagsChange,
 }: TagPanelProps) {
   const [view, setView] = useState<ContactView | null>(null);
   const [hidden, setCollapsed] = useState(false);
   const collapsed = hidden && !onClose;
-  const { status, setStatus, save } = useSave(profile.id, client, setView);
+  const { status, setStatus, save, started } = useSave(profile.id, client, setView);
+  /** The view shown now, for answers that arrive after later renders. */
+  const shown = useRef(view);
+  shown.current = view;
   const note = useNote(noteDelay, (text, revert, urgent) => {
     const input = { contactId: profile.id, note: text };
     void save(() => (urgent ? client.setNote(input, { urgent }) : client.setNote(input)), revert);
@@ -91,6 +103,33 @@ export function TagPanel({
       current = false;
     };
   }, [profile.id, profile.name, profile.headline, profile.company, profile.location]);
+
+  // The person changed elsewhere: read them again. The panel's own changes go in order, so this read
+  // is answered after every save started before it; a save started since may be missing from it, and
+  // the answer is dropped (that save's answer, and the notice its write brings, are newer). The note
+  // keeps what is typed and not saved yet (useNote), and the collapsed state is this panel's own.
+  const lookedAgain = useRef(lookAgain);
+  useEffect(() => {
+    // Not at mount (the first load reads them): only when told since.
+    if (lookAgain === lookedAgain.current) return;
+    lookedAgain.current = lookAgain;
+    let current = true;
+    const before = started();
+    client.getContact({ contactId: profile.id }).then(
+      (stored) => {
+        if (!current || started() !== before) return;
+        const tagsChanged = tagsOf(shown.current) !== tagsOf(stored);
+        setView(stored);
+        note.loaded(stored.contact?.note ?? '');
+        if (tagsChanged) onStoredTagsChange?.();
+      },
+      // Nothing new to show; the panel keeps what it shows (a failed save still says so).
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [lookAgain]);
 
   const contact = view?.contact ?? null;
   // A field the person corrected shows the correction; else what the page shows, or what is stored.
@@ -300,6 +339,12 @@ export function TagPanel({
       </div>
     </section>
   );
+}
+
+/** The person's tags, comparable as a string. */
+function tagsOf(view: ContactView | null): string {
+  const contact = view?.contact;
+  return JSON.stringify([[...(contact?.purposes ?? [])].sort(), [...(contact?.relationships ?? [])].sort()]);
 }
 
 /** The view as it will be once the background has applied the toggle (shown before it answers). */

@@ -40,7 +40,10 @@ export function useSave(
     }
   }
 
-  return { status, setStatus, save };
+  /** How many changes were started so far: a read sent before the latest one may not show it yet. */
+  const started = () => latestChange.current;
+
+  return { status, setStatus, save, started };
 }
 
 export function statusText(status: Status): string {

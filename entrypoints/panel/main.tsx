@@ -8,6 +8,7 @@ import { messageClient } from '../../lib/protocol/client';
 import { CONTENT_OPERATIONS } from '../../lib/protocol/operation-names';
 import { sendToBackground } from '../../lib/protocol/transport';
 import { uiLocale } from '../../lib/i18n';
+import { LOOK_AGAIN } from '../../lib/protocol/panel-notices';
 
 /**
  * The tag panel, an extension page framed in LinkedIn's profile pages. Its DOM, its key events and
@@ -36,6 +37,8 @@ const systemDark = matchMedia('(prefers-color-scheme: dark)');
 let profile: SeenProfile | null = null;
 let look: Omit<ToFrame, 'kindred'> = { dark: systemDark.matches, floating: false, reading: false };
 let focusRequests = 0;
+/** How often the background said the person changed in the database (the panel reads them again). */
+let lookAgains = 0;
 let asked = 0;
 
 const toParent = (message: FromFrame) =>
@@ -54,7 +57,12 @@ function paint() {
         floating={look.floating}
         dark={look.dark}
         focusRequest={focusRequests}
-        {...(look.card && { onClose: () => toParent({ kindred: 'close' }) })}
+        lookAgain={lookAgains}
+        {...(look.card && {
+          onClose: () => toParent({ kindred: 'close' }),
+          // Changed elsewhere while the popover is open: the card's badge looks the person up again too.
+          onStoredTagsChange: () => toParent({ kindred: 'changed' }),
+        })}
       />
     ),
     app,
@@ -102,6 +110,14 @@ window.addEventListener('message', (event) => {
 browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
   if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'focus-panel') return;
   focusRequests++;
+  paint();
+});
+
+// The person this tab shows changed in the database (lib/storage/changed-people.ts): the panel reads
+// them again. From the background only; it says nothing else.
+browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+  if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== LOOK_AGAIN) return;
+  lookAgains++;
   paint();
 });
 

@@ -47,4 +47,21 @@ describe('which profile each tab shows', () => {
     expect(await tabs.get(1)).toEqual({ profile: jane, frameToken: TOKEN });
     expect(await tabs.get(2)).toEqual({ profile: sam, frameToken: TOKEN });
   });
+
+  it('lists every bound tab, ordinary and private, each once', async () => {
+    const tabs = openTabProfiles({ indexedDB: new IDBFactory(), IDBKeyRange });
+    await tabs.set(1, showing(jane), false);
+    await tabs.set(2, showing(sam), true);
+    // A tab moved into a private window: only its private binding counts.
+    await tabs.set(3, showing(jane), false);
+    await tabs.set(3, showing(sam), true);
+    const all = (await tabs.all()).sort((a, b) => a.tabId - b.tabId);
+    expect(all).toEqual([
+      { tabId: 1, ...showing(jane) },
+      { tabId: 2, ...showing(sam) },
+      { tabId: 3, ...showing(sam) },
+    ]);
+    await tabs.forget(1);
+    expect((await tabs.all()).map(({ tabId }) => tabId).sort()).toEqual([2, 3]);
+  });
 });

@@ -26,6 +26,8 @@ export interface TabProfiles {
   set(tabId: number, binding: TabBinding, incognito: boolean): Promise<void>;
   forget(tabId: number): Promise<void>;
   clear(): Promise<void>;
+  /** Every tab with a binding (to tell the tabs showing a changed person: lib/storage/changed-people.ts). */
+  all(): Promise<Array<TabBinding & { tabId: number }>>;
 }
 
 interface TabRow extends TabBinding {
@@ -61,6 +63,11 @@ export function openTabProfiles(options?: ConstructorParameters<typeof Dexie>[1]
     async clear() {
       privateTabs.clear();
       await db.tabs.clear();
+    },
+    async all() {
+      const kept = (await db.tabs.toArray()).filter((row) => row.frameToken && !privateTabs.has(row.tabId));
+      const inMemory = [...privateTabs].map(([tabId, binding]) => ({ tabId, ...binding }));
+      return [...kept, ...inMemory].map(({ tabId, profile, frameToken }) => ({ tabId, profile, frameToken }));
     },
   };
 }

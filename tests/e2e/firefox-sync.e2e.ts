@@ -4,6 +4,7 @@ import {
   type KindredInFirefox,
   launchKindredInFirefox,
   panelByRole,
+  panelField,
   panelFrame,
   pressedState,
 } from '../support/firefox';
@@ -107,6 +108,47 @@ describe('sync into Firefox', () => {
         { timeout: 30_000, interval: 2_000 },
       )
       .toBe('true');
+    expect(firefox.outsideRequests).toEqual([]);
+  });
+
+  it('shows what arrives on a Firefox panel already open on that person, without a reload', async () => {
+    chromium = await launchKindred(pages);
+    const options = await openExtensionPage(chromium, 'options.html');
+    await options.getByRole('tab', { name: 'Import and export' }).click();
+    await options.getByRole('checkbox', { name: 'Sync across my browsers' }).check();
+    await options.getByText('Not synced yet.').waitFor();
+    const tab = await chromium.context.newPage();
+    await tab.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+    await panelOf(tab).getByRole('button', { name: 'Sponsor', exact: true }).click();
+    const note = panelOf(tab).getByRole('textbox', { name: 'Note' });
+    await note.fill('Written in Chromium');
+    await note.blur();
+    let items: Record<string, unknown> = {};
+    const popup = await openExtensionPage(chromium, 'popup.html');
+    await expect
+      .poll(
+        async () => {
+          items = await popup.evaluate(() => (globalThis as unknown as ExtensionApi).chrome!.storage.sync.get(null));
+          return JSON.stringify(items).includes('Written in Chromium');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+
+    // Firefox has Jane's panel open when the items arrive.
+    firefox = await launchKindredInFirefox(pages);
+    const page = await firefox.newPage();
+    await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+    await panelByRole(page, 'heading', JANE.name);
+    await turnOnSyncInFirefox(page);
+    expect(await pressedState(page, 'Sponsor')).toBe('false');
+    const frame = await panelFrame(page);
+    await frame.evaluate((value) => (globalThis as unknown as ExtensionApi).browser!.storage.sync.set(value), items);
+
+    await expect.poll(() => pressedState(page, 'Sponsor'), { timeout: 30_000, interval: 500 }).toBe('true');
+    await expect
+      .poll(async () => (await panelField(page, 'Note')).evaluate((field) => field.value), { timeout: 10_000 })
+      .toBe('Written in Chromium');
     expect(firefox.outsideRequests).toEqual([]);
   });
 });

@@ -380,4 +380,45 @@ describe('tagging from a list (Chromium)', () => {
       .toEqual(['ana-silva Kindred: Career resilience, Mentor']);
     await page.close();
   });
+
+  it('an open popover shows what the options page changed meanwhile, and so does the card’s badge', async () => {
+    await tag([]);
+    served = new Map([[new URL(list.url).href, readFileSync(join(list.dir, list.file), 'utf8')]]);
+    const page = await kindred.context.newPage();
+    const cdp = await kindred.context.newCDPSession(page);
+    await page.goto(list.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => controlPoint(cdp, `Tag ${BART.name} with Kindred`).catch(() => null)).not.toBeNull();
+    const point = await controlPoint(cdp, `Tag ${BART.name} with Kindred`);
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    const panel = panelOf(page);
+    await panel.getByRole('heading', { name: BART.name }).waitFor();
+
+    // While it is open, Bart is tagged and given a note elsewhere (an extension page, as the options page does).
+    const options = await openExtensionPage(kindred, 'options.html');
+    await options.evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } };
+      };
+      for (const message of [
+        { type: 'setTag', contactId: id, tagId: 'peer', on: true },
+        { type: 'setNote', contactId: id, note: 'Tagged on the options page' },
+      ]) {
+        const reply = await chrome.runtime.sendMessage(message);
+        if (!reply?.ok) throw new Error(JSON.stringify(reply));
+      }
+    }, BART.id);
+    await options.close();
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Peer', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await expect
+      .poll(() => panel.getByRole('textbox', { name: 'Note' }).inputValue())
+      .toBe('Tagged on the options page');
+    await expect
+      .poll(async () => (await badges(cdp)).map((b) => `${b.person} ${b.name}`))
+      .toEqual([`${BART.id} Kindred: Peer`]);
+    await page.close();
+  });
 });

@@ -131,6 +131,32 @@ describe('sync across browsers', () => {
     await options.getByText(/^Using \d+ KB of the 100 KB/).waitFor();
   });
 
+  it('shows what arrives from another browser on a panel already open on that person', async () => {
+    const [a, b] = [await launchWithSync(), await launchWithSync()];
+    const onB = await openProfile(b, JANE);
+    const noteOnB = panelOf(onB).getByRole('textbox', { name: 'Note' });
+    const onA = await openProfile(a, JANE);
+    await panelOf(onA).getByRole('button', { name: 'Sponsor', exact: true }).click();
+    await pressed(onA, 'Sponsor').toBe('true');
+    const noteOnA = panelOf(onA).getByRole('textbox', { name: 'Note' });
+    await noteOnA.fill('Written in browser A');
+    await noteOnA.blur();
+
+    // Carried to B while B's panel stays open on Jane: it shows them without a reload.
+    await expect
+      .poll(
+        async () => {
+          await carry(a, b, (items) => items.includes('Written in browser A'));
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+          return (await readStoredContacts(b))['jane-doe']?.note;
+        },
+        { timeout: 45_000 },
+      )
+      .toBe('Written in browser A');
+    await pressed(onB, 'Sponsor').toBe('true');
+    await expect.poll(() => noteOnB.inputValue(), { timeout: 15_000 }).toBe('Written in browser A');
+  });
+
   it('converges after offline edits on both', async () => {
     const [a, b] = [await launchWithSync(), await launchWithSync()];
     // Offline: each browser tags Sam differently, and B writes a note on Jane.
