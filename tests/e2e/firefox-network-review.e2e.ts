@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  EXTENSION_ORIGIN,
   type KindredInFirefox,
   launchKindredInFirefox,
   panelByRole,
   panelStatus,
   pressedState,
+  welcomeTab,
 } from '../support/firefox';
 import { SCREENSHOTS, removeUserDataDir } from '../support/harness';
 import { JANE, profilePage } from '../support/pages';
@@ -20,20 +20,6 @@ import { JANE, profilePage } from '../support/pages';
  */
 
 const pages = (url: URL) => (url.pathname.startsWith(`/in/${JANE.id}`) ? profilePage(JANE) : undefined);
-const WELCOME_URL = `${EXTENSION_ORIGIN}/options.html#welcome`;
-
-/**
- * The tab the install opened on the welcome. Over BiDi puppeteer may list an extension page with the URL
- * about:blank, so each tab is asked where it really is.
- */
-async function welcomeTab(browser: Browser): Promise<Page | undefined> {
-  for (const page of await browser.pages()) {
-    const href = await page.evaluate(() => location.href).catch(() => '');
-    if (href === WELCOME_URL) return page;
-  }
-  return undefined;
-}
-
 /** The bottom of the first element matching `selector` whose text matches, in CSS pixels (-1: none). */
 function bottomOf(page: Page, selector: string, text: string): Promise<number> {
   return page.evaluate(
@@ -56,8 +42,7 @@ describe('the network review in Firefox', () => {
   it('opens the welcome on install, and the popup shows purpose, diagnosis and who is due within 600 px', async () => {
     kindred = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await expect.poll(async () => (await welcomeTab(kindred!.browser)) !== undefined, { timeout: 10_000 }).toBe(true);
-    const options = (await welcomeTab(kindred.browser))!;
+    const options = await welcomeTab(kindred.browser);
     await options.waitForSelector('::-p-aria([name="Welcome to Kindred"][role="heading"])');
     expect(await options.$eval('#welcome-heading', (h) => h.parentElement!.textContent)).toContain(
       'Everything stays in this browser',

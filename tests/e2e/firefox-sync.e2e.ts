@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type KindredInFirefox,
@@ -7,6 +6,7 @@ import {
   panelField,
   panelFrame,
   pressedState,
+  welcomeTab,
 } from '../support/firefox';
 import { type Kindred, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
 import { JANE, type Person, SAM, profilePage } from '../support/pages';
@@ -15,7 +15,7 @@ import { JANE, type Person, SAM, profilePage } from '../support/pages';
  * Sync in Firefox, one direction (issue 17): tags made in a Chromium profile reach a Firefox profile when
  * the browser's sync carries storage.sync's items (the test plays that part: read in Chromium, set in
  * Firefox, through the panel's frame, an extension page, since Firefox's extension pages cannot be opened
- * by navigation over BiDi).
+ * by navigation over BiDi). Sync is turned on in Firefox with the options page's checkbox.
  */
 
 const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
@@ -42,30 +42,16 @@ afterEach(async () => {
 });
 
 /**
- * Turns sync on in Firefox. Over BiDi no extension page can be opened (by navigation or, from the panel's
- * frame, by runtime.openOptionsPage, which Firefox does not offer in a frame), so the test stores the
- * setting the options page's toggle stores, from the panel's frame (the extension's origin). The toggle
- * itself is tested in Chromium (sync.e2e.ts) and in the component test.
+ * Turns sync on in Firefox as a person does: the options page's "Sync across my browsers", on the welcome
+ * tab the install opened (the one extension page a test can reach over BiDi).
  */
-async function turnOnSyncInFirefox(page: Page): Promise<void> {
-  const frame = await panelFrame(page);
-  await frame.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kindred');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'syncNode', value: 'fire' });
-          tx.objectStore('settings').put({ key: 'syncEnabled', value: true });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+async function turnOnSyncInFirefox(firefox: KindredInFirefox): Promise<void> {
+  const options = await welcomeTab(firefox.browser);
+  await options.bringToFront();
+  await options.click('::-p-aria([name="Got it"][role="button"])');
+  await options.click('::-p-aria([name="Import and export"][role="tab"])');
+  await options.click('::-p-aria([name="Sync across my browsers"][role="checkbox"])');
+  await options.waitForFunction(() => document.body.textContent?.includes('Not synced yet.'));
 }
 
 describe('sync into Firefox', () => {
@@ -90,11 +76,11 @@ describe('sync into Firefox', () => {
       )
       .toBe(true);
 
-    firefox = await launchKindredInFirefox(pages);
+    firefox = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
     const page = await firefox.newPage();
     await page.goto(`https://www.linkedin.com/in/${SAM.id}/`);
     await panelByRole(page, 'heading', SAM.name);
-    await turnOnSyncInFirefox(page);
+    await turnOnSyncInFirefox(firefox);
     const frame = await panelFrame(page);
     await frame.evaluate((value) => (globalThis as unknown as ExtensionApi).browser!.storage.sync.set(value), items);
 
@@ -136,11 +122,11 @@ describe('sync into Firefox', () => {
       .toBe(true);
 
     // Firefox has Jane's panel open when the items arrive.
-    firefox = await launchKindredInFirefox(pages);
+    firefox = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
     const page = await firefox.newPage();
     await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
     await panelByRole(page, 'heading', JANE.name);
-    await turnOnSyncInFirefox(page);
+    await turnOnSyncInFirefox(firefox);
     expect(await pressedState(page, 'Sponsor')).toBe('false');
     const frame = await panelFrame(page);
     await frame.evaluate((value) => (globalThis as unknown as ExtensionApi).browser!.storage.sync.set(value), items);

@@ -311,3 +311,20 @@ export async function listHosts(page: Page): Promise<ListHost[]> {
   }
   return found;
 }
+
+/**
+ * The options page the install opened on its welcome (launch with `keepWelcome`): the one extension page a
+ * test can reach in Firefox, where extension pages cannot be opened by navigation over BiDi. Puppeteer may
+ * list it as about:blank, so each tab is asked where it really is.
+ */
+export async function welcomeTab(browser: Browser, timeout = 10_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === `${EXTENSION_ORIGIN}/options.html#welcome`) return page;
+    }
+    if (Date.now() > deadline) throw new Error('The install opened no welcome tab.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
