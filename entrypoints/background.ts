@@ -5,6 +5,7 @@ import { IMPORT_PORT, type PortLike, serveImportPort } from '../lib/protocol/imp
 import { coalesced } from '../lib/storage/coalesced';
 import { type KindredDB, openKindredDB } from '../lib/storage/db';
 import { ensureTagSummary } from '../lib/storage/page-reads';
+import { recordBalanceSnapshot } from '../lib/storage/network-review';
 import { defaultTaxonomy } from '../lib/model/taxonomy';
 import { type TabProfiles, openTabProfiles } from '../lib/storage/tab-profiles';
 import { DUE_ALARM, changesDue, nextRecount, refreshBadge } from '../lib/storage/due-badge';
@@ -62,6 +63,8 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name !== DUE_ALARM) return;
     void keepBadge();
+    // The month's balance snapshot, also in a month in which no Kindred page was opened.
+    void recordBalanceSnapshot(database(), new Date()).catch(console.error);
     // Re-aimed at the next midnight: a fixed 24-hour period drifts by an hour at daylight-saving changes.
     void scheduleRecount();
   });
