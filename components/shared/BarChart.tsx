@@ -6,7 +6,7 @@ export interface Bar {
   count: number;
   /** 0..1, shown as a percentage in the table. */
   share: number;
-  /** A fill colour; bars without one use the chart's accent. */
+  /** A fill colour (a tag's; lightened in dark mode by theme.css); bars without one use the accent. */
   color?: string;
 }
 
@@ -48,7 +48,7 @@ export function BarChart({ id, caption, columns, bars, value }: BarChartProps) {
                 height={14}
                 rx={3}
                 class="chart-bar"
-                fill={bar.color}
+                style={bar.color ? { '--bar-color': bar.color } : undefined}
               />
               <text x={300} y={y + 15} class="chart-value" text-anchor="end">
                 {value === 'count' ? formatNumber(bar.count) : formatPercent(bar.share)}

@@ -37,7 +37,14 @@ export interface KindredInFirefox {
 export async function launchKindredInFirefox(
   pages: FirefoxPages,
   userDataDir = newUserDataDir(),
-  { keepWelcome = false } = {},
+  {
+    keepWelcome = false,
+    prefs = {},
+  }: {
+    keepWelcome?: boolean;
+    /** More Firefox prefs for this profile (a test's colour scheme, say); Kindred's own UUID pref stays. */
+    prefs?: Record<string, unknown>;
+  } = {},
 ): Promise<KindredInFirefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${FIREFOX_EXTENSION_DIR} is missing: run \`npm run build:firefox\` first.`);
@@ -53,6 +60,7 @@ export async function launchKindredInFirefox(
     defaultViewport: { width: 1280, height: 800 },
     env: { ...process.env, TMPDIR: tmpDir },
     extraPrefsFirefox: {
+      ...prefs,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
     },
   }).catch((error: unknown) => {
