@@ -16,6 +16,9 @@ interface ReconnectListProps {
   now?: () => Date;
 }
 
+/** How many more people due the overview shows at a time. */
+const PAGE = 25;
+
 type Done = { kind: 'touch' | 'snooze'; contact: DueContact; on: string };
 
 /**
@@ -29,7 +32,11 @@ export function ReconnectList({
   onError = () => undefined,
   now = () => new Date(),
 }: ReconnectListProps) {
-  const due = useWatch(() => client.watchDue(limit), [limit], onError);
+  // The overview lists everyone due a page at a time: at 30,000 contacts thousands may be due, and each one
+  // shown is a contact read whole and a row drawn.
+  const [pages, setPages] = useState(1);
+  const shown = Math.min(limit, pages * PAGE);
+  const due = useWatch(() => client.watchDue(shown), [shown], onError);
   const [done, setDone] = useState<Done | null>(null);
   const [failed, setFailed] = useState('');
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -112,9 +119,14 @@ export function ReconnectList({
               );
             })}
           </ol>
-          {due.entries.length < due.total && (
-            <p class="muted">{i18n.t('due.more', [formatNumber(due.total - due.entries.length)])}</p>
-          )}
+          {due.entries.length < due.total &&
+            (shown < limit ? (
+              <button type="button" onClick={() => setPages(pages + 1)}>
+                {i18n.t('due.showMore', [formatNumber(Math.min(PAGE, due.total - due.entries.length))])}
+              </button>
+            ) : (
+              <p class="muted">{i18n.t('due.more', [formatNumber(due.total - due.entries.length)])}</p>
+            ))}
         </>
       )}
       <p class="muted" role="status">

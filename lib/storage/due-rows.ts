@@ -115,13 +115,20 @@ export async function ensureDueRows(db: KindredDB): Promise<void> {
   });
 }
 
-/** Every row, from the table, or from the contacts while the table waits for its rebuild. */
+/**
+ * Every row, from the table, or from the contacts while the table waits for its rebuild: one contact at
+ * a time, so a page holds the rows and not every contact with its note (a 100 MB import's worth).
+ */
 export async function readDueRows(db: KindredDB): Promise<DueRow[]> {
-  return db.transaction('r', [db.contacts, db.dueRows, db.settings], async () =>
-    (await dueRowsStale(db))
-      ? (await db.contacts.toArray()).flatMap((contact) => dueRowOf(contact) ?? [])
-      : db.dueRows.toArray(),
-  );
+  return db.transaction('r', [db.contacts, db.dueRows, db.settings], async () => {
+    if (!(await dueRowsStale(db))) return db.dueRows.toArray();
+    const rows: DueRow[] = [];
+    await db.contacts.each((contact) => {
+      const row = dueRowOf(contact);
+      if (row) rows.push(row);
+    });
+    return rows;
+  });
 }
 
 /**

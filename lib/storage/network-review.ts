@@ -74,7 +74,12 @@ export async function loadWeeklyWork(db: KindredDB, now: Date): Promise<WeeklyWo
   const to = new Date(now.getTime() + DAY).toISOString();
   return db.transaction('r', [db.dueRows, db.settings, db.contacts], async () => {
     // Right after an import the rows wait for their rebuild (./due-rows.ts): the contacts say it then.
-    if (await dueRowsStale(db)) return weeklyWork(await db.contacts.toArray(), now);
+    if (await dueRowsStale(db)) {
+      // One contact at a time, keeping only what the week needs (not every contact with its note).
+      const sources: WeeklySource[] = [];
+      await db.contacts.each(({ firstTaggedAt, touches }) => void sources.push({ firstTaggedAt, touches }));
+      return weeklyWork(sources, now);
+    }
     const [firsts, touches] = await Promise.all([
       db.dueRows.where('firstTaggedAt').between(from, to, true, true).keys(),
       db.dueRows
