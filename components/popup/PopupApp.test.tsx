@@ -105,7 +105,8 @@ describe('PopupApp', () => {
     render(<PopupApp client={client} {...rest} />);
     await screen.findByText('A future of work that is more equitable');
     expect(screen.getByText('5 people on your mission')).toBeTruthy();
-    expect(screen.getByText('Since August 2026, your growth share rose from 22% to 31%.')).toBeTruthy();
+    // From the first month kept to the balance now (5 of 6 tagged serve growth), as the diagnosis above says.
+    expect(screen.getByText('Since August 2026, your growth share rose from 22% to 83%.')).toBeTruthy();
     await screen.findByText('This week: 3 people tagged, 1 touch logged.');
     expect(client.recordBalanceSnapshot).toHaveBeenCalledOnce();
   });
@@ -113,7 +114,7 @@ describe('PopupApp', () => {
   it('asks for the purpose when none is written, and says nothing of a trend with one month', async () => {
     const openOptions = vi.fn();
     const client = clientOf(balanceOf(2, { work: ['a'] }), vi.fn(), undefined, undefined, {
-      snapshots: [month('2026-10', 1, 0)],
+      snapshots: [month('2026-11', 1, 0)],
     });
     render(<PopupApp client={client} {...rest} openOptions={openOptions} />);
     await screen.findByText('You have not written your purpose yet.', { exact: false });

@@ -8,7 +8,8 @@ import { PageHeader } from '../shared/PageHeader';
 import { PurposeLine } from '../shared/PurposeLine';
 import { formatNumber as n, translate, uiLocale } from '../../lib/i18n';
 import { diagnose, diagnosisSentence, onMission } from '../../lib/model/review';
-import { describeTrend } from '../../lib/model/balance-history';
+import { type BalanceSnapshot, describeTrend, monthOf, snapshotOf } from '../../lib/model/balance-history';
+import type { Balance } from '../../lib/model/balance';
 import { ReconnectList } from '../shared/ReconnectList';
 import { errorText } from '../../lib/model/error-text';
 import { useWatch } from '../shared/use-watch';
@@ -110,7 +111,9 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
               <p class="diagnosis-sentence">{diagnosisSentence(diagnose(balance), translate)}</p>
               <SplitBar balance={balance} />
               <Progress tagged={balance.tagged} known={balance.known} />
-              {snapshots && <TrendLine text={describeTrend(snapshots, translate, uiLocale())} />}
+              {snapshots && (
+                <TrendLine text={describeTrend(upToNow(snapshots, balance, now()), translate, uiLocale())} />
+              )}
             </section>
           )}
           {/* Keep in touch: who is due, read at once beside the balance (its own indexed read). */}
@@ -163,4 +166,13 @@ export function PopupApp({ client, openOptions, now = () => new Date() }: PopupA
 /** "Since August 2026, your growth share rose from 22% to 31%." Nothing before there are two months. */
 function TrendLine({ text }: { text: string }) {
   return text ? <p class="trend-line">{text}</p> : null;
+}
+
+/**
+ * The months kept, this month's replaced by the balance as it is now: the trend ends where the diagnosis
+ * above it stands, not where this month began.
+ */
+function upToNow(snapshots: readonly BalanceSnapshot[], balance: Balance, now: Date): BalanceSnapshot[] {
+  const month = monthOf(now);
+  return [...snapshots.filter((snapshot) => snapshot.month !== month), snapshotOf(balance, month)];
 }
