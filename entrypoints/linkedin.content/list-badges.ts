@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { findListCards } from '../../lib/linkedin/list-cards';
+import { type ListCard, watchListCards } from '../../lib/linkedin/list-cards';
 import type { Replies } from '../../lib/protocol/operations';
 
 /** Asks the background for the tags of some of the list's people (the `listTags` operation). */
@@ -30,8 +30,6 @@ export interface ListOptions {
 
 /** The most ids in one lookup: operations.ts's MAX_LIST_IDS (a type-only import keeps valibot out). */
 const BATCH = 100;
-/** Cards added by infinite scroll come in bursts: one lookup message per burst. */
-const SETTLE_MS = 100;
 
 // The same host on every card, whatever it shows: the page sees one closed, same-sized, empty element.
 const HOST = 'all:initial;display:inline-block;width:14px;height:14px;margin-inline-start:4px;vertical-align:middle';
@@ -70,14 +68,9 @@ interface Entry extends ListPerson {
  * `signal` aborts (the page view ends).
  */
 export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: ListOptions): ListBadges {
-  /** Each name's and each card's host, so a card is marked once while its host is in the page. */
-  const marked = new WeakMap<Element, Element>();
-  const known = (card: Element) => marked.get(card)?.isConnected === true;
-  const entries: Entry[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  /** Found since the last lookup. */
-  const fresh = new Set<string>();
+  /** Each card's and each name link's entry, while its host is in the page. */
+  const marked = new WeakMap<Element, Entry>();
+  let entries: Entry[] = [];
 
   const look = (ids: string[]) => {
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -94,11 +87,17 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
    * Puts the host on every new card. Run before the next paint after LinkedIn adds cards, so no card is
    * ever painted without its host: the host's place beside the name never moves anything later.
    */
-  const scan = () => {
-    frame = undefined;
+  const add = (cards: ListCard[]) => {
+    // Cards LinkedIn took away (or re-rendered without the host): nothing of them is kept.
+    entries = entries.filter((entry) => entry.host.isConnected || (entry.host.remove(), false));
     let dark: boolean | undefined;
-    for (const { id, name, card, spot } of findListCards(document, known)) {
-      if (marked.get(spot.element)?.isConnected) continue;
+    const fresh = new Set<string>();
+    for (const { id, name, card, spot } of cards) {
+      const shown = marked.get(spot.element);
+      if (shown?.host.isConnected && shown.id === id) continue;
+      // A card LinkedIn reuses for another person: their host replaces the previous person's.
+      marked.get(card)?.host.remove();
+      shown?.host.remove();
       const host = document.createElement('span');
       host.style.cssText = HOST;
       const root = host.attachShadow({ mode: 'closed' });
@@ -130,36 +129,30 @@ export function showListBadges(lookUp: LookUp, signal: AbortSignal, options: Lis
       for (const type of ['mouseenter', 'mouseleave', 'focusin']) card.addEventListener(type, update);
       card.addEventListener('focusout', () => setTimeout(update));
       spot.element.insertAdjacentElement(spot.where, host);
-      marked.set(spot.element, host);
-      marked.set(card, host);
+      marked.set(spot.element, entry);
+      marked.set(card, entry);
       entries.push(entry);
       fresh.add(id);
     }
-    // Our own hosts going in are no reason to look again.
-    observer.takeRecords();
-    timer ??= setTimeout(flush, SETTLE_MS);
-  };
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
+    // One lookup for all the cards of this frame.
     look([...fresh]);
-    fresh.clear();
   };
 
-  const observer = new MutationObserver(() => (frame ??= requestAnimationFrame(scan)));
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   const present = () => [...new Set(entries.filter((entry) => entry.host.isConnected).map((entry) => entry.id))];
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && look(present()), {
     signal,
   });
   signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
     for (const entry of entries) entry.host.remove();
   });
-  scan();
-  flush();
+  watchListCards(
+    add,
+    (card, id) => {
+      const entry = marked.get(card);
+      return entry?.host.isConnected === true && entry.id === id;
+    },
+    signal,
+  );
   return {
     focused: () =>
       entries.find((entry) => entry.host.isConnected && entry.card.contains(document.activeElement)) ?? null,

@@ -58,46 +58,84 @@ function readPerson(link: HTMLAnchorElement, href: string): string | null {
   return id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
 }
 
+const LINK = 'a[href*="/in/"]';
+
+/** Whether the caller has already handled this card, for this person. */
+export type KnownCard = (card: Element, id: string) => boolean;
+
 /**
- * Every card under `root`, in document order. `known`: cards the caller has already handled (a list
- * scanned again after infinite scroll), left out before their names are read.
+ * Every card in or around `nodes`, in document order: `[document]` for the whole page; on infinite scroll
+ * the nodes LinkedIn added, so that only the new cards are read, not the whole list again. A node added
+ * inside a person's link (their name arriving after the link) counts as that link. `known`: cards the
+ * caller has already handled, left out before their names are read.
  */
-export function findListCards(root: ParentNode, known?: (card: Element) => boolean): ListCard[] {
-  const links = new Map<HTMLAnchorElement, string>();
-  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
-    const id = personOf(link);
-    if (id) links.set(link, id);
-  }
-  // Whose links each element holds: a profile id, or '' for more than one person.
+export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCard[] {
+  /** Whose links each element holds, as far as counted: a profile id, or '' for more than one person. */
   const owner = new Map<Element, string>();
-  for (const [link, id] of links) {
-    for (let element: Element | null = link; element; element = element.parentElement) {
-      const held = owner.get(element);
-      if (held === id || held === '') break; // this ancestor and all above it are already counted
-      owner.set(element, held === undefined ? id : '');
+  const counted = new Set<Node>();
+  /** All of the page is counted: nothing more to count. */
+  let whole = false;
+  /** Counts the people's links in `root` (itself included) into its and their ancestors' owners. */
+  const count = (root: Node) => {
+    if (whole || counted.has(root)) return [];
+    counted.add(root);
+    const links = [...((root as ParentNode).querySelectorAll?.<HTMLAnchorElement>(LINK) ?? [])];
+    if ((root as Element).matches?.(LINK)) links.push(root as HTMLAnchorElement);
+    for (const link of links) {
+      const id = personOf(link);
+      for (let element: Element | null = id ? link : null; element; element = element.parentElement) {
+        const held = owner.get(element);
+        if (held === id || held === '') break; // this ancestor and all above it are already counted
+        owner.set(element, held === undefined ? id! : '');
+      }
     }
+    return links;
+  };
+  const links = new Set<HTMLAnchorElement>();
+  for (const node of nodes) {
+    if (!node.isConnected) continue;
+    const around = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest<HTMLAnchorElement>(LINK);
+    for (const link of [...count(node), ...(around ? count(around) : [])]) links.add(link);
+    whole ||= node.nodeType === 9;
   }
-  // Each person's largest element of their own whose first link leads to them.
-  const candidates = new Map<Element, string>();
-  for (const [link, id] of links) {
-    let card: Element = link;
-    while (card.parentElement && owner.get(card.parentElement) === id) card = card.parentElement;
-    if (links.get(card.querySelector('a[href]') as HTMLAnchorElement) === id) candidates.set(card, id);
-  }
-  // Repeated: a sibling of the same kind is another person's card. Per parent and tag: the first person's
-  // id, or '' once a second person's card is there too (one pass, not every card against its siblings).
-  const kinds = new Map<Element | null, Map<string, string>>();
-  for (const [card, id] of candidates) {
-    const kind = kinds.get(card.parentElement) ?? new Map<string, string>();
-    kinds.set(card.parentElement, kind);
-    const seen = kind.get(card.tagName);
-    kind.set(card.tagName, seen === undefined || seen === id ? id : '');
-  }
+  /** The people's owner of `element`, once all its links are counted. */
+  const ownerOf = (element: Element) => (count(element), owner.get(element));
+  /** The person the element's first link leads to. */
+  const first = (element: Element) => {
+    const link = element.querySelector<HTMLAnchorElement>('a[href]');
+    return link && personOf(link);
+  };
+  /** A sibling of the same kind is another person's card: the nearest ones are looked at first. */
+  const repeated = (card: Element, id: string) => {
+    for (const next of ['previousElementSibling', 'nextElementSibling'] as const)
+      for (let other = card[next]; other; other = other[next]) {
+        const person = other.tagName === card.tagName && ownerOf(other);
+        if (person && person !== id && first(other) === person) return true;
+      }
+    return false;
+  };
   const cards: ListCard[] = [];
-  for (const [card, id] of candidates) {
-    if (kinds.get(card.parentElement)?.get(card.tagName) !== '' || known?.(card)) continue;
+  const seen = new Set<Element>();
+  for (const link of links) {
+    const id = personOf(link);
+    if (!id) continue;
+    // Climbing from the link, its card is the last ancestor that holds no other person's link: beyond
+    // what was added, the rest of the list is counted only until someone else's link turns up.
+    let card: Element = link;
+    for (let parent = card.parentElement; parent; card = parent, parent = parent.parentElement) {
+      for (let child = whole ? null : parent.firstElementChild; child && owner.get(parent) !== '';) {
+        count(child);
+        child = child.nextElementSibling;
+      }
+      if (owner.get(parent) !== id) break;
+    }
+    if (seen.has(card)) continue;
+    seen.add(card);
+    // The person's (its first link leads to them), not handled yet, and repeated: a sibling of the same
+    // kind is another person's card.
+    if (first(card) !== id || known?.(card, id) || !repeated(card, id)) continue;
     const named = [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
-      (a) => links.get(a) === id && textOf(a),
+      (a) => personOf(a) === id && textOf(a),
     );
     // The name link shows text and no picture; a picture link can carry words too (an online status).
     const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named[named.length - 1];
@@ -124,4 +162,42 @@ function nameSpot(link: Element): { name: string; spot: ListCard['spot'] } | nul
     return { name, spot: { element: holder, where: 'beforeend' } };
   }
   return null;
+}
+
+/**
+ * The cards of the page as it changes, until `signal` aborts: `found` gets every card on the page at once,
+ * then, before the next paint after LinkedIn changes the page, the cards in or around what it added
+ * (infinite scroll: only the new cards are read). It is also called, with none, after LinkedIn only took
+ * something away, so the caller can let go of cards no longer in the page. Its own insertions are no
+ * reason to look again.
+ */
+export function watchListCards(found: (cards: ListCard[]) => void, known: KnownCard, signal: AbortSignal): void {
+  let added: Node[] = [document];
+  let frame: number | undefined;
+  const take = (records: MutationRecord[]) => {
+    // A link LinkedIn reuses for another person (its href changes) is read again.
+    for (const record of records) added.push(...record.addedNodes, ...(record.type[0] === 'a' ? [record.target] : []));
+  };
+  const scan = () => {
+    frame = undefined;
+    take(observer.takeRecords());
+    const nodes = added;
+    added = [];
+    found(findListCards(nodes, known));
+    observer.takeRecords();
+  };
+  const observer = new MutationObserver((records) => {
+    take(records);
+    frame ??= requestAnimationFrame(scan);
+  });
+  observer.observe(document.body ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['href'],
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  });
+  scan();
 }

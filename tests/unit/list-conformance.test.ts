@@ -50,7 +50,7 @@ for (const suite of suites) {
   describe.skipIf(!suite.run)(`list cards: ${suite.name}`, () => {
     it.each(suite.lists.map((l) => [`${l.file} (${l.layout})`, l] as const))('%s', (_, list) => {
       const doc = parse(list.dir, list.file, list.url);
-      const cards = findListCards(doc);
+      const cards = findListCards([doc]);
       expect(cards.map((card) => card.id)).toEqual(list.people);
       for (const card of cards) {
         // Each card shows the person's name, and the mark's place is inside that card.
@@ -70,19 +70,19 @@ describe('list cards: scanned again after infinite scroll', () => {
 
   it('leaves out the cards the caller already handled', () => {
     const doc = parse(list.dir, list.file, list.url);
-    const [first, ...rest] = findListCards(doc);
-    expect(findListCards(doc, (card) => card !== first!.card).map((card) => card.id)).toEqual([first!.id]);
-    expect(findListCards(doc, (card) => card === first!.card).map((card) => card.id)).toEqual(
+    const [first, ...rest] = findListCards([doc]);
+    expect(findListCards([doc], (card) => card !== first!.card).map((card) => card.id)).toEqual([first!.id]);
+    expect(findListCards([doc], (card) => card === first!.card).map((card) => card.id)).toEqual(
       rest.map((card) => card.id),
     );
   });
 
   it('reads a link again when LinkedIn reuses it for another person', () => {
     const doc = parse(list.dir, list.file, list.url);
-    expect(findListCards(doc)[0]!.id).toBe(list.people[0]);
+    expect(findListCards([doc])[0]!.id).toBe(list.people[0]);
     // A recycled card: the same elements, another person.
-    for (const link of findListCards(doc)[0]!.card.querySelectorAll('a'))
+    for (const link of findListCards([doc])[0]!.card.querySelectorAll('a'))
       if (link.getAttribute('href')?.includes(list.people[0]!)) link.setAttribute('href', '/in/someone-else/');
-    expect(findListCards(doc)[0]!.id).toBe('someone-else');
+    expect(findListCards([doc])[0]!.id).toBe('someone-else');
   });
 });
