@@ -26,13 +26,14 @@ const lists = (dir: string) =>
 
 /**
  * Shows `html` as the page at `url`, in the test's own document (so MutationObserver and frames are real),
- * without what a saved page would load (frames, scripts, styles).
+ * without what a saved page would load (parsed in an inert template; frames, scripts and styles left out).
  */
 function show(url: string, html: string) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const element of parsed.querySelectorAll('iframe,script,link,style')) element.remove();
-  document.documentElement.replaceChildren(...parsed.documentElement.childNodes);
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const element of template.content.querySelectorAll('iframe,script,link,style')) element.remove();
+  document.body.replaceChildren(template.content);
 }
 
 const ids = (cards: ListCard[]) => cards.map((card) => card.id);
@@ -103,6 +104,16 @@ describe('findListCards on what LinkedIn added', () => {
     const added = aside.firstElementChild!;
     document.querySelector('main')!.append(aside);
     expect(findListCards([added])).toEqual([]);
+  });
+
+  it('tells where the name runs inline to the end of its link, and where it has a block of its own', () => {
+    show(SEARCH_URL, readFileSync(resolve(FIXTURES, 'list-search.html'), 'utf8'));
+    expect(findListCards([document]).map(({ inline }) => inline)).toEqual([true, true, true, true]);
+    show(
+      'https://www.linkedin.com/company/atelier/people/',
+      readFileSync(resolve(FIXTURES, 'list-company-people.html'), 'utf8'),
+    );
+    expect(findListCards([document]).map(({ inline }) => inline)).toEqual([false, false, false]);
   });
 
   it('reads a card again for the person LinkedIn now shows in it', () => {
@@ -186,7 +197,7 @@ describe('watchListCards', () => {
     watchListCards(
       (cards) => {
         calls.push(ids(cards));
-        for (const { spot } of cards) spot.element.insertAdjacentElement(spot.where, document.createElement('span'));
+        for (const { link } of cards) link.after(document.createElement('span'));
       },
       () => false,
       stop.signal,

@@ -22,8 +22,14 @@ export interface ListCard {
   card: Element;
   /** The person's name, as the card shows it. */
   name: string;
-  /** Where a mark beside the name goes: `where` of `element`, for insertAdjacentElement. */
-  spot: { element: Element; where: 'beforeend' | 'afterend' };
+  /** The link that shows the name: a mark beside the name goes next to it, never inside it. */
+  link: HTMLAnchorElement;
+  /**
+   * The name runs inline to the link's end (people search), so a mark right after the link is on the
+   * name's line; otherwise the link holds the name in a block of its own (My Network's connections, a
+   * company's People tab), and a mark in the flow after it would start a line of its own.
+   */
+  inline: boolean;
 }
 
 const LANDMARKS = 'header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]';
@@ -41,21 +47,11 @@ function personOf(link: HTMLAnchorElement): string | null {
   const href = link.getAttribute('href') ?? '';
   const known = people.get(link);
   if (known?.href === href) return known.id;
-  const id = readPerson(link, link.href);
+  // The path as the browser resolved it: `/in/<slug>` itself, not a sub-page.
+  let id = PROFILE_PATH.test(link.pathname) && profileIdFromUrl(link.href);
+  id = id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
   people.set(link, { href, id });
   return id;
-}
-
-function readPerson(link: HTMLAnchorElement, href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (!PROFILE_PATH.test(url.pathname)) return null;
-  const id = profileIdFromUrl(url.href);
-  return id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
 }
 
 const LINK = 'a[href*="/in/"]';
@@ -66,8 +62,8 @@ export type KnownCard = (card: Element, id: string) => boolean;
 /**
  * Every card in or around `nodes`, in document order: `[document]` for the whole page; on infinite scroll
  * the nodes LinkedIn added, so that only the new cards are read, not the whole list again. A node added
- * inside a person's link (their name arriving after the link) counts as that link. `known`: cards the
- * caller has already handled, left out before their names are read.
+ * inside a link (a person's name arriving after their link) counts as that link. `known`: cards the caller
+ * has already handled, left out before their names are read.
  */
 export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCard[] {
   /** Whose links each element holds, as far as counted: a profile id, or '' for more than one person. */
@@ -93,9 +89,8 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
   };
   const links = new Set<HTMLAnchorElement>();
   for (const node of nodes) {
-    if (!node.isConnected) continue;
-    const around = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest<HTMLAnchorElement>(LINK);
-    for (const link of [...count(node), ...(around ? count(around) : [])]) links.add(link);
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (node.isConnected) for (const link of count(element?.closest(LINK) ?? element ?? node)) links.add(link);
     whole ||= node.nodeType === 9;
   }
   /** The people's owner of `element`, once all its links are counted. */
@@ -105,14 +100,12 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
     const link = element.querySelector<HTMLAnchorElement>('a[href]');
     return link && personOf(link);
   };
-  /** A sibling of the same kind is another person's card: the nearest ones are looked at first. */
+  /** A sibling of the same kind is another person's card (the list's first one, as a rule). */
   const repeated = (card: Element, id: string) => {
-    for (const next of ['previousElementSibling', 'nextElementSibling'] as const)
-      for (let other = card[next]; other; other = other[next]) {
-        const person = other.tagName === card.tagName && ownerOf(other);
-        if (person && person !== id && first(other) === person) return true;
-      }
-    return false;
+    for (const other of card.parentElement?.children ?? []) {
+      const person = other !== card && other.tagName === card.tagName && ownerOf(other);
+      if (person && person !== id && first(other) === person) return true;
+    }
   };
   const cards: ListCard[] = [];
   const seen = new Set<Element>();
@@ -138,31 +131,23 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
       (a) => personOf(a) === id && textOf(a),
     );
     // The name link shows text and no picture; a picture link can carry words too (an online status).
-    const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named[named.length - 1];
-    const spot = nameLink && nameSpot(nameLink);
-    if (spot) cards.push({ id, card, name: spot.name, spot: spot.spot });
+    const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named.at(-1);
+    if (!nameLink) continue;
+    // The name: the words around the link's first text (not a "View …'s profile" line after it).
+    const walker = card.ownerDocument.createTreeWalker(nameLink, 4 /* NodeFilter.SHOW_TEXT */);
+    let text = walker.nextNode()!;
+    while (!text.textContent!.trim()) text = walker.nextNode()!;
+    let inline = true;
+    for (let element = text.parentElement!; inline; element = element.parentElement!) {
+      inline = /^(inline|$)/.test(getComputedStyle(element).display);
+      if (element === nameLink) break;
+    }
+    cards.push({ id, card, name: textOf(text.parentElement!), link: nameLink, inline });
   }
   return cards;
 }
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The element holding the first words of the link (the name), and where a mark beside it goes. */
-function nameSpot(link: Element): { name: string; spot: ListCard['spot'] } | null {
-  const doc = link.ownerDocument;
-  const walker = doc.createTreeWalker(link, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const holder = node.parentElement;
-    if (!holder || !node.textContent?.trim()) continue;
-    const name = textOf(holder);
-    // Text hidden from assistive technology (the name shown to the eye beside a "View …'s profile" line)
-    // gets the mark after it, outside the hidden part, so the mark stays in the accessibility tree.
-    const hidden = holder.closest('[aria-hidden=true]');
-    if (hidden && link.contains(hidden)) return { name, spot: { element: hidden, where: 'afterend' } };
-    return { name, spot: { element: holder, where: 'beforeend' } };
-  }
-  return null;
-}
 
 /**
  * The cards of the page as it changes, until `signal` aborts: `found` gets every card on the page at once,
@@ -190,7 +175,7 @@ export function watchListCards(found: (cards: ListCard[]) => void, known: KnownC
     take(records);
     frame ??= requestAnimationFrame(scan);
   });
-  observer.observe(document.body ?? document.documentElement, {
+  observer.observe(document, {
     childList: true,
     subtree: true,
     attributeFilter: ['href'],

@@ -108,6 +108,8 @@ describe('Kindred on LinkedIn’s lists in real Firefox', () => {
       chosen.map((person, i) => ({ person, name: TAGS[i]!.name })).sort((a, b) => a.person.localeCompare(b.person)),
     );
     expect(new Set(hosts.map((h) => h.hostHtml)).size).toBe(1);
+    // Never inside a link: the control is no part of the name's link.
+    expect(hosts.filter((h) => h.inLink)).toEqual([]);
     // Kindred's own styles apply inside the hosts: the tooltips are hidden, but for the badge that has the
     // focus back after Escape, which shows its labels.
     expect(hosts.filter((h) => !h.focused).every((h) => h.tooltip.startsWith('none '))).toBe(true);

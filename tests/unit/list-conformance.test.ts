@@ -29,7 +29,11 @@ const load = (dir: string) =>
   }));
 
 const happy = new Window({
-  settings: { handleDisabledFileLoadingAsSuccess: true, disableJavaScriptFileLoading: true },
+  settings: {
+    handleDisabledFileLoadingAsSuccess: true,
+    disableJavaScriptFileLoading: true,
+    disableCSSFileLoading: true,
+  },
 });
 afterAll(() => happy.happyDOM.close());
 
@@ -55,7 +59,10 @@ for (const suite of suites) {
       for (const card of cards) {
         // Each card shows the person's name, and the mark's place is inside that card.
         expect(card.name, card.id).not.toBe('');
-        expect(card.card.contains(card.spot.element), card.id).toBe(true);
+        expect(card.card.contains(card.link), card.id).toBe(true);
+        // The mark goes beside the link that shows the name, never inside a link.
+        expect(card.link.textContent, card.id).toContain(card.name.split(' ')[0]);
+        expect(card.link.parentElement!.closest('a'), card.id).toBeNull();
         // No card holds another card.
         expect(cards.filter((other) => other !== card && card.card.contains(other.card))).toEqual([]);
       }
