@@ -22,8 +22,14 @@ export interface ListCard {
   card: Element;
   /** The person's name, as the card shows it. */
   name: string;
-  /** Where a mark beside the name goes: `where` of `element`, for insertAdjacentElement. */
-  spot: { element: Element; where: 'beforeend' | 'afterend' };
+  /** The link that shows the name: a mark beside the name goes next to it, never inside it. */
+  link: HTMLAnchorElement;
+  /**
+   * The name runs inline to the link's end (people search), so a mark right after the link is on the
+   * name's line; otherwise the link holds the name in a block of its own (My Network's connections, a
+   * company's People tab), and a mark in the flow after it would start a line of its own.
+   */
+  inline: boolean;
 }
 
 const LANDMARKS = 'header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]';
@@ -41,87 +47,142 @@ function personOf(link: HTMLAnchorElement): string | null {
   const href = link.getAttribute('href') ?? '';
   const known = people.get(link);
   if (known?.href === href) return known.id;
-  const id = readPerson(link, link.href);
+  // The path as the browser resolved it: `/in/<slug>` itself, not a sub-page.
+  let id = PROFILE_PATH.test(link.pathname) && profileIdFromUrl(link.href);
+  id = id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
   people.set(link, { href, id });
   return id;
 }
 
-function readPerson(link: HTMLAnchorElement, href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (!PROFILE_PATH.test(url.pathname)) return null;
-  const id = profileIdFromUrl(url.href);
-  return id && !isMemberUrnId(id) && !link.closest(LANDMARKS) ? id : null;
-}
+const LINK = 'a[href*="/in/"]';
+
+/** Whether the caller has already handled this card, for this person. */
+export type KnownCard = (card: Element, id: string) => boolean;
 
 /**
- * Every card under `root`, in document order. `known`: cards the caller has already handled (a list
- * scanned again after infinite scroll), left out before their names are read.
+ * Every card in or around `nodes`, in document order: `[document]` for the whole page; on infinite scroll
+ * the nodes LinkedIn added, so that only the new cards are read, not the whole list again. A node added
+ * inside a link (a person's name arriving after their link) counts as that link. `known`: cards the caller
+ * has already handled, left out before their names are read.
  */
-export function findListCards(root: ParentNode, known?: (card: Element) => boolean): ListCard[] {
-  const links = new Map<HTMLAnchorElement, string>();
-  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
-    const id = personOf(link);
-    if (id) links.set(link, id);
-  }
-  // Whose links each element holds: a profile id, or '' for more than one person.
+export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCard[] {
+  /** Whose links each element holds, as far as counted: a profile id, or '' for more than one person. */
   const owner = new Map<Element, string>();
-  for (const [link, id] of links) {
-    for (let element: Element | null = link; element; element = element.parentElement) {
-      const held = owner.get(element);
-      if (held === id || held === '') break; // this ancestor and all above it are already counted
-      owner.set(element, held === undefined ? id : '');
+  const counted = new Set<Node>();
+  /** All of the page is counted: nothing more to count. */
+  let whole = false;
+  /** Counts the people's links in `root` (itself included) into its and their ancestors' owners. */
+  const count = (root: Node) => {
+    if (whole || counted.has(root)) return [];
+    counted.add(root);
+    const links = [...((root as ParentNode).querySelectorAll?.<HTMLAnchorElement>(LINK) ?? [])];
+    if ((root as Element).matches?.(LINK)) links.push(root as HTMLAnchorElement);
+    for (const link of links) {
+      const id = personOf(link);
+      for (let element: Element | null = id ? link : null; element; element = element.parentElement) {
+        const held = owner.get(element);
+        if (held === id || held === '') break; // this ancestor and all above it are already counted
+        owner.set(element, held === undefined ? id! : '');
+      }
     }
+    return links;
+  };
+  const links = new Set<HTMLAnchorElement>();
+  for (const node of nodes) {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (node.isConnected) for (const link of count(element?.closest(LINK) ?? element ?? node)) links.add(link);
+    whole ||= node.nodeType === 9;
   }
-  // Each person's largest element of their own whose first link leads to them.
-  const candidates = new Map<Element, string>();
-  for (const [link, id] of links) {
-    let card: Element = link;
-    while (card.parentElement && owner.get(card.parentElement) === id) card = card.parentElement;
-    if (links.get(card.querySelector('a[href]') as HTMLAnchorElement) === id) candidates.set(card, id);
-  }
-  // Repeated: a sibling of the same kind is another person's card. Per parent and tag: the first person's
-  // id, or '' once a second person's card is there too (one pass, not every card against its siblings).
-  const kinds = new Map<Element | null, Map<string, string>>();
-  for (const [card, id] of candidates) {
-    const kind = kinds.get(card.parentElement) ?? new Map<string, string>();
-    kinds.set(card.parentElement, kind);
-    const seen = kind.get(card.tagName);
-    kind.set(card.tagName, seen === undefined || seen === id ? id : '');
-  }
+  /** The people's owner of `element`, once all its links are counted. */
+  const ownerOf = (element: Element) => (count(element), owner.get(element));
+  /** The person the element's first link leads to. */
+  const first = (element: Element) => {
+    const link = element.querySelector<HTMLAnchorElement>('a[href]');
+    return link && personOf(link);
+  };
+  /** A sibling of the same kind is another person's card (the list's first one, as a rule). */
+  const repeated = (card: Element, id: string) => {
+    for (const other of card.parentElement?.children ?? []) {
+      const person = other !== card && other.tagName === card.tagName && ownerOf(other);
+      if (person && person !== id && first(other) === person) return true;
+    }
+  };
   const cards: ListCard[] = [];
-  for (const [card, id] of candidates) {
-    if (kinds.get(card.parentElement)?.get(card.tagName) !== '' || known?.(card)) continue;
+  const seen = new Set<Element>();
+  for (const link of links) {
+    const id = personOf(link);
+    if (!id) continue;
+    // Climbing from the link, its card is the last ancestor that holds no other person's link: beyond
+    // what was added, the rest of the list is counted only until someone else's link turns up.
+    let card: Element = link;
+    for (let parent = card.parentElement; parent; card = parent, parent = parent.parentElement) {
+      for (let child = whole ? null : parent.firstElementChild; child && owner.get(parent) !== '';) {
+        count(child);
+        child = child.nextElementSibling;
+      }
+      if (owner.get(parent) !== id) break;
+    }
+    if (seen.has(card)) continue;
+    seen.add(card);
+    // The person's (its first link leads to them), not handled yet, and repeated: a sibling of the same
+    // kind is another person's card.
+    if (first(card) !== id || known?.(card, id) || !repeated(card, id)) continue;
     const named = [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
-      (a) => links.get(a) === id && textOf(a),
+      (a) => personOf(a) === id && textOf(a),
     );
     // The name link shows text and no picture; a picture link can carry words too (an online status).
-    const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named[named.length - 1];
-    const spot = nameLink && nameSpot(nameLink);
-    if (spot) cards.push({ id, card, name: spot.name, spot: spot.spot });
+    const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named.at(-1);
+    if (!nameLink) continue;
+    // The name: the words around the link's first text (not a "View …'s profile" line after it).
+    const walker = card.ownerDocument.createTreeWalker(nameLink, 4 /* NodeFilter.SHOW_TEXT */);
+    let text = walker.nextNode()!;
+    while (!text.textContent!.trim()) text = walker.nextNode()!;
+    let inline = true;
+    for (let element = text.parentElement!; inline; element = element.parentElement!) {
+      inline = /^(inline|$)/.test(getComputedStyle(element).display);
+      if (element === nameLink) break;
+    }
+    cards.push({ id, card, name: textOf(text.parentElement!), link: nameLink, inline });
   }
   return cards;
 }
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The element holding the first words of the link (the name), and where a mark beside it goes. */
-function nameSpot(link: Element): { name: string; spot: ListCard['spot'] } | null {
-  const doc = link.ownerDocument;
-  const walker = doc.createTreeWalker(link, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const holder = node.parentElement;
-    if (!holder || !node.textContent?.trim()) continue;
-    const name = textOf(holder);
-    // Text hidden from assistive technology (the name shown to the eye beside a "View …'s profile" line)
-    // gets the mark after it, outside the hidden part, so the mark stays in the accessibility tree.
-    const hidden = holder.closest('[aria-hidden=true]');
-    if (hidden && link.contains(hidden)) return { name, spot: { element: hidden, where: 'afterend' } };
-    return { name, spot: { element: holder, where: 'beforeend' } };
-  }
-  return null;
+/**
+ * The cards of the page as it changes, until `signal` aborts: `found` gets every card on the page at once,
+ * then, before the next paint after LinkedIn changes the page, the cards in or around what it added
+ * (infinite scroll: only the new cards are read). It is also called, with none, after LinkedIn only took
+ * something away, so the caller can let go of cards no longer in the page. Its own insertions are no
+ * reason to look again.
+ */
+export function watchListCards(found: (cards: ListCard[]) => void, known: KnownCard, signal: AbortSignal): void {
+  let added: Node[] = [document];
+  let frame: number | undefined;
+  const take = (records: MutationRecord[]) => {
+    // A link LinkedIn reuses for another person (its href changes) is read again.
+    for (const record of records) added.push(...record.addedNodes, ...(record.type[0] === 'a' ? [record.target] : []));
+  };
+  const scan = () => {
+    frame = undefined;
+    take(observer.takeRecords());
+    const nodes = added;
+    added = [];
+    found(findListCards(nodes, known));
+    observer.takeRecords();
+  };
+  const observer = new MutationObserver((records) => {
+    take(records);
+    frame ??= requestAnimationFrame(scan);
+  });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['href'],
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  });
+  scan();
 }

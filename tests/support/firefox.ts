@@ -259,7 +259,7 @@ export interface ListHost {
   person: string;
   /** The control's accessible name: "Kindred: <labels>" on a badge, "Tag <name> with Kindred" otherwise. */
   name: string;
-  /** The tooltip's CSS display, then its text. */
+  /** "block" while the tooltip shows (else "none"), then its text. */
   tooltip: string;
   /** The host as the page sees it. */
   hostHtml: string;
@@ -267,6 +267,8 @@ export interface ListHost {
   point: { x: number; y: number };
   /** The control has the focus. */
   focused: boolean;
+  /** The host (so the control) is inside a link: it must never be (invalid, and read out as the link's). */
+  inLink: boolean;
 }
 
 /**
@@ -291,13 +293,15 @@ export async function listHosts(page: Page): Promise<ListHost[]> {
     }
   ).browsingContext.defaultRealm;
   const found: ListHost[] = [];
-  for (const handle of await page.$$('span')) {
+  for (const handle of await page.$$('kindred-mark')) {
     const root = (handle as unknown as { remoteValue(): Remote }).remoteValue().value?.shadowRoot;
     if (root?.value?.mode !== 'closed' || !root.sharedId) continue;
     const result = await realm.callFunction(
       `function (root) {
         const control = root.querySelector('button');
-        const tip = control && control.nextElementSibling;
+        // The tooltip is the control's ::after while it is hovered or focused (tests/e2e/lists.e2e.ts's TOOLTIP).
+        const after = control && getComputedStyle(control, '::after');
+        const shown = after && after.position === 'absolute' && after.content !== 'none';
         const host = root.host;
         let at = host;
         while (at && !at.querySelector('a[href*="/in/"]')) at = at.parentElement;
@@ -305,10 +309,14 @@ export async function listHosts(page: Page): Promise<ListHost[]> {
         return JSON.stringify({
           person: decodeURIComponent(new URL(at.querySelector('a[href*="/in/"]').href).pathname.split('/')[2]).toLowerCase(),
           name: control ? control.getAttribute('aria-label') : '',
-          tooltip: tip ? getComputedStyle(tip).display + ' ' + tip.textContent : '',
+          tooltip: control
+            ? (shown ? 'block ' : 'none ') +
+              (shown && !after.content.startsWith('attr(') ? JSON.parse(after.content) : control.getAttribute('aria-label'))
+            : '',
           hostHtml: host.outerHTML,
           point: { x: box.left + box.width / 2, y: box.top + box.height / 2 },
           focused: document.activeElement === host && root.activeElement === control,
+          inLink: host.closest('a') !== null,
         });
       }`,
       false,

@@ -29,7 +29,11 @@ const load = (dir: string) =>
   }));
 
 const happy = new Window({
-  settings: { handleDisabledFileLoadingAsSuccess: true, disableJavaScriptFileLoading: true },
+  settings: {
+    handleDisabledFileLoadingAsSuccess: true,
+    disableJavaScriptFileLoading: true,
+    disableCSSFileLoading: true,
+  },
 });
 afterAll(() => happy.happyDOM.close());
 
@@ -50,12 +54,15 @@ for (const suite of suites) {
   describe.skipIf(!suite.run)(`list cards: ${suite.name}`, () => {
     it.each(suite.lists.map((l) => [`${l.file} (${l.layout})`, l] as const))('%s', (_, list) => {
       const doc = parse(list.dir, list.file, list.url);
-      const cards = findListCards(doc);
+      const cards = findListCards([doc]);
       expect(cards.map((card) => card.id)).toEqual(list.people);
       for (const card of cards) {
         // Each card shows the person's name, and the mark's place is inside that card.
         expect(card.name, card.id).not.toBe('');
-        expect(card.card.contains(card.spot.element), card.id).toBe(true);
+        expect(card.card.contains(card.link), card.id).toBe(true);
+        // The mark goes beside the link that shows the name, never inside a link.
+        expect(card.link.textContent, card.id).toContain(card.name.split(' ')[0]);
+        expect(card.link.parentElement!.closest('a'), card.id).toBeNull();
         // No card holds another card.
         expect(cards.filter((other) => other !== card && card.card.contains(other.card))).toEqual([]);
       }
@@ -70,19 +77,19 @@ describe('list cards: scanned again after infinite scroll', () => {
 
   it('leaves out the cards the caller already handled', () => {
     const doc = parse(list.dir, list.file, list.url);
-    const [first, ...rest] = findListCards(doc);
-    expect(findListCards(doc, (card) => card !== first!.card).map((card) => card.id)).toEqual([first!.id]);
-    expect(findListCards(doc, (card) => card === first!.card).map((card) => card.id)).toEqual(
+    const [first, ...rest] = findListCards([doc]);
+    expect(findListCards([doc], (card) => card !== first!.card).map((card) => card.id)).toEqual([first!.id]);
+    expect(findListCards([doc], (card) => card === first!.card).map((card) => card.id)).toEqual(
       rest.map((card) => card.id),
     );
   });
 
   it('reads a link again when LinkedIn reuses it for another person', () => {
     const doc = parse(list.dir, list.file, list.url);
-    expect(findListCards(doc)[0]!.id).toBe(list.people[0]);
+    expect(findListCards([doc])[0]!.id).toBe(list.people[0]);
     // A recycled card: the same elements, another person.
-    for (const link of findListCards(doc)[0]!.card.querySelectorAll('a'))
+    for (const link of findListCards([doc])[0]!.card.querySelectorAll('a'))
       if (link.getAttribute('href')?.includes(list.people[0]!)) link.setAttribute('href', '/in/someone-else/');
-    expect(findListCards(doc)[0]!.id).toBe('someone-else');
+    expect(findListCards([doc])[0]!.id).toBe('someone-else');
   });
 });
