@@ -22,7 +22,7 @@ import type { KindredExport } from '../formats/export-format';
 import type { ConnectionsReport } from '../storage/import-connections';
 import type { ImportMode, ImportReport, InvalidContactsReport } from '../storage/import-kindred';
 import { type SnapshotInfo, snapshotInfo } from '../storage/snapshot';
-import { type Due, GLANCE_SIZE, loadDue, loadDueGlance } from '../storage/keep-in-touch';
+import { type Due, loadDueGlance } from '../storage/keep-in-touch';
 import { type SamePersonPair, loadSamePersonPairs } from '../storage/same-person-view';
 import { type SyncStatus, getSyncStatus } from '../storage/sync-store';
 import type { BackgroundToPage, PageToBackground } from './import-port';
@@ -152,9 +152,7 @@ export function createPageClient({
     watchPurposeStatement: watchQuery(() => loadPurposeStatement(db)),
     watchBalanceSnapshots: watchQuery(() => loadSnapshots(db)),
     watchWeeklyWork: watchQuery(() => loadWeeklyWork(db, now())),
-    // A few (the popup): the background's glance, one small row; all (the overview): every keep-in-touch row.
-    watchDue: (limit = Infinity) =>
-      watchQuery(() => (limit <= GLANCE_SIZE ? loadDueGlance(db, now(), limit) : loadDue(db, now(), limit))),
+    watchDue: (limit = Infinity) => watchQuery(() => loadDueGlance(db, now(), limit)),
   };
 }
 

@@ -176,8 +176,10 @@ export async function refreshDueGlance(db: KindredDB, now: Date): Promise<number
  * (no background count yet today, or a longer list) read from the rows.
  */
 export async function loadDueGlance(db: KindredDB, now: Date, limit: number): Promise<Due> {
+  // A few (the popup): the background's glance, one small row; more (the overview): the rows themselves.
+  if (limit > GLANCE_SIZE) return loadDue(db, now, limit);
   const glance = (await db.settings.get(DUE_GLANCE))?.value as DueGlance | undefined;
-  if (glance?.day === today(now) && limit <= GLANCE_SIZE) {
+  if (glance?.day === today(now)) {
     return { total: glance.total, entries: glance.entries.slice(0, limit) };
   }
   return loadDue(db, now, limit);
