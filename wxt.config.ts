@@ -82,6 +82,7 @@ export default defineConfig({
       config.resolve.alias = {
         ...(config.resolve.alias as Record<string, string>),
         '@wxt-dev/i18n': buildShim('content-script-i18n.ts'),
+        'wxt/utils/content-script-context': buildShim('content-script-context.ts'),
       };
     },
   },

@@ -21,9 +21,10 @@ import { type ListBadges, type ListPerson, showListBadges } from './list-badges'
  * shows, and places the panel's frame. No UI and no data of Kindred's live here: the panel is an
  * extension page (entrypoints/panel) that asks the background for what it shows.
  *
- * It relies on nothing of WXT's content-script context (`ctx`): the page can shut that down with a
- * forged `…:wxt:content-script-started` event. Its own AbortController ends it, and only when the
- * extension context is really gone (the extension was updated, reloaded or removed).
+ * It relies on nothing of WXT's content-script context (`ctx`), which the page could shut down with a
+ * forged `…:wxt:content-script-started` event; the build puts a stand-in in its place
+ * (build/content-script-context.ts). Its own AbortController ends it, and only when the extension
+ * context is really gone (the extension was updated, reloaded or removed).
  */
 export default defineContentScript({
   // All of LinkedIn, not only /in/*: a person usually reaches a profile by in-page navigation from
