@@ -1,4 +1,5 @@
 import { isMemberUrnId, profileIdFromUrl } from '../model/profile-url';
+import { fold, withoutBidiMarks } from '../model/text';
 
 /**
  * The people a LinkedIn list shows (search results, My Network → Connections, a company's People tab,
@@ -147,7 +148,7 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
   return cards;
 }
 
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (element: Element) => fold(withoutBidiMarks(element.textContent ?? ''));
 
 /**
  * The cards of the page as it changes, until `signal` aborts: `found` gets every card on the page at once,
