@@ -80,7 +80,7 @@ const ONLY_PRONOUNS = new RegExp(`^(?:${PRONOUNS.source})$`, 'iu');
 /**
  * The connection degree, as LinkedIn shows it after a "·" or "•" in every UI language: English "1st",
  * "2nd", "3rd+" (seen); Polish, German, Danish, Norwegian, Finnish, Czech, Turkish "1.", "2.", "3.+" (seen
- * in Polish: "· 1."); French "1er", "2e", "3e et +"; Dutch "1e", "2e", "3e+"; Spanish, Portuguese "1º",
+ * in Polish: "· 1."; German "· 2." beside "Kontakt 2. Grades" in another LinkedIn tool's tests); French "1er", "2e", "3e et +"; Dutch "1e", "2e", "3e+"; Spanish, Portuguese "1º",
  * "2º", "3º+" (also "1.º"); Italian "1°"; Swedish "1:a", "2:a", "3:e+"; Russian, Ukrainian "1-й";
  * Japanese "1次", "3次+"; Chinese "1度", "一度"; Korean "1촌"; and the bare digit.
  */
