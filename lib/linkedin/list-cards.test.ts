@@ -207,3 +207,42 @@ describe('watchListCards', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('names in other UI languages and scripts', () => {
+  const PEOPLE = [
+    ['layla-haddad', '\u200fليلى حداد\u200f', 'ليلى حداد', 'عرض الملف الشخصي لـ ليلى حداد', 'الحالة: غير متصل'],
+    ['hanako-sato', '佐藤 花子', '佐藤 花子', '佐藤 花子さんのプロフィールを表示', 'ステータス: オフライン'],
+    ['wang-xiaoming', '王小明', '王小明', '查看王小明的档案', '状态：离线'],
+    ['camille-roux', 'Camille Roux', 'Camille Roux', 'Voir le profil de Camille Roux', 'Statut : hors ligne'],
+    ['lena-fischer', 'Lena Fischer', 'Lena Fischer', 'Profil von Lena Fischer anzeigen', 'Status: offline'],
+  ] as const;
+
+  it('reads the name, not the hidden "View …’s profile" after it (people search, Ember)', () => {
+    show(
+      SEARCH_URL,
+      `<main><ul>${PEOPLE.map(
+        ([id, shown, , view, status]) => `<li>
+          <div><a href="/in/${id}/"><div><img alt=""><div><span class="v4">${status}</span></div></div></a></div>
+          <div><a href="/in/${id}/"><span dir="auto"><span aria-hidden="true">${shown}</span><span class="v4">${view}</span></span></a> <span>· 2e</span></div>
+        </li>`,
+      ).join('')}</ul></main>`,
+    );
+    expect(findListCards([document]).map(({ id, name }) => [id, name])).toEqual(
+      PEOPLE.map(([id, , name]) => [id, name]),
+    );
+  });
+
+  it('reads the name, not the online status, where one link holds the picture and the name', () => {
+    show(
+      SEARCH_URL,
+      `<main><ul>${PEOPLE.map(
+        ([id, shown, , , status]) => `<li><a href="/in/${id}/">
+          <div><img alt=""><div><span>${status}</span></div></div>
+          <div><span aria-hidden="true">${shown}</span></div></a><p>Headline</p></li>`,
+      ).join('')}</ul></main>`,
+    );
+    expect(findListCards([document]).map(({ id, name }) => [id, name])).toEqual(
+      PEOPLE.map(([id, , name]) => [id, name]),
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { isMemberUrnId, profileIdFromUrl } from '../model/profile-url';
+import { fold, withoutBidiMarks } from '../model/text';
 
 /**
  * The people a LinkedIn list shows (search results, My Network → Connections, a company's People tab,
@@ -133,10 +134,20 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
     // The name link shows text and no picture; a picture link can carry words too (an online status).
     const nameLink = named.find((a) => !a.querySelector('img,svg,figure')) ?? named.at(-1);
     if (!nameLink) continue;
-    // The name: the words around the link's first text (not a "View …'s profile" line after it).
+    // The name: the words around the link's first text (not a "View …'s profile" line after it, in whatever
+    // language). A link that holds the picture too holds the picture's words in the picture's own box
+    // (an online status: "Status is offline", "Statut : hors ligne"…): those come first but are not the name.
+    const picture = nameLink.querySelector('img,svg,figure')?.parentElement;
+    const box = picture !== nameLink ? picture : null;
     const walker = card.ownerDocument.createTreeWalker(nameLink, 4 /* NodeFilter.SHOW_TEXT */);
-    let text = walker.nextNode()!;
-    while (!text.textContent!.trim()) text = walker.nextNode()!;
+    let firstText: Node | undefined;
+    let text: Node | undefined;
+    for (let node = walker.nextNode(); node && !text; node = walker.nextNode()) {
+      if (!node.textContent!.trim()) continue;
+      firstText ??= node;
+      if (!box?.contains(node)) text = node;
+    }
+    text ??= firstText!;
     let inline = true;
     for (let element = text.parentElement!; inline; element = element.parentElement!) {
       inline = /^(inline|$)/.test(getComputedStyle(element).display);
@@ -147,7 +158,7 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
   return cards;
 }
 
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (element: Element) => fold(withoutBidiMarks(element.textContent ?? ''));
 
 /**
  * The cards of the page as it changes, until `signal` aborts: `found` gets every card on the page at once,

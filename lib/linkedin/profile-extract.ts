@@ -1,6 +1,6 @@
 import { LIMITS, type SeenProfile } from '../model/contact';
 import { isMemberUrnId, profileIdFromUrl, profileUrl } from '../model/profile-url';
-import { fold } from '../model/text';
+import { fold, withoutBidiMarks } from '../model/text';
 import {
   CANONICAL_LINK,
   CONTACT_INFO_LINK,
@@ -22,6 +22,7 @@ import {
   STAND_IN_PAGE,
   TOP_CARD_KEY_ATTRIBUTE,
   TOP_CARD_LAYOUTS,
+  UNAVAILABLE_PROFILE_ID,
   metaTag,
 } from './selectors';
 
@@ -47,30 +48,80 @@ export type ExtractedProfile = SeenProfile & {
 };
 type Obj = Record<string, unknown>;
 
-/** What the heading of a page standing in for a profile says ("This profile doesn’t exist"…). */
-const GONE = /(?:n[’']t|not) (?:exist|available)|not found|unavailable|security check/i;
-/** "He/Him", "she / they", "Ze/Hir/Hirs": LinkedIn's choices and custom ones, kept out of names. */
-const PRONOUNS = /\(?\b((?:he|she|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?)\)?/i;
-const ONLY_PRONOUNS = new RegExp(`^${PRONOUNS.source}$`, 'i');
-const DEGREE = /(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)/gi;
+/**
+ * The words Kindred reads on LinkedIn's pages, all of them here; everything else is read by structure.
+ * LinkedIn shows its UI in the member's language, so each holds the English words (seen on the saved pages)
+ * and those of LinkedIn's other UI languages. Those marked "seen" are on saved pages (sdui-2026-pl-*,
+ * ember-2026-pl-*, loggedout-nl.html, ember-de-hashed.html); the rest are LinkedIn's translations as far as
+ * known, not seen on a saved page. A word not recognised must cost a value, never store a wrong one: the
+ * structure (the name's row, the "Contact info" link, the stand-in pages' markup) comes first.
+ */
+
+/**
+ * What the heading of a page standing in for a profile says ("This profile doesn’t exist", "This profile
+ * is not available"…; seen in English). Also: German "nicht verfügbar" / "existiert nicht", French
+ * "n’est pas disponible" / "n’existe pas", Spanish "no está disponible" / "no existe", Portuguese "não está
+ * disponível" / "não existe", Italian "non è disponibile" / "non esiste", Dutch "niet beschikbaar" /
+ * "bestaat niet", Polish "niedostępny" / "nie istnieje", Swedish "inte tillgänglig" / "finns inte".
+ * LinkedIn sends the logged-in member to /in/unavailable/ anyway (`UNAVAILABLE_PROFILE_ID`).
+ */
+const GONE =
+  /(?:n[’']t|not) (?:exist|available)|not found|unavailable|security check|nicht verfügbar|existiert nicht|n[’']est pas disponible|n[’']existe pas|no está disponible|no existe|não está disponível|não existe|non è disponibile|non esiste|niet beschikbaar|bestaat niet|niedostępn|nie istnieje|inte tillgänglig|finns inte/i;
+/**
+ * Pronouns LinkedIn shows by the name: "He/Him", "she / they", "Ze/Hir/Hirs" (seen in English: its choices
+ * and custom ones). In other UI languages the first word is the UI's own (German "Er/Ihm", "Sie/Ihr",
+ * French "Il/Lui", "Elle/Elle", "Iel", Spanish "Él", "Ella", Portuguese "Ele/Dele", "Ela/Dela", Italian
+ * "Lui", "Lei", Dutch "Hij/Hem", "Zij/Haar", Swedish "Han/Honom", "Hon/Henne", "Hen", Polish "On/Jego",
+ * "Ona/Jej", "Oni"); any two or three short words split by "/" in brackets are pronouns in a name too.
+ */
+const PRONOUNS =
+  /\(?(?<![\p{L}\p{N}])((?:he|she|they|ze|xe|ey|er|sie|il|elle|iel|él|ella|ele|ela|lui|lei|hij|zij|han|hon|hen|on|ona|ono|oni)\s*\/\s*\p{L}+(?:\s*\/\s*\p{L}+)?)\)?(?![\p{L}\p{N}])|\(\s*\p{L}{1,6}(?:\s*\/\s*\p{L}{1,6}){1,2}\s*\)/iu;
+const ONLY_PRONOUNS = new RegExp(`^(?:${PRONOUNS.source})$`, 'iu');
+/**
+ * The connection degree, as LinkedIn shows it after a "·" or "•" in every UI language: English "1st",
+ * "2nd", "3rd+" (seen); Polish, German, Danish, Norwegian, Finnish, Czech, Turkish "1.", "2.", "3.+" (seen
+ * in Polish: "· 1."; German "· 2." beside "Kontakt 2. Grades" in another LinkedIn tool's tests); French "1er", "2e", "3e et +"; Dutch "1e", "2e", "3e+"; Spanish, Portuguese "1º",
+ * "2º", "3º+" (also "1.º"); Italian "1°"; Swedish "1:a", "2:a", "3:e+"; Russian, Ukrainian "1-й";
+ * Japanese "1次", "3次+"; Chinese "1度", "一度"; Korean "1촌"; and the bare digit.
+ */
+const ORDINAL = String.raw`(?:[1-3](?:st|nd|rd|th|\.?º|\.?ª|°|\.|er|re|e|de|:a|:e|-?й|次|度|촌)?|[一二三]度)(?:\s*\+|\s*et \+|以上)?`;
+/** The degree in a name: English without the "·" too ("Jane Doe 2nd degree connection"). */
+const DEGREE = new RegExp(
+  String.raw`(?:[·•]\s*)?\b(?:1st|2nd|3rd\+?)(?:[- ]degree(?: connection)?)?(?!\w)|[·•]\s*${ORDINAL}(?![\p{L}\p{N}])`,
+  'giu',
+);
 /**
  * A top-card line that is the connection degree, in any UI language: LinkedIn puts it after a "·"
  * ("· 1st", "· 1.", "· 1er", "· 2e", "· 3º+"), or shows "·" and the ordinal as two lines.
  */
-const DEGREE_LINE = /^[·•]|^[1-3](?:st|nd|rd|th|\.|er|re|e|de|º|ª|°)?\+?$/i;
+const DEGREE_LINE = new RegExp(String.raw`^[·•]|^${ORDINAL}$`, 'iu');
 /**
- * "Contact info" after the location, when it is not a link or button: English, Dutch, German, French,
- * Spanish, Polish, Portuguese (the link itself ends the line: `LINE_END`).
+ * "Contact info" after the location, when it is not a link or button (the link itself ends the line:
+ * `LINE_END`). Seen: English, Dutch "Contactgegevens", German "Kontaktinfo", Polish "Informacje kontaktowe".
+ * Also: French "Coordonnées", Spanish "Información de contacto", Portuguese "Informações de contato" /
+ * "Dados de contato", Italian "Informazioni di contatto", Swedish "Kontaktuppgifter", Danish
+ * "Kontaktoplysninger", Norwegian "Kontaktinformasjon", Finnish "Yhteystiedot", Czech "Kontaktní údaje",
+ * Romanian "Informații de contact", Russian "Контактная информация", Ukrainian "Контактна інформація",
+ * Turkish "İletişim bilgileri", Arabic "معلومات الاتصال" / "معلومات التواصل", Japanese "連絡先情報", Korean
+ * "연락처 정보", Chinese "联系方式" / "聯絡資訊", Indonesian "Info kontak" / "Informasi kontak", Malay
+ * "Maklumat hubungan", Thai "ข้อมูลติดต่อ", Tagalog "Impormasyon sa pakikipag-ugnayan", Hindi "संपर्क जानकारी".
  */
 const CONTACT_INFO =
-  /\s*(?:contact ?info|contactgegevens|kontaktinfo|coordonnées|información de contacto|informacje kontaktowe|informações de contato|dados de contato)\b.*$/i;
+  /\s*(?:contact ?info|contactgegevens|kontaktinfo|coordonnées|información de contacto|informacje kontaktowe|informações de contato|dados de contato|informazioni di contatto|kontaktuppgifter|kontaktoplysninger|kontaktinformasjon|yhteystiedot|kontaktní údaje|informații de contact|контактная информация|контактна інформація|[iİ]letişim bilgileri|معلومات الاتصال|معلومات التواصل|連絡先情報|연락처 정보|联系方式|聯絡資訊|info(?:rmasi)? kontak|maklumat hubungan|ข้อมูลติดต่อ|impormasyon sa pakikipag-ugnayan|संपर्क जानकारी)(?![\p{L}\p{N}]).*$/iu;
 const SEPARATORS = /^[\s·•,|-]+|[\s·•,|-]+$/g;
-/** Titles of pages LinkedIn shows in place of a profile. */
+/**
+ * Titles of pages LinkedIn shows in place of a profile (seen in English). Also the sign-up and sign-in
+ * titles in German "Registrieren", "Anmelden", French "S’inscrire", "S’identifier", Spanish "Regístrate",
+ * "Iniciar sesión", Portuguese "Cadastre-se", Italian "Iscriviti", "Accedi", Dutch "Inloggen", "Word lid",
+ * Polish "Zarejestruj się", "Zaloguj się", Swedish "Logga in", "Gå med", and "not found" in German "nicht
+ * gefunden", French "introuvable", Spanish "no encontrado", Portuguese "não encontrado", Dutch "niet
+ * gevonden", Polish "nie znaleziono". The stand-in pages' markup says it first (`STAND_IN_PAGE`).
+ */
 const STAND_IN_TITLE =
-  /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b/i;
+  /not found|n[’']t exist|does not exist|security|verification|checkpoint|authwall|\b(?:sign|log) ?(?:in|up)\b|^join\b|^(?:registrieren|anmelden|s[’']inscrire|s[’']identifier|regístrate|iniciar sesión|cadastre-se|iscriviti|accedi|inloggen|word lid|zarejestruj się|zaloguj się|logga in|gå med)(?![\p{L}])|nicht gefunden|introuvable|no encontrado|não encontrado|niet gevonden|nie znaleziono/iu;
 const NOT_NAME = new RegExp(
   `${STAND_IN_TITLE.source}|^(?:linkedin|feed|messaging|notifications|my network|jobs|search|home|people|profile)$`,
-  'i',
+  'iu',
 );
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -101,6 +152,7 @@ const placeOf = (el: Element | null) =>
 
 /** "Jane Doe (She/Her) · 2nd" → "Jane Doe". */
 function personName(raw: string): string {
+  raw = withoutBidiMarks(raw);
   const p = PRONOUNS.exec(raw);
   return fold((p ? raw.replace(p[0], ' ') : raw).replace(DEGREE, ' ')).replace(SEPARATORS, '');
 }
@@ -267,6 +319,7 @@ const ownSlugs = (o: Obj) =>
 export function isStandInPage(doc: Document): boolean {
   const titled = LINKEDIN_TITLE.exec(fold(doc.title))?.[1] ?? fold(doc.title);
   return (
+    profileIdFromUrl(doc.URL) === UNAVAILABLE_PROFILE_ID ||
     !!doc.querySelector(STAND_IN_PAGE) ||
     [...doc.querySelectorAll(GONE_HEADING)].some((h) => GONE.test(textOf(h))) ||
     STAND_IN_TITLE.test(titled)
@@ -279,7 +332,7 @@ export function isStandInPage(doc: Document): boolean {
  */
 export function extractProfile(doc: Document, url: string): ExtractedProfile | null {
   let id = profileIdFromUrl(url);
-  if (!id) return null;
+  if (!id || id === UNAVAILABLE_PROFILE_ID) return null;
   const card = readCard(doc);
   if (!card && isStandInPage(doc)) return null;
   const self = [...(card?.el.querySelectorAll(SELF_LINK) ?? [])]

@@ -124,11 +124,21 @@ export const SELF_LINK = CONTACT_INFO_LINK + ',a[href*="/overlay/about-this-prof
 export const HIDDEN = '.visually-hidden,.a11y-text,.sr-only,script,style,template';
 
 /**
- * Pages that stand in for a profile: "Profile Not Found" (profile-not-found.html,
- * scoutr-loggedout-2024-profile-not-found) and the security check (checkpoint.html). Sign-in walls are
- * known by their title instead: public profiles have login forms too.
+ * Pages that stand in for a profile, known by structure whatever the UI's language: "Profile Not Found"
+ * (profile-not-found.html, scoutr-loggedout-2024-profile-not-found), the security check (checkpoint.html)
+ * and the sign-in wall served at a profile's URL, by its page key (`<meta name="pageKey"
+ * content="auth_wall_desktop_profile">`: authwall.html; scrapers test for it, and for
+ * `body#pagekey-auth_wall_desktop_company` on company pages). Its sign-up form alone says nothing: public
+ * profiles have login forms too.
  */
-export const STAND_IN_PAGE = '.page-not-found,#captcha-internal,form[action*=checkpoint]';
+export const STAND_IN_PAGE =
+  '.page-not-found,#captcha-internal,form[action*=checkpoint],meta[name=pageKey][content*=auth_wall],body[id*=auth_wall]';
+/**
+ * The profile id LinkedIn sends a logged-in member to when a profile is not available to them
+ * (`https://www.linkedin.com/in/unavailable/`, "This profile is not available" in the UI's language; scrapers
+ * test for this URL). It is nobody's profile.
+ */
+export const UNAVAILABLE_PROFILE_ID = 'unavailable';
 /** Headings whose text may say the profile is gone (profile-not-found.html). */
 export const GONE_HEADING = 'h1,main h2';
 

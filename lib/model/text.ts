@@ -12,3 +12,14 @@ export function cutText(text: string, max: number): string {
   const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
   return text.slice(0, end);
 }
+
+/**
+ * Marks that set the direction of right-to-left text (Arabic, Hebrew) within a line: invisible, and never
+ * part of a name a page shows (two copies of a name, one with a mark, must be the same name).
+ */
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text without its direction marks. */
+export function withoutBidiMarks(text: string): string {
+  return text.replace(BIDI_MARKS, '');
+}
