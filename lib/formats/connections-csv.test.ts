@@ -198,4 +198,30 @@ describe('normalizing rows', () => {
     expect(rows).toEqual([]);
     expect(skipped).toEqual([{ line: 2, reason: 'no name and no profile URL' }]);
   });
+
+  // Hostile inputs (helper "hostile").
+  it('refuses a file where a quote is never closed, naming the line, instead of storing the rest as one name', () => {
+    const text = [
+      'Notes:',
+      '"When exporting your connection data…"',
+      '',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Anna,Vries,https://www.linkedin.com/in/anna,,Flexa,Head,09 Oct 2024',
+      '"Bram,Janssen,https://www.linkedin.com/in/bram,,Timewise,Researcher,21 Mar 2023',
+      'Chloé,Martin,https://www.linkedin.com/in/chloe,,Purpose,Founder,01 Jan 2020',
+    ].join('\r\n');
+    expect(() => parseConnectionsCsv(text)).toThrow(
+      'Line 6 of this Connections.csv opens a quote (") that is never closed, so the rows after it cannot be read. Nothing was changed.',
+    );
+    // Quoted, with a line break in it and the quote closed: read.
+    const closed = text.replace(
+      '"Bram,Janssen,https://www.linkedin.com/in/bram,,Timewise,',
+      'Bram,Janssen,https://www.linkedin.com/in/bram,,"Timewise\r\nLtd",',
+    );
+    expect(parseConnectionsCsv(closed).rows.map((row) => [row.line, row.name, row.company])).toEqual([
+      [5, 'Anna Vries', 'Flexa'],
+      [6, 'Bram Janssen', 'Timewise Ltd'],
+      [8, 'Chloé Martin', 'Purpose'],
+    ]);
+  });
 });

@@ -51,11 +51,20 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
       'This is not LinkedIn’s Connections.csv: no "First Name,Last Name,…" header was found. In LinkedIn, use Settings → Data privacy → Get a copy of your data → Connections.',
     );
   }
-  const parsed = Papa.parse<Record<string, string>>(lines.slice(headerIndex).join('\n'), {
+  const csv = lines.slice(headerIndex).join('\n');
+  const parsed = Papa.parse<Record<string, string>>(csv, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (header) => fold(header),
   });
+  // A quote that never closes swallows every later row into one cell: refuse rather than store that.
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed) {
+    const line = headerIndex + 1 + (csv.slice(0, unclosed.index ?? 0).match(/\n/g)?.length ?? 0);
+    throw new ConnectionsFileError(
+      `Line ${line} of this Connections.csv opens a quote (") that is never closed, so the rows after it cannot be read. Nothing was changed.`,
+    );
+  }
   const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((column) => !fields.includes(column));
   if (missing.length > 0) {
