@@ -162,4 +162,19 @@ describe('an import read in pieces', () => {
     const kept = await db.snapshot.get('about');
     expect(kept?.value).toMatchObject({ reason: 'replace-import', contacts: 1 });
   });
+
+  // Hostile inputs (helper "hostile").
+  it('refuses a file with a value nested thousands of levels deep with a clear message, changing nothing', async () => {
+    const before = await snapshot(db);
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const text = file([person(1), person(2)]).replace('"id": "person-2"', `"id": "person-2", "location": ${deep}`);
+    for (const size of [text.length, 7]) {
+      // Large enough to go through the staging table, whose copy of such a value overflows the stack.
+      await expect(importInPieces(text, size, { mode: 'replace', skipInvalid: true })).rejects.toThrow(
+        'This is not a Kindred export: a value in it is nested more than 64 levels deep. Nothing was changed.',
+      );
+    }
+    expect(await db.importStaging.count()).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+  });
 });
