@@ -35,7 +35,9 @@ export const PageToBackground = v.variant('type', [
   }),
   v.strictObject({
     type: v.literal('chunk'),
-    text: v.pipe(v.string(), v.maxLength(IMPORT_LIMITS.chunkChars, 'must be at most one piece of the file')),
+    // A slice of chunkChars bytes decodes to at most one character more: the second half of an emoji
+    // (2 UTF-16 units) whose other 3 bytes ended the slice before.
+    text: v.pipe(v.string(), v.maxLength(IMPORT_LIMITS.chunkChars + 1, 'must be at most one piece of the file')),
   }),
   v.strictObject({ type: v.literal('end') }),
   v.strictObject({ type: v.literal('cancel') }),
