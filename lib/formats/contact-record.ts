@@ -17,7 +17,18 @@ import { MAX_FORMER_IDS } from '../model/same-person';
 /** The most tags one contact may have in one dimension. */
 export const MAX_TAGS = 500;
 
-const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
+const TIMESTAMP_MESSAGE = 'must be a date and time like 2026-11-22T10:00:00.000Z';
+/**
+ * An ISO timestamp of a real moment, stored as Kindred writes it (UTC, milliseconds): valibot's
+ * isoTimestamp alone takes 2026-02-31 and forms the browser cannot read ("…10:00:00,5Z"), and an
+ * offset kept as written would sort wrongly against Kindred's own "…Z" ones.
+ */
+const Timestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp(TIMESTAMP_MESSAGE),
+  v.check((at) => isIsoDate(at.slice(0, 10)) && !Number.isNaN(Date.parse(at)), TIMESTAMP_MESSAGE),
+  v.transform((at) => new Date(at).toISOString()),
+);
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
 // A real calendar date: valibot's isoDate alone takes 2023-02-29.

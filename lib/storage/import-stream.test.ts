@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KindredDB } from './db';
 import { ImportCancelled, KindredImport } from './import-stream';
 import { importKindredFile } from './import-stream';
-import { recordSeen, setNote, setTag } from './store';
+import { exportAll, recordSeen, setNote, setTag } from './store';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
 
 const T = '2026-11-01T10:00:00.000Z';
@@ -176,5 +176,38 @@ describe('an import read in pieces', () => {
     }
     expect(await db.importStaging.count()).toBe(0);
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses timestamps that are no real moment, and stores others the way Kindred writes them', async () => {
+    const before = await snapshot(db);
+    const text = file([
+      person(1, { createdAt: '2026-11-22T10:00:00,5Z' }),
+      person(2, { reviewedAt: '2026-02-31T10:00:00.000Z' }),
+      person(3, { createdAt: '2026-11-22T10:00:00+05:00', reviewedAt: '2026-11-22 23:30:00-01:00' }),
+    ]);
+    const refused = await importInPieces(text, 9);
+    expect(refused).toMatchObject({ outcome: 'invalid-contacts', validCount: 1, invalidCount: 2 });
+    expect(refused.outcome === 'invalid-contacts' && refused.message).toBe(
+      'The file has problems: contacts[0].createdAt: must be a date and time or empty; ' +
+        'contacts[1].reviewedAt: must be a date and time like 2026-11-22T10:00:00.000Z. Nothing was changed.',
+    );
+    expect(await snapshot(db)).toEqual(before);
+
+    expect(await importInPieces(text, 9, { skipInvalid: true })).toMatchObject({ added: 1, skippedCount: 2 });
+    const stored = await db.contacts.get('person-3');
+    expect(stored).toMatchObject({
+      createdAt: '2026-11-22T05:00:00.000Z',
+      updatedAt: '2026-11-22T05:00:00.000Z',
+      reviewedAt: '2026-11-23T00:30:00.000Z',
+    });
+    // What was stored exports and imports into an empty database as it is.
+    const exported = JSON.stringify(await exportAll(db, new Date(T)));
+    const empty = freshDB();
+    try {
+      await importKindredFile(empty, exported, 'replace', false, T);
+      expect(await empty.contacts.get('person-3')).toEqual(stored);
+    } finally {
+      empty.close();
+    }
   });
 });
