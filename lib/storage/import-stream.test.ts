@@ -210,4 +210,13 @@ describe('an import read in pieces', () => {
       empty.close();
     }
   });
+
+  it('says in words which field a contact lacks', async () => {
+    const text = file([{ name: 'No id' }, { id: 'c', touches: [{ channel: 'email' }] }, person(1)]);
+    expect(await importInPieces(text, 11)).toMatchObject({
+      outcome: 'invalid-contacts',
+      message:
+        'The file has problems: contacts[0].id: is missing; contacts[1].touches[0].on: is missing. Nothing was changed.',
+    });
+  });
 });
