@@ -224,4 +224,25 @@ describe('normalizing rows', () => {
       [8, 'Chloé Martin', 'Purpose'],
     ]);
   });
+
+  it('drops NUL and other control characters from the cells it stores', () => {
+    const { rows } = parseConnectionsCsv(
+      csv(['Ja\0ne', 'D\x1boe', 'https://www.linkedin.com/in/jane', '', 'Ac\0me\x7f', '\0Boss', '\x0009 Oct 2024']),
+    );
+    expect(rows).toMatchObject([
+      { name: 'Jane Doe', company: 'Acme', position: 'Boss', connectedOn: '2024-10-09', connectedOnText: '' },
+    ]);
+  });
+
+  it('says that a file saved as UTF-16 is one, not just that it has no header', () => {
+    const text = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJane,Doe,,,,,\r\n';
+    // As the page reads a file: as UTF-8. Excel's "Unicode text" is UTF-16, little-endian with a BOM.
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [0, c.charCodeAt(0)])]);
+    for (const bytes of [utf16le, utf16be]) {
+      expect(() => parseConnectionsCsv(new TextDecoder().decode(bytes))).toThrow(
+        'This file is saved as UTF-16 (“Unicode text”), not as LinkedIn’s Connections.csv is. Import the Connections.csv from LinkedIn’s download as it is, or save it as “CSV UTF-8”.',
+      );
+    }
+  });
 });
