@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, contactUrl, isNameOnlyId, isValidContactId, nameOnlyId } from '../model/contact';
-import { profileIdFromUrl } from '../model/profile-url';
+import { isMemberUrnId, profileIdFromUrl } from '../model/profile-url';
 import { cutText } from '../model/text';
 import { MemberId, PersonRhythm, TagId, describeIssue, text } from './fields';
 import { MAX_TOUCHES, TOUCH_CHANNELS, isIsoDate } from '../model/rhythm';
@@ -142,6 +142,8 @@ export const ContactRecord = v.pipe(
 export const FileContact = v.pipe(
   v.strictObject({
     ...FIELDS,
+    // A profile id as a profile's URL gives it (lower case): "Jane-Doe" is the contact the page finds as "jane-doe".
+    id: v.pipe(FIELDS.id, v.transform(canonicalId), FIELDS.id),
     url: v.optional(FIELDS.url, ''),
     name: v.optional(FIELDS.name, ''),
     headline: v.optional(FIELDS.headline, ''),
@@ -167,6 +169,10 @@ export const FileContact = v.pipe(
     ['connectedOnText'],
   ),
 );
+
+function canonicalId(id: string): string {
+  return isNameOnlyId(id) || isMemberUrnId(id) ? id : id.toLowerCase();
+}
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];

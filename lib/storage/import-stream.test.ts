@@ -219,4 +219,28 @@ describe('an import read in pieces', () => {
         'The file has problems: contacts[0].id: is missing; contacts[1].touches[0].on: is missing. Nothing was changed.',
     });
   });
+
+  it('stores a profile id written in capitals as the profile page finds it, and sees it as the same person', async () => {
+    const text = file([
+      { id: 'Jane-Doe', url: 'https://www.linkedin.com/in/Jane-Doe/', purposes: ['work'] },
+      { id: 'Max-Power', name: 'Max' },
+      { id: 'max-power', name: 'Max again' },
+      { id: 'İ'.repeat(150) },
+    ]);
+    expect(await importInPieces(text, 13, { skipInvalid: true })).toMatchObject({
+      outcome: 'imported',
+      added: 1,
+      updated: 1,
+      skipped: [
+        { index: 2, problems: [{ field: 'id', reason: 'duplicate contact "max-power" (also contacts[1])' }] },
+        { index: 3, problems: [{ field: 'id', reason: 'must be a LinkedIn profile id (the /in/… part of the URL)' }] },
+      ],
+    });
+    expect(await db.contacts.get('jane-doe')).toMatchObject({ purposes: ['work'], note: 'Precious note' });
+    expect(await db.contacts.get('max-power')).toMatchObject({
+      name: 'Max',
+      url: 'https://www.linkedin.com/in/max-power/',
+    });
+    expect(await db.contacts.get('Max-Power')).toBeUndefined();
+  });
 });
