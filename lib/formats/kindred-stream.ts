@@ -121,7 +121,8 @@ export class KindredFileStream {
       const code = text.charCodeAt(i);
       switch (this.where) {
         case 'start':
-          if (isSpace(code)) break;
+          // Before the object, what the whole-file reader trims too: a second BOM, a no-break space.
+          if (isSpace(code) || /\s/.test(text[i]!)) break;
           if (code !== 0x7b /* { */) {
             this.where = 'not-an-object';
             this.at = i;

@@ -243,4 +243,10 @@ describe('an import read in pieces', () => {
     });
     expect(await db.contacts.get('Max-Power')).toBeUndefined();
   });
+
+  it('reads a file with a second byte-order mark or a no-break space before its object, as read whole', async () => {
+    for (const start of ['\uFEFF\uFEFF', '\uFEFF\u00a0\r\n', ' \u00a0']) {
+      expect(await importInPieces(start + file([person(1)]), 1)).toMatchObject({ outcome: 'imported' });
+    }
+  });
 });
