@@ -391,3 +391,12 @@ describe('an importConnections message has the limits of an import over the port
     expect(await snapshot(db)).toEqual(before);
   }, 60_000);
 });
+
+it('names the request id when it is not text', async () => {
+  const before = await snapshot(db);
+  expect(await handle({ type: 'deleteAll', requestId: 5 }, page)).toEqual({
+    ok: false,
+    error: 'Invalid message: requestId must be a UUID',
+  });
+  expect(await snapshot(db)).toEqual(before);
+});

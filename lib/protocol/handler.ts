@@ -132,7 +132,9 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */
-const RequestId = v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')));
+const RequestId = v.optional(
+  v.pipe(v.string('requestId must be a UUID'), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')),
+);
 
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
 const isTabOperation = (type: Operation): type is ContentOperation =>
