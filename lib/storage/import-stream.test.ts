@@ -249,4 +249,16 @@ describe('an import read in pieces', () => {
       expect(await importInPieces(start + file([person(1)]), 1)).toMatchObject({ outcome: 'imported' });
     }
   });
+
+  it('answers at once for a file of commas without a line break', async () => {
+    // 100,000 commas took 15 s (a regular expression that backtracked over every one of them); a
+    // megabyte of them, minutes, with the background busy all along.
+    const text = 'a,'.repeat(100_000);
+    const started = performance.now();
+    await expect(importInPieces(text, text.length)).rejects.toThrow(
+      'This is not a Kindred export: the file is not valid JSON',
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(importInPieces('x,y\n1,2\n', 3)).rejects.toThrow('looks like a CSV file');
+  });
 });
