@@ -261,4 +261,20 @@ describe('an import read in pieces', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     await expect(importInPieces('x,y\n1,2\n', 3)).rejects.toThrow('looks like a CSV file');
   });
+
+  it('reads escapes and emoji the same whatever piece boundary falls inside them', async () => {
+    const name = 'Zo\\u00eb \\ud83d\\ude00 😀 \\"Q\\" \\\\';
+    const text = `{"format":"kindred","version":2,"contacts":[{"id":"zoe","name":"${name}"}]}`;
+    for (const size of [1, 2, 3, 5, 7]) {
+      const target = freshDB();
+      try {
+        const session = new KindredImport(target, { mode: 'merge', skipInvalid: false, now: T });
+        for (let at = 0; at < text.length; at += size) await session.push(text.slice(at, at + size));
+        expect(await session.finish()).toMatchObject({ outcome: 'imported', added: 1 });
+        expect((await target.contacts.get('zoe'))?.name).toBe('Zoë 😀 😀 "Q" \\');
+      } finally {
+        target.close();
+      }
+    }
+  });
 });
