@@ -198,4 +198,51 @@ describe('normalizing rows', () => {
     expect(rows).toEqual([]);
     expect(skipped).toEqual([{ line: 2, reason: 'no name and no profile URL' }]);
   });
+
+  // Hostile inputs (helper "hostile").
+  it('refuses a file where a quote is never closed, naming the line, instead of storing the rest as one name', () => {
+    const text = [
+      'Notes:',
+      '"When exporting your connection data…"',
+      '',
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Anna,Vries,https://www.linkedin.com/in/anna,,Flexa,Head,09 Oct 2024',
+      '"Bram,Janssen,https://www.linkedin.com/in/bram,,Timewise,Researcher,21 Mar 2023',
+      'Chloé,Martin,https://www.linkedin.com/in/chloe,,Purpose,Founder,01 Jan 2020',
+    ].join('\r\n');
+    expect(() => parseConnectionsCsv(text)).toThrow(
+      'Line 6 of this Connections.csv opens a quote (") that is never closed, so the rows after it cannot be read. Nothing was changed.',
+    );
+    // Quoted, with a line break in it and the quote closed: read.
+    const closed = text.replace(
+      '"Bram,Janssen,https://www.linkedin.com/in/bram,,Timewise,',
+      'Bram,Janssen,https://www.linkedin.com/in/bram,,"Timewise\r\nLtd",',
+    );
+    expect(parseConnectionsCsv(closed).rows.map((row) => [row.line, row.name, row.company])).toEqual([
+      [5, 'Anna Vries', 'Flexa'],
+      [6, 'Bram Janssen', 'Timewise Ltd'],
+      [8, 'Chloé Martin', 'Purpose'],
+    ]);
+  });
+
+  it('drops NUL and other control characters from the cells it stores', () => {
+    const { rows } = parseConnectionsCsv(
+      csv(['Ja\0ne', 'D\x1boe', 'https://www.linkedin.com/in/jane', '', 'Ac\0me\x7f', '\0Boss', '\x0009 Oct 2024']),
+    );
+    expect(rows).toMatchObject([
+      { name: 'Jane Doe', company: 'Acme', position: 'Boss', connectedOn: '2024-10-09', connectedOnText: '' },
+    ]);
+  });
+
+  it('says that a file saved as UTF-16 is one, not just that it has no header', () => {
+    const text = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJane,Doe,,,,,\r\n';
+    // As the page reads a file: as UTF-8. Excel's "Unicode text" is UTF-16, little-endian with a BOM.
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [0, c.charCodeAt(0)])]);
+    for (const bytes of [utf16le, utf16be]) {
+      expect(() => parseConnectionsCsv(new TextDecoder().decode(bytes))).toThrow(
+        'This file is saved as UTF-16 (“Unicode text”), not as LinkedIn’s Connections.csv is. Import the Connections.csv from LinkedIn’s download as it is, or save it as “CSV UTF-8”.',
+      );
+    }
+  });
 });

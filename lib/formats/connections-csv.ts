@@ -42,6 +42,12 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
   const lines = content.split(/\r\n|\n|\r/);
   const headerIndex = lines.findIndex((line) => /^\s*"?First Name"?\s*,\s*"?Last Name"?/i.test(line));
   if (headerIndex < 0 || headerIndex > 50) {
+    // "F\0i\0r\0s\0t\0": UTF-16 (Excel's "Unicode text") read as UTF-8, as browsers read files.
+    if (/^[^\n]{0,8}?(?:[^\0]\0){4}/.test(content) || /^[^\n]{0,8}?(?:\0[^\0]){4}/.test(content)) {
+      throw new ConnectionsFileError(
+        'This file is saved as UTF-16 (“Unicode text”), not as LinkedIn’s Connections.csv is. Import the Connections.csv from LinkedIn’s download as it is, or save it as “CSV UTF-8”.',
+      );
+    }
     if (/^\s*[{[]/.test(content)) {
       throw new ConnectionsFileError(
         'This looks like a JSON file, not LinkedIn’s Connections.csv. Kindred exports are imported with “Import Kindred file”.',
@@ -51,11 +57,20 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
       'This is not LinkedIn’s Connections.csv: no "First Name,Last Name,…" header was found. In LinkedIn, use Settings → Data privacy → Get a copy of your data → Connections.',
     );
   }
-  const parsed = Papa.parse<Record<string, string>>(lines.slice(headerIndex).join('\n'), {
+  const csv = lines.slice(headerIndex).join('\n');
+  const parsed = Papa.parse<Record<string, string>>(csv, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (header) => fold(header),
   });
+  // A quote that never closes swallows every later row into one cell: refuse rather than store that.
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed) {
+    const line = headerIndex + 1 + (csv.slice(0, unclosed.index ?? 0).match(/\n/g)?.length ?? 0);
+    throw new ConnectionsFileError(
+      `Line ${line} of this Connections.csv opens a quote (") that is never closed, so the rows after it cannot be read. Nothing was changed.`,
+    );
+  }
   const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((column) => !fields.includes(column));
   if (missing.length > 0) {
@@ -70,7 +85,7 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
   const lineOf = lineCounter(lines, headerIndex);
   parsed.data.forEach((record, index) => {
     const line = lineOf(index);
-    const name = cutText(fold(`${record['First Name'] ?? ''} ${record['Last Name'] ?? ''}`), LIMITS.name);
+    const name = cutText(clean(`${record['First Name'] ?? ''} ${record['Last Name'] ?? ''}`), LIMITS.name);
     const url = fold(record.URL ?? '');
     const id = url ? profileIdFromUrl(url) : null;
     // A name of nothing but accents or symbols normalizes to nothing: it cannot be a name-only id.
@@ -78,19 +93,25 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
     if (url && !id) {
       return skipped.push({ line, reason: `"${cutText(url, 80)}" is not a LinkedIn profile URL` });
     }
-    const connected = fold(record['Connected On'] ?? '');
+    const connected = clean(record['Connected On'] ?? '');
     const connectedOn = parseConnectedOn(connected);
     rows.push({
       line,
       name,
       id,
-      company: cutText(fold(record.Company ?? ''), LIMITS.company),
-      position: cutText(fold(record.Position ?? ''), LIMITS.headline),
+      company: cutText(clean(record.Company ?? ''), LIMITS.company),
+      position: cutText(clean(record.Position ?? ''), LIMITS.headline),
       connectedOn,
       connectedOnText: connectedOn ? '' : cutText(connected, LIMITS.connectedOnText),
     });
   });
   return { rows, skipped };
+}
+
+/** A cell's text as stored: control characters (a NUL, an escape) dropped, white space folded. */
+function clean(cell: string): string {
+  // eslint-disable-next-line no-control-regex
+  return fold(cell.replace(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/g, ''));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Contact, LIMITS, contactUrl, isNameOnlyId, isValidContactId, nameOnlyId } from '../model/contact';
-import { profileIdFromUrl } from '../model/profile-url';
+import { isMemberUrnId, profileIdFromUrl } from '../model/profile-url';
 import { cutText } from '../model/text';
 import { MemberId, PersonRhythm, TagId, describeIssue, text } from './fields';
 import { MAX_TOUCHES, TOUCH_CHANNELS, isIsoDate } from '../model/rhythm';
@@ -17,7 +17,18 @@ import { MAX_FORMER_IDS } from '../model/same-person';
 /** The most tags one contact may have in one dimension. */
 export const MAX_TAGS = 500;
 
-const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time like 2026-11-22T10:00:00.000Z'));
+const TIMESTAMP_MESSAGE = 'must be a date and time like 2026-11-22T10:00:00.000Z';
+/**
+ * An ISO timestamp of a real moment, stored as Kindred writes it (UTC, milliseconds): valibot's
+ * isoTimestamp alone takes 2026-02-31 and forms the browser cannot read ("…10:00:00,5Z"), and an
+ * offset kept as written would sort wrongly against Kindred's own "…Z" ones.
+ */
+const Timestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp(TIMESTAMP_MESSAGE),
+  v.check((at) => isIsoDate(at.slice(0, 10)) && !Number.isNaN(Date.parse(at)), TIMESTAMP_MESSAGE),
+  v.transform((at) => new Date(at).toISOString()),
+);
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
 // A real calendar date: valibot's isoDate alone takes 2023-02-29.
@@ -131,6 +142,8 @@ export const ContactRecord = v.pipe(
 export const FileContact = v.pipe(
   v.strictObject({
     ...FIELDS,
+    // A profile id as a profile's URL gives it (lower case): "Jane-Doe" is the contact the page finds as "jane-doe".
+    id: v.pipe(FIELDS.id, v.transform(canonicalId), FIELDS.id),
     url: v.optional(FIELDS.url, ''),
     name: v.optional(FIELDS.name, ''),
     headline: v.optional(FIELDS.headline, ''),
@@ -156,6 +169,10 @@ export const FileContact = v.pipe(
     ['connectedOnText'],
   ),
 );
+
+function canonicalId(id: string): string {
+  return isNameOnlyId(id) || isMemberUrnId(id) ? id : id.toLowerCase();
+}
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];

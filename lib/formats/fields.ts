@@ -48,7 +48,10 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
 
 export function issueMessage(issue: v.BaseIssue<unknown>): string {
   // valibot reports an unexpected key as "expected never"; say it in words.
-  return issue.expected === 'never' ? 'unexpected field' : issue.message;
+  if (issue.expected === 'never') return 'unexpected field';
+  // …and a missing one as 'Invalid key: Expected "id" but received undefined'.
+  if (issue.kind === 'schema' && issue.input === undefined && /^"/.test(issue.expected ?? '')) return 'is missing';
+  return issue.message;
 }
 
 // Keep in touch (lib/model/rhythm.ts).

@@ -11,6 +11,12 @@ export interface KindredStreamHandlers {
   contact: (raw: unknown, index: number) => void;
 }
 
+/**
+ * How deep a value may nest: Kindred writes at most 3 levels (a contact's touches). Deeper values are
+ * refused, because storing them (the staging table's structured clone) would overflow the stack.
+ */
+export const MAX_DEPTH = 64;
+
 /** A file that does not start with `{` is kept whole up to this size to say exactly what it is. */
 const NOT_AN_OBJECT_KEPT = 1024 * 1024;
 
@@ -115,7 +121,8 @@ export class KindredFileStream {
       const code = text.charCodeAt(i);
       switch (this.where) {
         case 'start':
-          if (isSpace(code)) break;
+          // Before the object, what the whole-file reader trims too: a second BOM, a no-break space.
+          if (isSpace(code) || /\s/.test(text[i]!)) break;
           if (code !== 0x7b /* { */) {
             this.where = 'not-an-object';
             this.at = i;
@@ -247,8 +254,13 @@ export class KindredFileStream {
         continue;
       }
       if (code === 0x22) this.inString = true;
-      else if (code === 0x7b || code === 0x5b) this.depth++;
-      else if (code === 0x7d || code === 0x5d) {
+      else if (code === 0x7b || code === 0x5b) {
+        if (++this.depth > MAX_DEPTH) {
+          throw new ImportFileError(
+            `This is not a Kindred export: a value in it is nested more than ${MAX_DEPTH} levels deep. Nothing was changed.`,
+          );
+        }
+      } else if (code === 0x7d || code === 0x5d) {
         this.depth--;
         if (this.depth === 0) return i + 1;
       }

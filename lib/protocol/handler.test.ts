@@ -371,3 +371,32 @@ describe('a tab on an old URL of a person kept under their new one (formerIds)',
     expect(await db.contacts.get('jane-flexa')).toMatchObject({ purposes: [], relationships: ['mentor'] });
   });
 });
+
+// Hostile inputs (helper "hostile").
+describe('an importConnections message has the limits of an import over the port', () => {
+  const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+  it('refuses more than 35,000 rows and more than 20 MB, changing nothing', async () => {
+    const before = await snapshot(db);
+    const rows = Array.from({ length: 35_001 }, (_, i) => `P,${i},https://www.linkedin.com/in/p-${i},,,,09 Oct 2024\n`);
+    expect(await handle({ type: 'importConnections', text: header + rows.join('') }, page)).toEqual({
+      ok: false,
+      error:
+        'This file has 35001 connections; Kindred imports at most 35000 (LinkedIn allows 30,000). Nothing was changed.',
+    });
+    const large = header + 'P,Q,,,,,09 Oct 2024,' + 'x'.repeat(20 * 1024 * 1024);
+    expect(await handle({ type: 'importConnections', text: large }, page)).toEqual({
+      ok: false,
+      error: 'Invalid message: text: file is too large for a Connections.csv (at most 20 MB)',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  }, 60_000);
+});
+
+it('names the request id when it is not text', async () => {
+  const before = await snapshot(db);
+  expect(await handle({ type: 'deleteAll', requestId: 5 }, page)).toEqual({
+    ok: false,
+    error: 'Invalid message: requestId must be a UUID',
+  });
+  expect(await snapshot(db)).toEqual(before);
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ConnectionsFileError, parseConnectionsCsv } from '../formats/connections-csv';
+import { ConnectionsFileError } from '../formats/connections-csv';
+import { readConnections } from './import-port';
 import { describeIssues } from '../formats/fields';
 import { ImportFileError } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
@@ -59,7 +60,7 @@ const HANDLERS: Handlers = {
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
-    const { rows, skipped } = parseConnectionsCsv(text);
+    const { rows, skipped } = readConnections(text);
     return importConnections(db, rows, skipped, now.toISOString());
   },
   bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTagUndoable(db, contactIds, tagId, on, now.toISOString()),
@@ -131,7 +132,9 @@ const OWN_TRANSACTIONS: ReadonlySet<StoreOperation> = new Set([
 ]);
 
 /** A request id as the transport makes them (crypto.randomUUID). */
-const RequestId = v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')));
+const RequestId = v.optional(
+  v.pipe(v.string('requestId must be a UUID'), v.regex(/^[0-9a-f-]{36}$/, 'requestId must be a UUID')),
+);
 
 const isOperation = (type: unknown): type is Operation => typeof type === 'string' && Object.hasOwn(OPERATIONS, type);
 const isTabOperation = (type: Operation): type is ContentOperation =>

@@ -4,7 +4,7 @@ import { recordSeen, setTag } from '../storage/store';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
 import { clientOnDatabase } from '../../tests/support/fake-client';
 import { ImportCancelledError } from './page-client';
-import { type BackgroundToPage, type PortLike, serveImportPort } from './import-port';
+import { type BackgroundToPage, IMPORT_LIMITS, type PortLike, serveImportPort } from './import-port';
 
 const T = '2026-11-01T10:00:00.000Z';
 let db: KindredDB;
@@ -126,4 +126,31 @@ describe('imports over the port', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(replies.pop()).toMatchObject({ type: 'error', error: expect.stringContaining('Invalid message') });
   });
+
+  // Hostile inputs (helper "hostile").
+  it('imports a file whose slice boundary splits an emoji before a slice of plain text', async () => {
+    const slice = IMPORT_LIMITS.chunkChars;
+    // The page decodes each slice of bytes as it comes: the emoji's 4 bytes, 3 at the end of one slice and
+    // 1 at the start of the next, become 2 characters of the next piece, after which come slice - 1 bytes
+    // of plain text: a piece of slice + 1 characters.
+    let text = '{"format":"kindred","version":2,"contacts":[';
+    const contact = (i: number, note: string) => `{"id":"p-${i}","note":"${note}"}`;
+    let i = 0;
+    while (text.length < slice - 3_000) text += contact(i++, 'a'.repeat(1_000)) + ',';
+    const split = `p-${i++}`;
+    text += `{"id":"${split}","note":"`;
+    text += 'a'.repeat(slice - 3 - text.length) + '😀';
+    expect(new TextEncoder().encode(text).length).toBe(slice + 1);
+    text += '"},';
+    while (text.length < 2 * slice + 20_000) text += contact(i++, 'b'.repeat(9_000)) + ',';
+    text += contact(i++, 'end') + ']}';
+    const report = await clientOnDatabase(db).importFile(
+      'kindred',
+      new Blob([text]),
+      { mode: 'merge', skipInvalid: false },
+      () => undefined,
+    );
+    expect(report).toMatchObject({ outcome: 'imported', added: i });
+    expect((await db.contacts.get(split))?.note.endsWith('a😀')).toBe(true);
+  }, 60_000);
 });

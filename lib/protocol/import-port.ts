@@ -35,7 +35,9 @@ export const PageToBackground = v.variant('type', [
   }),
   v.strictObject({
     type: v.literal('chunk'),
-    text: v.pipe(v.string(), v.maxLength(IMPORT_LIMITS.chunkChars, 'must be at most one piece of the file')),
+    // A slice of chunkChars bytes decodes to at most one character more: the second half of an emoji
+    // (2 UTF-16 units) whose other 3 bytes ended the slice before.
+    text: v.pipe(v.string(), v.maxLength(IMPORT_LIMITS.chunkChars + 1, 'must be at most one piece of the file')),
   }),
   v.strictObject({ type: v.literal('end') }),
   v.strictObject({ type: v.literal('cancel') }),
@@ -172,13 +174,8 @@ function startSession(db: KindredDB, start: PageToBackground & { type: 'start' }
     },
     finish: async (progress) => {
       if (cancelled) throw new ImportCancelled();
-      const { rows, skipped } = parseConnectionsCsv(parts.join(''));
+      const { rows, skipped } = readConnections(parts.join(''));
       parts = [];
-      if (rows.length > IMPORT_LIMITS.connectionsRows) {
-        throw new ConnectionsFileError(
-          `This file has ${rows.length} connections; Kindred imports at most ${IMPORT_LIMITS.connectionsRows} (LinkedIn allows 30,000). Nothing was changed.`,
-        );
-      }
       progress(0, rows.length);
       const report = await importConnections(db, rows, skipped, now);
       progress(rows.length, rows.length);
@@ -196,4 +193,18 @@ function tooLarge(kind: 'kindred' | 'connections'): string {
   return kind === 'kindred'
     ? 'The file is too large: a Kindred export is at most 100 MB. Nothing was changed.'
     : 'The file is too large for a Connections.csv (at most 20 MB). Nothing was changed.';
+}
+
+/**
+ * A Connections.csv's rows, within the limits of every import of one (this port's and the
+ * `importConnections` message's): at most IMPORT_LIMITS.connectionsRows rows.
+ */
+export function readConnections(text: string): ReturnType<typeof parseConnectionsCsv> {
+  const read = parseConnectionsCsv(text);
+  if (read.rows.length > IMPORT_LIMITS.connectionsRows) {
+    throw new ConnectionsFileError(
+      `This file has ${read.rows.length} connections; Kindred imports at most ${IMPORT_LIMITS.connectionsRows} (LinkedIn allows 30,000). Nothing was changed.`,
+    );
+  }
+  return read;
 }

@@ -21,6 +21,7 @@ import type { ContactView } from '../storage/contact-view';
 import type { BadgeTag } from '../storage/list-tags';
 import type { CONTENT_OPERATIONS, PAGE_OPERATIONS } from './operation-names';
 import { PurposeStatement } from '../formats/review-fields';
+import { IMPORT_LIMITS } from './import-limits';
 
 /**
  * Every operation the background performs, declared once: who may ask for it, the input it accepts and
@@ -107,7 +108,12 @@ export const OPERATIONS = {
     // false: a file with any invalid contact changes nothing and the reply lists them; true: the valid ones are imported.
     skipInvalid: v.optional(v.boolean(), false),
   }),
-  importConnections: v.strictObject({ text: ImportText }),
+  importConnections: v.strictObject({
+    text: v.pipe(
+      v.string(),
+      v.maxLength(IMPORT_LIMITS.connectionsBytes, 'file is too large for a Connections.csv (at most 20 MB)'),
+    ),
+  }),
   bulkSetTag: v.strictObject({
     contactIds: v.pipe(v.array(ContactId), v.minLength(1, 'must name at least one contact'), v.maxLength(50_000)),
     tagId: TagId,

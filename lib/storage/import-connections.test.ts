@@ -180,4 +180,24 @@ describe('importConnections', () => {
     expect((await getContact(db, 'zoe-ng')).canUndoNamesake).toBeUndefined();
     await expect(undoNamesake(db, 'zoe-ng', LATER)).rejects.toThrow(/no longer be undone/);
   });
+
+  // Hostile inputs (helper "hostile").
+  it('keeps a person whose name ends in "#2" apart from the second person of the name before it', async () => {
+    const csv = [
+      'First Name,Last Name,Email Address,Company,Position,Connected On',
+      'Jo,Smith,,Alpha,,1/8/18',
+      'Jo,Smith#2,,Gamma,,1/8/18',
+      'Jo,Smith,,Beta,,1/8/18',
+    ].join('\n');
+    const { rows, skipped } = parseConnectionsCsv(csv);
+    expect(await importConnections(db, rows, skipped, NOW)).toMatchObject({ added: 3, nameOnly: 3 });
+    const stored = await db.contacts.orderBy('id').toArray();
+    expect(stored.map((c) => [c.id, c.name, c.company])).toEqual([
+      ['name:jo smith', 'Jo Smith', 'Alpha'],
+      ['name:jo smith#2', 'Jo Smith#2', 'Gamma'],
+      ['name:jo smith#3', 'Jo Smith', 'Beta'],
+    ]);
+    // The same file again finds every one of them.
+    expect(await importConnections(db, rows, skipped, LATER)).toMatchObject({ added: 0, unchanged: 3 });
+  });
 });

@@ -51,6 +51,8 @@ export async function importConnections(
 
     // Two people of the same name without URLs stay two contacts: the second is "name:…#2".
     const occurrences = new Map<string, number>();
+    // Which name each name-only id of this file went to: a person named "Jo #2" is not the second "Jo".
+    const claimed = new Map<string, string>();
     const targets = rows.map((row) => {
       if (row.id) return row.id;
       const matches = (byName.get(normalizeName(row.name)) ?? []).filter((id) => !isNameOnlyId(id));
@@ -60,9 +62,13 @@ export async function importConnections(
       }
       report.nameOnly++;
       const id = nameOnlyId(row.name);
-      const seen = (occurrences.get(id) ?? 0) + 1;
+      let seen = occurrences.get(id) ?? 0;
+      let target: string;
+      do target = nthNameOnlyId(id, ++seen);
+      while ((claimed.get(target) ?? id) !== id);
       occurrences.set(id, seen);
-      return nthNameOnlyId(id, seen);
+      claimed.set(target, id);
+      return target;
     });
     const existing = await existingContacts(db, targets);
     const writes = new Map<string, Contact>();

@@ -169,3 +169,34 @@ describe('mergeContact', () => {
     expect(conflict).toMatchObject({ kept: 'old', discarded: 'file' });
   });
 });
+
+// Hostile inputs (helper "hostile").
+describe('a merge import keeps what the file says about keeping in touch', () => {
+  it('unites the touches and adds a rhythm, a snooze and an earlier first tagging only the file has', () => {
+    const here = newContact('jane', T1, {
+      touches: [{ on: '2026-09-01' }, { on: '2026-09-20', channel: 'email' }],
+      firstTaggedAt: T2,
+      rhythmDays: 30,
+    });
+    const file = newContact('jane', T3, {
+      touches: [
+        { on: '2026-09-10', channel: 'call' },
+        { on: '2026-09-20', channel: 'email' },
+      ],
+      firstTaggedAt: T1,
+      rhythmDays: 90,
+      snoozedUntil: '2026-12-01',
+    });
+    const { contact } = mergeContact(here, file);
+    expect(contact).toMatchObject({
+      touches: [{ on: '2026-09-01' }, { on: '2026-09-10', channel: 'call' }, { on: '2026-09-20', channel: 'email' }],
+      firstTaggedAt: T1,
+      rhythmDays: 30,
+      snoozedUntil: '2026-12-01',
+    });
+    // Nothing of it on either side: nothing added.
+    const plain = mergeContact(newContact('sam', T1), newContact('sam', T2)).contact;
+    for (const field of ['touches', 'firstTaggedAt', 'rhythmDays', 'snoozedUntil'])
+      expect(plain).not.toHaveProperty(field);
+  });
+});

@@ -6,6 +6,7 @@ import { existingContacts } from './store';
 import { takeSnapshot } from './snapshot';
 import { importExtras } from './network-review';
 import { withFormerIds } from '../model/same-person';
+import { withTouch } from '../model/rhythm';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -234,6 +235,14 @@ export function mergeContact(current: Contact, incoming: Contact): { contact: Co
   // The later review counts (issue 16).
   const reviewedAt = maxDate(current.reviewedAt ?? '', incoming.reviewedAt ?? '');
   if (reviewedAt) contact.reviewedAt = reviewedAt;
+  // Keep in touch: both sides' touches (the newest MAX_TOUCHES), the first tagging that came first; a
+  // rhythm or snooze only the file has is added, this database's stays.
+  const touches = (incoming.touches ?? []).reduce((list, touch) => withTouch(list, touch), current.touches ?? []);
+  if (touches.length > 0) contact.touches = touches;
+  const firstTaggedAt = minDate(current.firstTaggedAt ?? '', incoming.firstTaggedAt ?? '');
+  if (firstTaggedAt) contact.firstTaggedAt = firstTaggedAt;
+  if (incoming.rhythmDays !== undefined) contact.rhythmDays ??= incoming.rhythmDays;
+  if (incoming.snoozedUntil !== undefined) contact.snoozedUntil ??= incoming.snoozedUntil;
   const conflict =
     current.note && incoming.note && current.note !== incoming.note
       ? { contactId: current.id, name: contact.name || current.id, kept: newer.note, discarded: older.note }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KindredDB } from './db';
 import { ImportCancelled, KindredImport } from './import-stream';
 import { importKindredFile } from './import-stream';
-import { recordSeen, setNote, setTag } from './store';
+import { exportAll, recordSeen, setNote, setTag } from './store';
 import { freshDB, snapshot } from '../../tests/support/db-helpers';
 
 const T = '2026-11-01T10:00:00.000Z';
@@ -161,5 +161,120 @@ describe('an import read in pieces', () => {
     expect(report).toMatchObject({ added: 1, removed: 1 });
     const kept = await db.snapshot.get('about');
     expect(kept?.value).toMatchObject({ reason: 'replace-import', contacts: 1 });
+  });
+
+  // Hostile inputs (helper "hostile").
+  it('refuses a file with a value nested thousands of levels deep with a clear message, changing nothing', async () => {
+    const before = await snapshot(db);
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const text = file([person(1), person(2)]).replace('"id": "person-2"', `"id": "person-2", "location": ${deep}`);
+    for (const size of [text.length, 7]) {
+      // Large enough to go through the staging table, whose copy of such a value overflows the stack.
+      await expect(importInPieces(text, size, { mode: 'replace', skipInvalid: true })).rejects.toThrow(
+        'This is not a Kindred export: a value in it is nested more than 64 levels deep. Nothing was changed.',
+      );
+    }
+    expect(await db.importStaging.count()).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses timestamps that are no real moment, and stores others the way Kindred writes them', async () => {
+    const before = await snapshot(db);
+    const text = file([
+      person(1, { createdAt: '2026-11-22T10:00:00,5Z' }),
+      person(2, { reviewedAt: '2026-02-31T10:00:00.000Z' }),
+      person(3, { createdAt: '2026-11-22T10:00:00+05:00', reviewedAt: '2026-11-22 23:30:00-01:00' }),
+    ]);
+    const refused = await importInPieces(text, 9);
+    expect(refused).toMatchObject({ outcome: 'invalid-contacts', validCount: 1, invalidCount: 2 });
+    expect(refused.outcome === 'invalid-contacts' && refused.message).toBe(
+      'The file has problems: contacts[0].createdAt: must be a date and time or empty; ' +
+        'contacts[1].reviewedAt: must be a date and time like 2026-11-22T10:00:00.000Z. Nothing was changed.',
+    );
+    expect(await snapshot(db)).toEqual(before);
+
+    expect(await importInPieces(text, 9, { skipInvalid: true })).toMatchObject({ added: 1, skippedCount: 2 });
+    const stored = await db.contacts.get('person-3');
+    expect(stored).toMatchObject({
+      createdAt: '2026-11-22T05:00:00.000Z',
+      updatedAt: '2026-11-22T05:00:00.000Z',
+      reviewedAt: '2026-11-23T00:30:00.000Z',
+    });
+    // What was stored exports and imports into an empty database as it is.
+    const exported = JSON.stringify(await exportAll(db, new Date(T)));
+    const empty = freshDB();
+    try {
+      await importKindredFile(empty, exported, 'replace', false, T);
+      expect(await empty.contacts.get('person-3')).toEqual(stored);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('says in words which field a contact lacks', async () => {
+    const text = file([{ name: 'No id' }, { id: 'c', touches: [{ channel: 'email' }] }, person(1)]);
+    expect(await importInPieces(text, 11)).toMatchObject({
+      outcome: 'invalid-contacts',
+      message:
+        'The file has problems: contacts[0].id: is missing; contacts[1].touches[0].on: is missing. Nothing was changed.',
+    });
+  });
+
+  it('stores a profile id written in capitals as the profile page finds it, and sees it as the same person', async () => {
+    const text = file([
+      { id: 'Jane-Doe', url: 'https://www.linkedin.com/in/Jane-Doe/', purposes: ['work'] },
+      { id: 'Max-Power', name: 'Max' },
+      { id: 'max-power', name: 'Max again' },
+      { id: 'İ'.repeat(150) },
+    ]);
+    expect(await importInPieces(text, 13, { skipInvalid: true })).toMatchObject({
+      outcome: 'imported',
+      added: 1,
+      updated: 1,
+      skipped: [
+        { index: 2, problems: [{ field: 'id', reason: 'duplicate contact "max-power" (also contacts[1])' }] },
+        { index: 3, problems: [{ field: 'id', reason: 'must be a LinkedIn profile id (the /in/… part of the URL)' }] },
+      ],
+    });
+    expect(await db.contacts.get('jane-doe')).toMatchObject({ purposes: ['work'], note: 'Precious note' });
+    expect(await db.contacts.get('max-power')).toMatchObject({
+      name: 'Max',
+      url: 'https://www.linkedin.com/in/max-power/',
+    });
+    expect(await db.contacts.get('Max-Power')).toBeUndefined();
+  });
+
+  it('reads a file with a second byte-order mark or a no-break space before its object, as read whole', async () => {
+    for (const start of ['\uFEFF\uFEFF', '\uFEFF\u00a0\r\n', ' \u00a0']) {
+      expect(await importInPieces(start + file([person(1)]), 1)).toMatchObject({ outcome: 'imported' });
+    }
+  });
+
+  it('answers at once for a file of commas without a line break', async () => {
+    // 100,000 commas took 15 s (a regular expression that backtracked over every one of them); a
+    // megabyte of them, minutes, with the background busy all along.
+    const text = 'a,'.repeat(100_000);
+    const started = performance.now();
+    await expect(importInPieces(text, text.length)).rejects.toThrow(
+      'This is not a Kindred export: the file is not valid JSON',
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(importInPieces('x,y\n1,2\n', 3)).rejects.toThrow('looks like a CSV file');
+  });
+
+  it('reads escapes and emoji the same whatever piece boundary falls inside them', async () => {
+    const name = 'Zo\\u00eb \\ud83d\\ude00 😀 \\"Q\\" \\\\';
+    const text = `{"format":"kindred","version":2,"contacts":[{"id":"zoe","name":"${name}"}]}`;
+    for (const size of [1, 2, 3, 5, 7]) {
+      const target = freshDB();
+      try {
+        const session = new KindredImport(target, { mode: 'merge', skipInvalid: false, now: T });
+        for (let at = 0; at < text.length; at += size) await session.push(text.slice(at, at + size));
+        expect(await session.finish()).toMatchObject({ outcome: 'imported', added: 1 });
+        expect((await target.contacts.get('zoe'))?.name).toBe('Zoë 😀 😀 "Q" \\');
+      } finally {
+        target.close();
+      }
+    }
   });
 });
