@@ -63,6 +63,15 @@ describe('parseConnectionsCsv', () => {
     expect(skipped).toEqual([]);
   });
 
+  it('reads a header in another case, as a spreadsheet may have saved it', () => {
+    const csv =
+      'first name,LAST NAME,url,Email Address,company,Position,connected on\n' +
+      'Jane,Doe,https://www.linkedin.com/in/jane-doe,,Flexa,CTO,09 Oct 2024\n';
+    expect(parseConnectionsCsv(csv).rows).toMatchObject([
+      { name: 'Jane Doe', id: 'jane-doe', company: 'Flexa', position: 'CTO', connectedOn: '2024-10-09' },
+    ]);
+  });
+
   it.each([
     ['not-connections.csv', 'no "First Name,Last Name,…" header'],
     ['missing-columns.csv', 'lacks the columns Company, Position, Connected On'],

@@ -36,6 +36,8 @@ export interface SkippedRow {
 export class ConnectionsFileError extends Error {}
 
 const REQUIRED = ['First Name', 'Last Name', 'Company', 'Position', 'Connected On'] as const;
+/** The columns Kindred reads, by their names in LinkedIn's file, found whatever their case ("first name"). */
+const COLUMNS = new Map([...REQUIRED, 'URL'].map((column) => [column.toLowerCase(), column]));
 
 export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skipped: SkippedRow[] } {
   const content = text.replace(/^\uFEFF/, '');
@@ -61,7 +63,7 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
   const parsed = Papa.parse<Record<string, string>>(csv, {
     header: true,
     skipEmptyLines: 'greedy',
-    transformHeader: (header) => fold(header),
+    transformHeader: (header) => COLUMNS.get(fold(header).toLowerCase()) ?? fold(header),
   });
   // A quote that never closes swallows every later row into one cell: refuse rather than store that.
   const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');

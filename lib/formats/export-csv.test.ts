@@ -18,6 +18,9 @@ describe('csvCell', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\t=cmd', "'\t=cmd"],
     ['a=b', 'a=b'],
+    // Split on ";" by spreadsheets in Dutch and German locales: quoted, so no cell starts with the formula.
+    ["x;=cmd|'/C calc'!A0", `"x;=cmd|'/C calc'!A0"`],
+    ['Amsterdam; Utrecht', '"Amsterdam; Utrecht"'],
   ])('%j → %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
@@ -39,7 +42,7 @@ describe('contactsToCsv', () => {
       ),
     ).toBe(true);
     expect(csv).toContain(
-      '"Jane, ""JD"" Doe",https://www.linkedin.com/in/jane-doe/,,,,Gets work done; Career resilience,Mentor,"Line one\nLine two",2026-11-01T10:00:00.000Z,2026-11-01T10:00:00.000Z,\r\n',
+      '"Jane, ""JD"" Doe",https://www.linkedin.com/in/jane-doe/,,,,"Gets work done; Career resilience",Mentor,"Line one\nLine two",2026-11-01T10:00:00.000Z,2026-11-01T10:00:00.000Z,\r\n',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
   });

@@ -38,10 +38,14 @@ export function contactsToCsv(contacts: readonly Contact[], taxonomy: readonly T
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** One CSV cell: formula triggers neutralised with a leading apostrophe, then quoted when needed. */
+/**
+ * One CSV cell: formula triggers neutralised with a leading apostrophe, then quoted when needed. A `;` is
+ * quoted too: a spreadsheet in a Dutch or German locale splits CSV on it, so `x;=cmd…` unquoted would start
+ * a cell of its own with a formula in it.
+ */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvFileName(now: Date): string {
