@@ -13,6 +13,8 @@ export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must b
 export const Dimension = v.picklist(['purpose', 'relationship'], 'must be "purpose" or "relationship"');
 export const TagLabel = v.pipe(
   v.string(),
+  // A NUL or a line break in a label (a hand-made file, a message) is nothing a person could see or type.
+  v.transform((label) => label.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/ {2,}/g, ' ')),
   v.trim(),
   v.nonEmpty('must not be empty'),
   v.maxLength(TAG_LIMITS.label, `must be at most ${TAG_LIMITS.label} characters`),

@@ -131,6 +131,19 @@ describe('replace', () => {
     expect(await db.taxonomy.get('alumni')).toBeUndefined();
   });
 
+  it('takes control characters out of tag labels (a NUL, a line break), so each shows as text', async () => {
+    const file = {
+      format: 'kindred',
+      version: 1,
+      taxonomy: [
+        { id: 'alumni', dimension: 'relationship', label: '\u0000Alumni\nof\u0007 Delft', color: '#123456', order: 9 },
+      ],
+      contacts: [],
+    };
+    await importKindred(db, parseKindredFile(JSON.stringify(file), T3), 'replace');
+    expect(await db.taxonomy.get('alumni')).toMatchObject({ label: 'Alumni of Delft' });
+  });
+
   it('fails as a whole: a write error mid-way leaves the database as it was', async () => {
     await seed();
     const before = await snapshot(db);
