@@ -15,19 +15,29 @@ async function clickUntilShown(page: Page, button: Locator, text: string): Promi
     const timed: { clicked?: number; shown?: number } = {};
     (window as unknown as { __timed: typeof timed }).__timed = timed;
     document.addEventListener('click', () => (timed.clicked ??= performance.now()), { capture: true, once: true });
+    // The previous import's report can still be on screen until the click: the new one counts once the
+    // text has been away.
+    // (No named functions in here: the benchmark runs under tsx, whose helpers the page does not have.)
+    let away = !document.body.textContent?.includes(expected);
     const observer = new MutationObserver(() => {
-      if (!document.body.textContent?.includes(expected)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (timed.shown = performance.now()));
+      if (timed.clicked === undefined) return;
+      if (!document.body.textContent?.includes(expected)) away = true;
+      else if (away) {
+        observer.disconnect();
+        requestAnimationFrame(() => (timed.shown = performance.now()));
+      }
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   }, text);
   await button.click();
-  await page.getByText(text).waitFor({ timeout: 60_000 });
-  const { clicked, shown } = await page.evaluate(
-    () => (window as unknown as { __timed: { clicked?: number; shown?: number } }).__timed,
+  await page.waitForFunction(
+    () => (window as unknown as { __timed: { shown?: number } }).__timed.shown !== undefined,
+    undefined,
+    { timeout: 60_000 },
   );
-  if (clicked === undefined || shown === undefined) throw new Error(`"${text}" was shown, but not seen in the page`);
+  const { clicked, shown } = await page.evaluate(
+    () => (window as unknown as { __timed: { clicked: number; shown: number } }).__timed,
+  );
   return shown - clicked;
 }
 

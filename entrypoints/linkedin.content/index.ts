@@ -14,6 +14,7 @@ import {
   waitForFreshProfile,
 } from '../../lib/linkedin/profile-watch';
 import { watchLocation } from '../../lib/linkedin/location-watch';
+import { UNAVAILABLE_PROFILE_ID } from '../../lib/linkedin/selectors';
 import { type ListBadges, type ListPerson, showListBadges } from './list-badges';
 
 /**
@@ -195,7 +196,9 @@ export default defineContentScript({
     /** One page view per person: a new person aborts the previous view's waiting and observers. */
     const show = async (url: string, staleNames: ReadonlySet<string>) => {
       if (!checkAlive()) return;
-      const id = profileIdFromUrl(url);
+      // LinkedIn's page for a profile not available to the member is nobody's profile.
+      const read = profileIdFromUrl(url);
+      const id = read === UNAVAILABLE_PROFILE_ID ? null : read;
       if (id && id === shown?.id) return; // a sub-page of the same person (contact info, details, …)
       pageView?.abort();
       // Another person: the panel lets go of the previous one now, not a round trip to the background later.

@@ -28,11 +28,21 @@ const Timestamp = v.pipe(
   v.isoTimestamp(TIMESTAMP_MESSAGE),
   v.check((at) => isIsoDate(at.slice(0, 10)) && !Number.isNaN(Date.parse(at)), TIMESTAMP_MESSAGE),
   v.transform((at) => new Date(at).toISOString()),
+  // A moment past the year 9999 once moved to UTC ("+010000-01-01T…") is no timestamp Kindred can store.
+  v.isoTimestamp(TIMESTAMP_MESSAGE),
 );
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
 // A real calendar date: valibot's isoDate alone takes 2023-02-29.
 const IsoDate = v.pipe(v.string(), v.check(isIsoDate, 'must be a date like 2024-10-09'));
+
+/** The URLs (ids) the person was known under before (lib/model/same-person.ts); format v2, optional. */
+const FormerIds = v.pipe(
+  v.array(v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)'))),
+  v.nonEmpty('must not be empty (leave the field out instead)'),
+  v.maxLength(MAX_FORMER_IDS, `must have at most ${MAX_FORMER_IDS} former ids`),
+  v.check((ids) => new Set(ids).size === ids.length, 'must not list an id twice'),
+);
 
 /** Each field of a contact and its checked shape, as stored and as written in a file. */
 const FIELDS = {
@@ -90,17 +100,7 @@ const FIELDS = {
   firstTaggedAt: v.optional(Timestamp),
   rhythmDays: v.optional(PersonRhythm),
   snoozedUntil: v.optional(IsoDate),
-  /** The URLs (ids) the person was known under before (lib/model/same-person.ts); format v2, optional. */
-  formerIds: v.optional(
-    v.pipe(
-      v.array(
-        v.pipe(v.string(), v.check(isValidContactId, 'must be a LinkedIn profile id (the /in/… part of the URL)')),
-      ),
-      v.nonEmpty('must not be empty (leave the field out instead)'),
-      v.maxLength(MAX_FORMER_IDS, `must have at most ${MAX_FORMER_IDS} former ids`),
-      v.check((ids) => new Set(ids).size === ids.length, 'must not list an id twice'),
-    ),
-  ),
+  formerIds: v.optional(FormerIds),
 } satisfies { [K in keyof Contact]-?: v.GenericSchema };
 
 /** The fields of a contact in the order an export writes them, whatever order a writer stored them in. */
@@ -144,6 +144,13 @@ export const FileContact = v.pipe(
     ...FIELDS,
     // A profile id as a profile's URL gives it (lower case): "Jane-Doe" is the contact the page finds as "jane-doe".
     id: v.pipe(FIELDS.id, v.transform(canonicalId), FIELDS.id),
+    formerIds: v.optional(
+      v.pipe(
+        v.array(v.string()),
+        v.transform((ids) => unique(ids.map(canonicalId))),
+        FormerIds,
+      ),
+    ),
     url: v.optional(FIELDS.url, ''),
     name: v.optional(FIELDS.name, ''),
     headline: v.optional(FIELDS.headline, ''),

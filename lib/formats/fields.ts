@@ -14,6 +14,7 @@ export const Dimension = v.picklist(['purpose', 'relationship'], 'must be "purpo
 export const TagLabel = v.pipe(
   v.string(),
   // A NUL or a line break in a label (a hand-made file, a message) is nothing a person could see or type.
+  // eslint-disable-next-line no-control-regex
   v.transform((label) => label.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/ {2,}/g, ' ')),
   v.trim(),
   v.nonEmpty('must not be empty'),

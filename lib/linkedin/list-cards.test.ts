@@ -232,6 +232,19 @@ describe('names in other UI languages and scripts', () => {
     );
   });
 
+  it('reads the name where an icon sits in the name’s own box (an svg is no picture)', () => {
+    show(
+      SEARCH_URL,
+      `<main><ul>${PEOPLE.map(
+        ([id, shown, , view]) => `<li><a href="/in/${id}/"><span><span aria-hidden="true">${shown}<svg></svg></span>
+          <span class="v4">${view}</span></span></a><p>Headline</p></li>`,
+      ).join('')}</ul></main>`,
+    );
+    expect(findListCards([document]).map(({ id, name }) => [id, name])).toEqual(
+      PEOPLE.map(([id, , name]) => [id, name]),
+    );
+  });
+
   it('reads the name, not the online status, where one link holds the picture and the name', () => {
     show(
       SEARCH_URL,

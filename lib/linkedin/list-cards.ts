@@ -137,7 +137,8 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
     // The name: the words around the link's first text (not a "View …'s profile" line after it, in whatever
     // language). A link that holds the picture too holds the picture's words in the picture's own box
     // (an online status: "Status is offline", "Statut : hors ligne"…): those come first but are not the name.
-    const picture = nameLink.querySelector('img,svg,figure')?.parentElement;
+    // A picture, not an icon: an svg may sit in the name's own box.
+    const picture = nameLink.querySelector('img,figure')?.parentElement;
     const box = picture !== nameLink ? picture : null;
     const walker = card.ownerDocument.createTreeWalker(nameLink, 4 /* NodeFilter.SHOW_TEXT */);
     let firstText: Node | undefined;

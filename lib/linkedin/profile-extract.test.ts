@@ -581,6 +581,9 @@ describe('LinkedIn in other UI languages', () => {
     ['Jan Kowalski On/Jego · 1.', 'Jan Kowalski'], // Polish pronouns
     ['\u200fليلى حداد\u200f', 'ليلى حداد'], // Arabic, with right-to-left marks
     ['\u2067محمد الأحمد\u2069 · 2nd', 'محمد الأحمد'],
+    ['Wei He / 何伟', 'Wei He / 何伟'], // a name in two scripts is no pronoun ("he/…")
+    ['Ji-min Han/한지민', 'Ji-min Han/한지민'],
+    ['Wang Lei / 王磊', 'Wang Lei / 王磊'],
     ['Jane 2. Doe', 'Jane 2. Doe'], // an ordinal without the "·" is part of the name
     ['Louis Martin (Paris)', 'Louis Martin (Paris)'], // brackets without "/" are part of the name
   ])('%j is named %j', (shown, name) => {

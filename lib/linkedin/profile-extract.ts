@@ -72,7 +72,7 @@ const GONE = /(?:n[’']t|not) (?:exist|available)|not found|unavailable|securit
  * "Ona/Jej", "Oni"); any two or three short words split by "/" in brackets are pronouns in a name too.
  */
 const PRONOUNS =
-  /\(?(?<![\p{L}\p{N}])((?:he|she|they|ze|xe|ey|er|sie|il|elle|iel|él|ella|ele|ela|lui|lei|hij|zij|han|hon|hen|on|ona|ono|oni)\s*\/\s*\p{L}+(?:\s*\/\s*\p{L}+)?)\)?(?![\p{L}\p{N}])|\(\s*\p{L}{1,6}(?:\s*\/\s*\p{L}{1,6}){1,2}\s*\)/iu;
+  /\(?(?<![\p{L}\p{N}])((?:he|she|they|ze|xe|ey|er|sie|il|elle|iel|él|ella|ele|ela|lui|lei|hij|zij|han|hon|hen|on|ona|ono|oni)\s*\/\s*\p{sc=Latin}+(?:\s*\/\s*\p{sc=Latin}+)?)\)?(?![\p{L}\p{N}])|\(\s*\p{L}{1,6}(?:\s*\/\s*\p{L}{1,6}){1,2}\s*\)/iu;
 const ONLY_PRONOUNS = new RegExp(`^(?:${PRONOUNS.source})$`, 'iu');
 /**
  * The connection degree, as LinkedIn shows it after a "·" or "•" in every UI language: English "1st",

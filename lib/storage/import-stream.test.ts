@@ -184,16 +184,19 @@ describe('an import read in pieces', () => {
       person(1, { createdAt: '2026-11-22T10:00:00,5Z' }),
       person(2, { reviewedAt: '2026-02-31T10:00:00.000Z' }),
       person(3, { createdAt: '2026-11-22T10:00:00+05:00', reviewedAt: '2026-11-22 23:30:00-01:00' }),
+      // In UTC past the year 9999: "+010000-01-01T…", which no field can store.
+      person(4, { updatedAt: '9999-12-31T23:59:59.999-01:00' }),
     ]);
     const refused = await importInPieces(text, 9);
-    expect(refused).toMatchObject({ outcome: 'invalid-contacts', validCount: 1, invalidCount: 2 });
+    expect(refused).toMatchObject({ outcome: 'invalid-contacts', validCount: 1, invalidCount: 3 });
     expect(refused.outcome === 'invalid-contacts' && refused.message).toBe(
       'The file has problems: contacts[0].createdAt: must be a date and time or empty; ' +
-        'contacts[1].reviewedAt: must be a date and time like 2026-11-22T10:00:00.000Z. Nothing was changed.',
+        'contacts[1].reviewedAt: must be a date and time like 2026-11-22T10:00:00.000Z; ' +
+        'contacts[3].updatedAt: must be a date and time like 2026-11-22T10:00:00.000Z. Nothing was changed.',
     );
     expect(await snapshot(db)).toEqual(before);
 
-    expect(await importInPieces(text, 9, { skipInvalid: true })).toMatchObject({ added: 1, skippedCount: 2 });
+    expect(await importInPieces(text, 9, { skipInvalid: true })).toMatchObject({ added: 1, skippedCount: 3 });
     const stored = await db.contacts.get('person-3');
     expect(stored).toMatchObject({
       createdAt: '2026-11-22T05:00:00.000Z',
@@ -209,6 +212,12 @@ describe('an import read in pieces', () => {
     } finally {
       empty.close();
     }
+  });
+
+  it('stores the URLs a person was known under as a profile page finds them (lower case), each once', async () => {
+    const text = file([person(1, { formerIds: ['Old-Max', 'old-max', 'ÁLVARO-PÉREZ'] })]);
+    expect(await importInPieces(text, 9)).toMatchObject({ added: 1 });
+    expect((await db.contacts.get('person-1'))?.formerIds).toEqual(['old-max', 'álvaro-pérez']);
   });
 
   it('says in words which field a contact lacks', async () => {
