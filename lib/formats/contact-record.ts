@@ -25,12 +25,37 @@ const TIMESTAMP_MESSAGE = 'must be a date and time like 2026-11-22T10:00:00.000Z
  */
 const Timestamp = v.pipe(
   v.string(),
-  v.isoTimestamp(TIMESTAMP_MESSAGE),
-  v.check((at) => isIsoDate(at.slice(0, 10)) && !Number.isNaN(Date.parse(at)), TIMESTAMP_MESSAGE),
-  v.transform((at) => new Date(at).toISOString()),
-  // A moment past the year 9999 once moved to UTC ("+010000-01-01T…") is no timestamp Kindred can store.
-  v.isoTimestamp(TIMESTAMP_MESSAGE),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const stored = storedTimestamp(dataset.value);
+    if (stored === null) {
+      addIssue({ message: TIMESTAMP_MESSAGE });
+      return NEVER;
+    }
+    return stored;
+  }),
 );
+/** Kindred's own form, UTC with milliseconds. */
+const STORED_FORM = /^(\d{4})-(\d\d)-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp());
+
+/**
+ * `at` as Kindred stores it, or null when it is no real moment. Kindred's own form is checked without
+ * a Date: a file of 30,000 contacts holds 90,000 timestamps.
+ */
+function storedTimestamp(at: string): string | null {
+  const own = STORED_FORM.exec(at);
+  if (own) return isCalendarDate(Number(own[1]), Number(own[2]), Number(own[3])) ? at : null;
+  if (!v.is(IsoTimestamp, at) || !isIsoDate(at.slice(0, 10)) || Number.isNaN(Date.parse(at))) return null;
+  // A moment past the year 9999 once moved to UTC ("+010000-01-01T…") is no timestamp Kindred can store.
+  const stored = new Date(at).toISOString();
+  return STORED_FORM.test(stored) ? stored : null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
 const OptionalTimestamp = v.union([v.literal(''), Timestamp], 'must be a date and time or empty');
 const TagIds = v.pipe(v.array(TagId), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`));
 // A real calendar date: valibot's isoDate alone takes 2023-02-29.
