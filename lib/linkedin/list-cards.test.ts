@@ -98,6 +98,26 @@ describe('findListCards on what LinkedIn added', () => {
     expect(card).toMatchObject({ id: 'late-comer', name: 'Late Comer', card: item });
   });
 
+  it('finds the first card of a list that arrived alone, once a second one makes it a list', () => {
+    show(SEARCH_URL, '<main><ul></ul></main>');
+    const list = document.querySelector('main ul')!;
+    const card = (id: string, text: string) => {
+      const item = document.createElement('li');
+      item.append(fragment(picture(id)), fragment(name(id, text)));
+      list.append(item);
+      return item;
+    };
+    const handled = new Set<Element>();
+    const scan = (node: Node) =>
+      findListCards([node], (element) => handled.has(element)).map((found) => {
+        handled.add(found.card);
+        return found.id;
+      });
+    expect(scan(card('first-one', 'First One'))).toEqual([]);
+    expect(scan(card('second-one', 'Second One'))).toEqual(['second-one', 'first-one']);
+    expect(scan(card('third-one', 'Third One'))).toEqual(['third-one']);
+  });
+
   it('does not take a lone person added beside the list for a card', () => {
     show(SEARCH_URL, readFileSync(resolve(FIXTURES, 'list-search.html'), 'utf8'));
     const aside = fragment(`<aside>${picture('someone-aside')}${name('someone-aside', 'Someone Aside')}</aside>`);
@@ -118,8 +138,10 @@ describe('findListCards on what LinkedIn added', () => {
 
   it('reads a card again for the person LinkedIn now shows in it', () => {
     show(SEARCH_URL, readFileSync(resolve(FIXTURES, 'list-search.html'), 'utf8'));
-    const [ana] = findListCards([document]);
-    const known = (card: Element, id: string) => card === ana!.card && id === 'ana-silva';
+    const all = findListCards([document]);
+    const ana = all[0];
+    // Every card is handled, each for the person it showed.
+    const known = (card: Element, id: string) => all.some((found) => found.card === card && found.id === id);
     for (const link of ana!.card.querySelectorAll('a[href*="ana-silva"]')) link.setAttribute('href', '/in/eva-lind/');
     expect(findListCards([ana!.card], known).map(({ id, card }) => ({ id, card }))).toEqual([
       { id: 'eva-lind', card: ana!.card },

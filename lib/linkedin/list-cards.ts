@@ -61,7 +61,8 @@ const LINK = 'a[href*="/in/"]';
 export type KnownCard = (card: Element, id: string) => boolean;
 
 /**
- * Every card in or around `nodes`, in document order: `[document]` for the whole page; on infinite scroll
+ * Every card in or around `nodes`, in document order (a list's first card found late, with the second,
+ * comes after the cards around it): `[document]` for the whole page; on infinite scroll
  * the nodes LinkedIn added, so that only the new cards are read, not the whole list again. A node added
  * inside a link (a person's name arriving after their link) counts as that link. `known`: cards the caller
  * has already handled, left out before their names are read.
@@ -101,11 +102,17 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
     const link = element.querySelector<HTMLAnchorElement>('a[href]');
     return link && personOf(link);
   };
-  /** A sibling of the same kind is another person's card (the list's first one, as a rule). */
-  const repeated = (card: Element, id: string) => {
+  /**
+   * A sibling of the same kind that is another person's card (the list's first one, as a rule), or none.
+   * One the caller has not handled yet is read too: the first card of a list that arrived alone, before
+   * any sibling made it a list, is found with the second.
+   */
+  const sibling = (card: Element, id: string) => {
     for (const other of card.parentElement?.children ?? []) {
       const person = other !== card && other.tagName === card.tagName && ownerOf(other);
-      if (person && person !== id && first(other) === person) return true;
+      if (!person || person === id || first(other) !== person) continue;
+      if (!known?.(other, person)) links.add(other.querySelector<HTMLAnchorElement>('a[href]')!);
+      return other;
     }
   };
   const cards: ListCard[] = [];
@@ -127,7 +134,7 @@ export function findListCards(nodes: Iterable<Node>, known?: KnownCard): ListCar
     seen.add(card);
     // The person's (its first link leads to them), not handled yet, and repeated: a sibling of the same
     // kind is another person's card.
-    if (first(card) !== id || known?.(card, id) || !repeated(card, id)) continue;
+    if (first(card) !== id || known?.(card, id) || !sibling(card, id)) continue;
     const named = [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
       (a) => personOf(a) === id && textOf(a),
     );
