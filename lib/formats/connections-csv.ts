@@ -35,6 +35,9 @@ export interface SkippedRow {
 
 export class ConnectionsFileError extends Error {}
 
+/** The most connections a Connections.csv may hold: LinkedIn allows 30,000, plus a margin. */
+export const MAX_CONNECTIONS = 35_000;
+
 const REQUIRED = ['First Name', 'Last Name', 'Company', 'Position', 'Connected On'] as const;
 /** The columns Kindred reads, by their names in LinkedIn's file, found whatever their case ("first name"). */
 const COLUMNS = new Map([...REQUIRED, 'URL'].map((column) => [column.toLowerCase(), column]));
@@ -107,6 +110,11 @@ export function parseConnectionsCsv(text: string): { rows: ConnectionRow[]; skip
       connectedOnText: connectedOn ? '' : cutText(connected, LIMITS.connectedOnText),
     });
   });
+  if (rows.length > MAX_CONNECTIONS) {
+    throw new ConnectionsFileError(
+      `This file has ${rows.length} connections; Kindred imports at most ${MAX_CONNECTIONS} (LinkedIn allows 30,000). Nothing was changed.`,
+    );
+  }
   return { rows, skipped };
 }
 

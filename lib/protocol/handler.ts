@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { ConnectionsFileError } from '../formats/connections-csv';
-import { readConnections } from './import-port';
+import { ConnectionsFileError, parseConnectionsCsv } from '../formats/connections-csv';
 import { describeIssues } from '../formats/fields';
 import { ImportFileError } from '../formats/kindred-file';
 import { errorText } from '../model/error-text';
@@ -60,7 +59,7 @@ const HANDLERS: Handlers = {
   importKindred: (db, { text, mode, skipInvalid }, now) =>
     importKindredFile(db, text, mode, skipInvalid, now.toISOString()),
   importConnections: (db, { text }, now) => {
-    const { rows, skipped } = readConnections(text);
+    const { rows, skipped } = parseConnectionsCsv(text);
     return importConnections(db, rows, skipped, now.toISOString());
   },
   bulkSetTag: (db, { contactIds, tagId, on }, now) => bulkSetTagUndoable(db, contactIds, tagId, on, now.toISOString()),

@@ -9,7 +9,6 @@ export const IMPORT_LIMITS = {
   kindredBytes: 100 * 1024 * 1024,
   /** LinkedIn lets a member have at most 30,000 connections; its Connections.csv of them is a few MB. */
   connectionsBytes: 20 * 1024 * 1024,
-  connectionsRows: 35_000,
   /** Characters per message: far below Chrome's 64 MiB per message, large enough to be quick. */
   chunkChars: 4 * 1024 * 1024,
 } as const;

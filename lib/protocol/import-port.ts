@@ -174,7 +174,7 @@ function startSession(db: KindredDB, start: PageToBackground & { type: 'start' }
     },
     finish: async (progress) => {
       if (cancelled) throw new ImportCancelled();
-      const { rows, skipped } = readConnections(parts.join(''));
+      const { rows, skipped } = parseConnectionsCsv(parts.join(''));
       parts = [];
       progress(0, rows.length);
       const report = await importConnections(db, rows, skipped, now);
@@ -193,18 +193,4 @@ function tooLarge(kind: 'kindred' | 'connections'): string {
   return kind === 'kindred'
     ? 'The file is too large: a Kindred export is at most 100 MB. Nothing was changed.'
     : 'The file is too large for a Connections.csv (at most 20 MB). Nothing was changed.';
-}
-
-/**
- * A Connections.csv's rows, within the limits of every import of one (this port's and the
- * `importConnections` message's): at most IMPORT_LIMITS.connectionsRows rows.
- */
-export function readConnections(text: string): ReturnType<typeof parseConnectionsCsv> {
-  const read = parseConnectionsCsv(text);
-  if (read.rows.length > IMPORT_LIMITS.connectionsRows) {
-    throw new ConnectionsFileError(
-      `This file has ${read.rows.length} connections; Kindred imports at most ${IMPORT_LIMITS.connectionsRows} (LinkedIn allows 30,000). Nothing was changed.`,
-    );
-  }
-  return read;
 }
