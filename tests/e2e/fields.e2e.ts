@@ -7,18 +7,13 @@ import {
   readStoredContacts,
   removeUserDataDir,
 } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, SAM, profilePages } from '../support/pages';
 
 /**
  * In real Chromium, through the real background: a correction made in the panel survives the next
  * visit, and an imported name-only contact with a profile's name is merged only when the person says so.
  */
-const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const id = /^\/in\/([^/]+)/.exec(url.pathname)?.[1];
-  const p = id ? people.get(id) : undefined;
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM);
 
 const userDataDir = newUserDataDir();
 afterAll(() => removeUserDataDir(userDataDir));

@@ -9,7 +9,7 @@ import {
   welcomeTab,
 } from '../support/firefox';
 import { type Kindred, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, SAM, profilePages } from '../support/pages';
 
 /**
  * Sync in Firefox, one direction (issue 17): tags made in a Chromium profile reach a Firefox profile when
@@ -18,11 +18,7 @@ import { JANE, type Person, SAM, profilePage } from '../support/pages';
  * by navigation over BiDi). Sync is turned on in Firefox with the options page's checkbox.
  */
 
-const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM);
 
 interface ExtensionApi {
   chrome?: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };

@@ -6,9 +6,10 @@ import {
   openExtensionPage,
   panelOf,
   readStoredContacts,
+  openProfile,
   removeUserDataDir,
 } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, SAM, profilePages } from '../support/pages';
 
 /**
  * An open panel shows what is stored, whatever changed it: the options page's contacts table (a bulk
@@ -16,11 +17,7 @@ import { JANE, type Person, SAM, profilePage } from '../support/pages';
  * shows, without a reload; a note being typed in the panel is kept, and saved over the newer one.
  * (Another browser's changes arriving through sync: tests/e2e/sync.e2e.ts.)
  */
-const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM);
 
 let kindred: Kindred | undefined;
 afterEach(async () => {
@@ -28,13 +25,6 @@ afterEach(async () => {
   if (kindred) removeUserDataDir(kindred.userDataDir);
   kindred = undefined;
 });
-
-async function openProfile(k: Kindred, person: Person): Promise<Page> {
-  const page = await k.context.newPage();
-  await page.goto(`https://www.linkedin.com/in/${person.id}/`);
-  await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-  return page;
-}
 
 const pressed = (page: Page, name: string) =>
   expect.poll(() => panelOf(page).getByRole('button', { name, exact: true }).getAttribute('aria-pressed'), {

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Kindred,
@@ -6,16 +5,13 @@ import {
   openExtensionPage,
   panelOf,
   readStoredContacts,
+  openProfile,
   removeUserDataDir,
   serviceWorkerControl,
 } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, SAM, profilePages } from '../support/pages';
 
-const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM);
 
 let kindred: Kindred | undefined;
 afterEach(async () => {
@@ -23,13 +19,6 @@ afterEach(async () => {
   if (kindred) removeUserDataDir(kindred.userDataDir);
   kindred = undefined;
 });
-
-async function openProfile(k: Kindred, person: Person): Promise<Page> {
-  const page = await k.context.newPage();
-  await page.goto(`https://www.linkedin.com/in/${person.id}/`);
-  await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-  return page;
-}
 
 /** Every tag's label, read straight from IndexedDB in the extension's origin. */
 async function storedTagLabels(k: Kindred): Promise<string[]> {

@@ -6,9 +6,10 @@ import {
   openExtensionPage,
   panelOf,
   readStoredContacts,
+  openProfile,
   removeUserDataDir,
 } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, SAM, profilePages } from '../support/pages';
 
 /**
  * Sync across browsers (issue 17), in two Chromium profiles, each with Kindred and sync turned on. The
@@ -17,11 +18,7 @@ import { JANE, type Person, SAM, profilePage } from '../support/pages';
  * other), as Chrome Sync would, last write per item winning.
  */
 
-const people = new Map<string, Person>([JANE, SAM].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM);
 
 /** The part of the extension API the test uses in an extension page. */
 interface ChromeSync {
@@ -56,13 +53,6 @@ async function launchWithSync(): Promise<Kindred> {
   await options.getByText('Not synced yet.').waitFor();
   await options.close();
   return k;
-}
-
-async function openProfile(k: Kindred, person: Person): Promise<Page> {
-  const page = await k.context.newPage();
-  await page.goto(`https://www.linkedin.com/in/${person.id}/`);
-  await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-  return page;
 }
 
 const pressed = (page: Page, name: string) =>

@@ -9,10 +9,11 @@ import {
   openExtensionPage,
   panelOf,
   readStoredContacts,
+  openProfile,
   removeUserDataDir,
   serviceWorkerControl,
 } from '../support/harness';
-import { JANE, type Person, SAM, profilePage } from '../support/pages';
+import { JANE, type Person, SAM, profilePages } from '../support/pages';
 
 const MALLORY: Person = {
   id: 'mallory',
@@ -21,11 +22,7 @@ const MALLORY: Person = {
   company: 'Evil "Corp"',
   location: 'Nowhere',
 };
-const people = new Map<string, Person>([JANE, SAM, MALLORY].map((p) => [p.id, p]));
-const pages = (url: URL) => {
-  const p = people.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
-  return p ? profilePage(p) : undefined;
-};
+const pages = profilePages(JANE, SAM, MALLORY);
 
 let kindred: Kindred | undefined;
 afterEach(async () => {
@@ -36,13 +33,6 @@ afterEach(async () => {
 
 const pressed = (page: Page, name: string) =>
   panelOf(page).getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
-
-async function openProfile(k: Kindred, person: Person): Promise<Page> {
-  const page = await k.context.newPage();
-  await page.goto(`https://www.linkedin.com/in/${person.id}/`);
-  await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
-  return page;
-}
 
 /** Chooses a file in the options page's import form and submits it. */
 async function importFile(options: Page, name: string, contents: string, mode: 'Merge' | 'Replace') {

@@ -131,6 +131,14 @@ export function panelOf(page: Page): Locator {
   return panelLocator(page, [{ method: 'getByRole', args: ['region', { name: 'Kindred' }] }]);
 }
 
+/** Opens `person`'s profile in a new tab of `kindred` and waits for the panel's tags. */
+export async function openProfile(kindred: Kindred, person: { id: string }): Promise<Page> {
+  const page = await kindred.context.newPage();
+  await page.goto(`https://www.linkedin.com/in/${person.id}/`);
+  await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
+  return page;
+}
+
 type Step = { method: string; args: unknown[] };
 
 function panelLocator(page: Page, steps: Step[]): Locator {

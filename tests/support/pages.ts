@@ -84,6 +84,15 @@ export function profilePage(p: Person): string {
 </html>`;
 }
 
+/** LinkedIn as these people's profile pages, each at `/in/<id>/` and its sub-pages; anything else is a 404. */
+export function profilePages(...people: Person[]): (url: URL) => string | undefined {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return (url) => {
+    const p = byId.get(/^\/in\/([^/]+)/.exec(url.pathname)?.[1] ?? '');
+    return p ? profilePage(p) : undefined;
+  };
+}
+
 /**
  * A profile page of LinkedIn's size: the saved 2024 pages are about 600 KB with thousands of elements
  * (experience, education, skills, recommendations). Chromium parses, lays out and paints such a page
