@@ -8,7 +8,14 @@ import {
   pressedState,
   welcomeTab,
 } from '../support/firefox';
-import { type Kindred, launchKindred, openExtensionPage, panelOf, removeUserDataDir } from '../support/harness';
+import {
+  type Kindred,
+  launchKindred,
+  openExtensionPage,
+  openProfile,
+  panelOf,
+  removeUserDataDir,
+} from '../support/harness';
 import { JANE, SAM, profilePages } from '../support/pages';
 
 /**
@@ -50,27 +57,38 @@ async function turnOnSyncInFirefox(firefox: KindredInFirefox): Promise<void> {
   await options.waitForFunction(() => document.body.textContent?.includes('Not synced yet.'));
 }
 
+/** Chromium with Kindred, sync turned on with the options page's checkbox. */
+async function chromiumWithSync(): Promise<Kindred> {
+  const kindred = await launchKindred(pages);
+  const options = await openExtensionPage(kindred, 'options.html');
+  await options.getByRole('tab', { name: 'Import and export' }).click();
+  await options.getByRole('checkbox', { name: 'Sync across my browsers' }).check();
+  await options.getByText('Not synced yet.').waitFor();
+  return kindred;
+}
+
+/** Chromium's `storage.sync` items, once they hold `text` (what the browser's sync would carry). */
+async function syncedItems(kindred: Kindred, text: string): Promise<Record<string, unknown>> {
+  let items: Record<string, unknown> = {};
+  const popup = await openExtensionPage(kindred, 'popup.html');
+  await expect
+    .poll(
+      async () => {
+        items = await popup.evaluate(() => (globalThis as unknown as ExtensionApi).chrome!.storage.sync.get(null));
+        return JSON.stringify(items).includes(text);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return items;
+}
+
 describe('sync into Firefox', () => {
   it('shows tags made in Chromium on Firefox’s panel', async () => {
-    chromium = await launchKindred(pages);
-    const options = await openExtensionPage(chromium, 'options.html');
-    await options.getByRole('tab', { name: 'Import and export' }).click();
-    await options.getByRole('checkbox', { name: 'Sync across my browsers' }).check();
-    await options.getByText('Not synced yet.').waitFor();
-    const tab = await chromium.context.newPage();
-    await tab.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+    chromium = await chromiumWithSync();
+    const tab = await openProfile(chromium, JANE);
     await panelOf(tab).getByRole('button', { name: 'Mentor', exact: true }).click();
-    let items: Record<string, unknown> = {};
-    const popup = await openExtensionPage(chromium, 'popup.html');
-    await expect
-      .poll(
-        async () => {
-          items = await popup.evaluate(() => (globalThis as unknown as ExtensionApi).chrome!.storage.sync.get(null));
-          return JSON.stringify(items).includes('jane-doe');
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    const items = await syncedItems(chromium, 'jane-doe');
 
     firefox = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
     const page = await firefox.newPage();
@@ -94,28 +112,13 @@ describe('sync into Firefox', () => {
   });
 
   it('shows what arrives on a Firefox panel already open on that person, without a reload', async () => {
-    chromium = await launchKindred(pages);
-    const options = await openExtensionPage(chromium, 'options.html');
-    await options.getByRole('tab', { name: 'Import and export' }).click();
-    await options.getByRole('checkbox', { name: 'Sync across my browsers' }).check();
-    await options.getByText('Not synced yet.').waitFor();
-    const tab = await chromium.context.newPage();
-    await tab.goto(`https://www.linkedin.com/in/${JANE.id}/`);
+    chromium = await chromiumWithSync();
+    const tab = await openProfile(chromium, JANE);
     await panelOf(tab).getByRole('button', { name: 'Sponsor', exact: true }).click();
     const note = panelOf(tab).getByRole('textbox', { name: 'Note' });
     await note.fill('Written in Chromium');
     await note.blur();
-    let items: Record<string, unknown> = {};
-    const popup = await openExtensionPage(chromium, 'popup.html');
-    await expect
-      .poll(
-        async () => {
-          items = await popup.evaluate(() => (globalThis as unknown as ExtensionApi).chrome!.storage.sync.get(null));
-          return JSON.stringify(items).includes('Written in Chromium');
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    const items = await syncedItems(chromium, 'Written in Chromium');
 
     // Firefox has Jane's panel open when the items arrive.
     firefox = await launchKindredInFirefox(pages, undefined, { keepWelcome: true });
