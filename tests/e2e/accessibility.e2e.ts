@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,48 +11,18 @@ import {
   panelOf,
   removeUserDataDir,
 } from '../support/harness';
+import { AXE, seriousAxeViolations } from '../support/axe';
 import { JANE, profilePage } from '../support/pages';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** LinkedIn in its dark theme: a dark page background, whatever the system says. */
 const darkLinkedIn = profilePage(JANE).replace('<body>', '<body style="background:#1b1f23;color:#e8e8e8">');
 const pages = (url: URL) =>
   url.pathname.startsWith('/in/dark-') ? darkLinkedIn : url.pathname.startsWith('/in/') ? profilePage(JANE) : undefined;
 
-/** Serious and critical axe-core violations (WCAG 2.x A and AA) inside `selector`. */
-async function axeViolations(page: Page | Frame, selector: string): Promise<string[]> {
-  // evaluate() is not subject to the extension pages' CSP, which forbids injected script tags.
+/** Serious and critical axe-core violations in the page (tests/support/axe.ts). */
+async function axeViolations(page: Page | Frame): Promise<string[]> {
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async (include) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-            options: unknown,
-          ) => Promise<{
-            violations: Array<{
-              id: string;
-              impact: string;
-              nodes: Array<{ target: unknown; failureSummary: string }>;
-            }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: [include] },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    );
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`,
-      );
-  }, selector);
-  return violations;
+  return page.evaluate(seriousAxeViolations);
 }
 
 let kindred: Kindred;
@@ -82,7 +51,7 @@ describe('accessibility (axe-core) in light and dark', () => {
       await page.goto(`https://www.linkedin.com/in/${JANE.id}/`);
       await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
       expect(await panelOf(page).evaluate((panel) => panel.classList.contains('dark'))).toBe(scheme === 'dark');
-      expect(await axeViolations(await panelFrame(page), 'body')).toEqual([]);
+      expect(await axeViolations(await panelFrame(page))).toEqual([]);
       await panelOf(page).screenshot({ path: join(SCREENSHOTS, `panel-${scheme}.png`) });
       await page.close();
     });
@@ -94,7 +63,7 @@ describe('accessibility (axe-core) in light and dark', () => {
       await popup.goto(`chrome-extension://${kindred.extensionId}/popup.html`);
       await popup.locator('#diagnosis-heading').waitFor();
       await popup.locator('.weekly').waitFor();
-      expect(await axeViolations(popup, 'body')).toEqual([]);
+      expect(await axeViolations(popup)).toEqual([]);
       await popup.screenshot({ path: join(SCREENSHOTS, `popup-${scheme}.png`), fullPage: true });
       await popup.close();
     });
@@ -107,14 +76,14 @@ describe('accessibility (axe-core) in light and dark', () => {
         await options.getByRole('tab', { name: tab }).click();
         await options.getByRole('tabpanel').waitFor();
         await options.waitForTimeout(100);
-        expect(await axeViolations(options, 'body'), tab).toEqual([]);
+        expect(await axeViolations(options), tab).toEqual([]);
       }
       await options.getByRole('tab', { name: 'Overview' }).click();
       await options.screenshot({ path: join(SCREENSHOTS, `options-${scheme}.png`), fullPage: true });
       // The first run's welcome (issue 16), as the install opens it.
       await options.goto(`chrome-extension://${kindred.extensionId}/options.html#welcome`);
       await options.getByRole('heading', { name: 'Welcome to Kindred' }).waitFor();
-      expect(await axeViolations(options, 'body'), 'welcome').toEqual([]);
+      expect(await axeViolations(options), 'welcome').toEqual([]);
       await options.close();
     });
   }
@@ -125,7 +94,7 @@ describe('accessibility (axe-core) in light and dark', () => {
     await page.goto('https://www.linkedin.com/in/dark-jane/');
     await panelOf(page).getByRole('button', { name: 'Mentor', exact: true }).waitFor();
     expect(await panelOf(page).evaluate((panel) => panel.classList.contains('dark'))).toBe(true);
-    expect(await axeViolations(await panelFrame(page), 'body')).toEqual([]);
+    expect(await axeViolations(await panelFrame(page))).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
   pressedState,
 } from '../support/firefox';
 import { SCREENSHOTS, removeUserDataDir } from '../support/harness';
+import { AXE, seriousAxeViolations } from '../support/axe';
 import { JANE, profilePage } from '../support/pages';
 
 /**
@@ -27,7 +27,6 @@ import { JANE, profilePage } from '../support/pages';
  * Kindred's own pages; with 2, headless Firefox on this machine is light and the dark run fails.
  */
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pages = (url: URL) => (url.pathname.startsWith(`/in/${JANE.id}`) ? profilePage(JANE) : undefined);
 const WELCOME_URL = `${EXTENSION_ORIGIN}/options.html#welcome`;
 const SCHEMES = { dark: 0, light: 1 } as const;
@@ -82,40 +81,10 @@ function expectLook(look: Look, scheme: keyof typeof SCHEMES, what: string) {
   else expect(lightSeen).toEqual({ what, lightBackground: true, darkText: true });
 }
 
-/** Serious and critical axe-core violations (WCAG 2.x A and AA, best practice) in the page. */
+/** Serious and critical axe-core violations in the page (tests/support/axe.ts). */
 async function axeViolations(page: Page | Frame): Promise<string[]> {
-  // Evaluated over BiDi like any script: the extension pages' CSP does not stop it.
   await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-            options: unknown,
-          ) => Promise<{
-            violations: Array<{
-              id: string;
-              impact: string;
-              nodes: Array<{ target: unknown; failureSummary: string }>;
-            }>;
-            passes: unknown[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    // axe that checked nothing (not run in this page) would find nothing wrong either.
-    if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`,
-      );
-  });
+  return page.evaluate(seriousAxeViolations);
 }
 
 /**
